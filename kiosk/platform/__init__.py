@@ -1,0 +1,1 @@
+"""The central platform: typed client, request signing, contract, and a simulated platform."""

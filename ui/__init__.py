@@ -1,0 +1,1 @@
+"""Touch UI: Qt Quick screens and the Python view-models that bridge them to the kiosk."""
