@@ -1,0 +1,246 @@
+"""The ``/sim/...`` routes: drive each device simulator over the control API.
+
+| route | body | effect |
+|---|---|---|
+| ``POST /sim/id-card`` | ``{"fixture": NAME}`` | place a fixture card on the reader |
+| ``DELETE /sim/id-card`` | | take the card away |
+| ``POST /sim/id-card/fault`` | ``{"fault": NAME}`` | make the reader misbehave |
+| ``DELETE /sim/id-card/fault`` | | clear the reader's faults |
+| ``GET /sim/id-card/fixtures`` | | the fixture names |
+| ``POST /sim/scanner`` | ``{"text": S}`` | the scanner reads S |
+| ``POST /sim/scanner/fault`` | ``{"fault": NAME}`` | make the scanner misbehave |
+| ``POST /sim/camera`` | ``{"source": FIXTURE_OR_PATH}`` | show a picture or video to the camera |
+| ``POST /sim/camera/fault`` | ``{"fault": NAME}`` | no_device, frozen, black |
+| ``DELETE /sim/camera/fault`` | | clear the camera's faults |
+| ``POST /sim/printer`` | any of ``paper``, ``cover``, ``online`` | set paper, cover, on line |
+| ``GET /sim/printer/receipts`` | | the printed receipts' JSON records, newest last |
+| ``GET /sim/devices`` | | every device's status |
+| ``POST /sim/platform`` | ``{"online": bool}`` | take the simulated platform off line or back |
+
+It is only ever mounted when every device is simulated (:func:`start_control_api`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, Protocol, runtime_checkable
+
+from drivers.base import DeviceClass
+from drivers.manager import DeviceManager
+from kiosk.simulation.server import BadRequest, ControlServer, JsonBody, require_str
+
+
+class NotSimulated(RuntimeError):
+    """The control API was asked to start while a device is real."""
+
+
+@runtime_checkable
+class IdCardSimulator(Protocol):
+    """What the routes need of the ID-card reader emulator."""
+
+    def place(self, card: str) -> None:
+        """Put a fixture card on the reader."""
+        ...
+
+    def remove(self) -> None:
+        """Take the card away."""
+        ...
+
+    def inject_fault(self, name: str) -> None:
+        """Start misbehaving in the named way."""
+        ...
+
+    def clear_faults(self) -> None:
+        """Behave again."""
+        ...
+
+
+@runtime_checkable
+class ScannerSimulator(Protocol):
+    """What the routes need of the QR scanner emulator."""
+
+    def scan(self, text: str) -> None:
+        """Send a scanned payload with its suffix."""
+        ...
+
+    def inject_fault(self, name: str) -> None:
+        """Start misbehaving in the named way."""
+        ...
+
+
+@runtime_checkable
+class CameraSimulator(Protocol):
+    """What the routes need of the camera simulator."""
+
+    def show(self, source: str) -> None:
+        """Serve frames from a fixture name or a file path."""
+        ...
+
+    def inject_fault(self, name: str) -> None:
+        """Start misbehaving in the named way."""
+        ...
+
+    def clear_faults(self) -> None:
+        """Behave again."""
+        ...
+
+
+@runtime_checkable
+class PrinterSimulator(Protocol):
+    """What the routes need of the receipt printer emulator."""
+
+    def set_paper(self, paper: str) -> None:
+        """``ok``, ``low`` or ``out``."""
+        ...
+
+    def set_cover_open(self, cover_open: bool) -> None:
+        """Open or close the cover."""
+        ...
+
+    def set_online(self, online: bool) -> None:
+        """Put the printer on or off line."""
+        ...
+
+    def receipts(self) -> list[dict[str, Any]]:
+        """The JSON records of the printed receipts, newest last."""
+        ...
+
+
+class PlatformSwitch(Protocol):
+    """What the routes need of the embedded simulated platform."""
+
+    def set_offline(self, offline: bool) -> None:
+        """Stop (or resume) answering."""
+        ...
+
+
+def _missing(device_class: DeviceClass) -> BadRequest:
+    return BadRequest(f"no simulated {device_class} is running")
+
+
+def _calling(action: Callable[[], None]) -> tuple[int, Any]:
+    """Run a simulator action; a name it does not know is the client's error, not ours."""
+    try:
+        action()
+    except (KeyError, ValueError) as error:
+        raise BadRequest(str(error).strip("'\"")) from None
+    return 200, {"ok": True}
+
+
+def register_device_routes(
+    server: ControlServer, manager: DeviceManager, platform: PlatformSwitch | None = None
+) -> None:
+    """Mount the ``/sim/...`` routes for ``manager``'s simulators on ``server``."""
+
+    def id_card() -> IdCardSimulator:
+        simulator = manager.simulator(DeviceClass.ID_CARD_READER)
+        if not isinstance(simulator, IdCardSimulator):
+            raise _missing(DeviceClass.ID_CARD_READER)
+        return simulator
+
+    def scanner() -> ScannerSimulator:
+        simulator = manager.simulator(DeviceClass.QR_SCANNER)
+        if not isinstance(simulator, ScannerSimulator):
+            raise _missing(DeviceClass.QR_SCANNER)
+        return simulator
+
+    def camera() -> CameraSimulator:
+        simulator = manager.simulator(DeviceClass.CAMERA)
+        if not isinstance(simulator, CameraSimulator):
+            raise _missing(DeviceClass.CAMERA)
+        return simulator
+
+    def printer() -> PrinterSimulator:
+        simulator = manager.simulator(DeviceClass.RECEIPT_PRINTER)
+        if not isinstance(simulator, PrinterSimulator):
+            raise _missing(DeviceClass.RECEIPT_PRINTER)
+        return simulator
+
+    def place_card(body: JsonBody) -> tuple[int, Any]:
+        fixture = require_str(body, "fixture")
+        return _calling(lambda: id_card().place(fixture))
+
+    def card_fault(body: JsonBody) -> tuple[int, Any]:
+        fault = require_str(body, "fault")
+        return _calling(lambda: id_card().inject_fault(fault))
+
+    def scan(body: JsonBody) -> tuple[int, Any]:
+        text = require_str(body, "text")
+        return _calling(lambda: scanner().scan(text))
+
+    def scanner_fault(body: JsonBody) -> tuple[int, Any]:
+        fault = require_str(body, "fault")
+        return _calling(lambda: scanner().inject_fault(fault))
+
+    def show(body: JsonBody) -> tuple[int, Any]:
+        source = require_str(body, "source")
+        return _calling(lambda: camera().show(source))
+
+    def camera_fault(body: JsonBody) -> tuple[int, Any]:
+        fault = require_str(body, "fault")
+        return _calling(lambda: camera().inject_fault(fault))
+
+    def set_printer(body: JsonBody) -> tuple[int, Any]:
+        settings = dict(body or {})
+        unknown = set(settings) - {"paper", "cover", "online"}
+        if unknown or not settings:
+            raise BadRequest("give any of 'paper', 'cover', 'online'")
+        paper, cover, online = settings.get("paper"), settings.get("cover"), settings.get("online")
+        if paper is not None and paper not in ("ok", "low", "out"):
+            raise BadRequest("'paper' must be ok, low or out")
+        if cover is not None and cover not in ("open", "closed"):
+            raise BadRequest("'cover' must be open or closed")
+        if online is not None and not isinstance(online, bool):
+            raise BadRequest("'online' must be true or false")
+        target = printer()
+        if paper is not None:
+            target.set_paper(paper)
+        if cover is not None:
+            target.set_cover_open(cover == "open")
+        if online is not None:
+            target.set_online(online)
+        return 200, {"ok": True}
+
+    def devices(_: JsonBody) -> tuple[int, Any]:
+        return 200, {
+            str(cls): {"state": str(s.state), "media": str(s.media), "detail": s.detail}
+            for cls, s in manager.statuses().items()
+        }
+
+    def set_platform(body: JsonBody) -> tuple[int, Any]:
+        online = (body or {}).get("online")
+        if not isinstance(online, bool):
+            raise BadRequest("'online' must be true or false")
+        if platform is None:
+            raise BadRequest("the platform is not simulated")
+        platform.set_offline(not online)
+        return 200, {"ok": True}
+
+    server.route("POST", "/sim/id-card", place_card)
+    server.route("DELETE", "/sim/id-card", lambda _: _calling(lambda: id_card().remove()))
+    server.route("POST", "/sim/id-card/fault", card_fault)
+    server.route(
+        "DELETE", "/sim/id-card/fault", lambda _: _calling(lambda: id_card().clear_faults())
+    )
+    server.route("POST", "/sim/scanner", scan)
+    server.route("POST", "/sim/scanner/fault", scanner_fault)
+    server.route("POST", "/sim/camera", show)
+    server.route("POST", "/sim/camera/fault", camera_fault)
+    server.route("DELETE", "/sim/camera/fault", lambda _: _calling(lambda: camera().clear_faults()))
+    server.route("POST", "/sim/printer", set_printer)
+    server.route("GET", "/sim/printer/receipts", lambda _: (200, printer().receipts()))
+    server.route("GET", "/sim/devices", devices)
+    server.route("POST", "/sim/platform", set_platform)
+
+
+def start_control_api(
+    manager: DeviceManager, port: int, platform: PlatformSwitch | None = None
+) -> ControlServer:
+    """Start the control API on loopback with the device routes; refused unless every device
+    is simulated, so a real terminal never exposes it."""
+    if not manager.simulated:
+        raise NotSimulated("the simulation control API runs only when every device is simulated")
+    server = ControlServer(port)
+    register_device_routes(server, manager, platform)
+    server.start()
+    return server

@@ -1,0 +1,182 @@
+"""The /sim routes drive the simulators behind a fully simulated device manager."""
+
+from __future__ import annotations
+
+import json
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from drivers.base import DeviceBase, DeviceClass, DeviceState, MediaStatus
+from drivers.config import DeviceConfig
+from drivers.manager import BuiltDevice, DeviceManager, Factory
+from kiosk.simulation.devices import NotSimulated, start_control_api
+from kiosk.simulation.server import ControlServer
+
+
+class Recorder:
+    """A stand-in simulator of every kind that records what it was asked to do."""
+
+    def __init__(self) -> None:
+        self.calls: list[tuple[str, Any]] = []
+
+    def place(self, card: str) -> None:
+        if card == "no_such_card":
+            raise KeyError("unknown fixture 'no_such_card'")
+        self.calls.append(("place", card))
+
+    def remove(self) -> None:
+        self.calls.append(("remove", None))
+
+    def inject_fault(self, name: str) -> None:
+        self.calls.append(("fault", name))
+
+    def clear_faults(self) -> None:
+        self.calls.append(("clear", None))
+
+    def scan(self, text: str) -> None:
+        self.calls.append(("scan", text))
+
+    def show(self, source: str) -> None:
+        self.calls.append(("show", source))
+
+    def set_paper(self, paper: str) -> None:
+        self.calls.append(("paper", paper))
+
+    def set_cover_open(self, cover_open: bool) -> None:
+        self.calls.append(("cover_open", cover_open))
+
+    def set_online(self, online: bool) -> None:
+        self.calls.append(("online", online))
+
+    def receipts(self) -> list[dict[str, Any]]:
+        return [{"text": ["受理回执"], "qr": [], "cut": True}]
+
+    def set_offline(self, offline: bool) -> None:
+        self.calls.append(("platform_offline", offline))
+
+    def stop(self) -> None:
+        self.calls.append(("stop", None))
+
+
+class QuietDevice(DeviceBase):
+    """A device that opens and stays online."""
+
+    def open(self) -> None:
+        media = (
+            MediaStatus.OK
+            if self.device_class is DeviceClass.RECEIPT_PRINTER
+            else MediaStatus.NOT_APPLICABLE
+        )
+        self._set_status(DeviceState.ONLINE, media)
+
+    def close(self) -> None:
+        """Nothing to release."""
+
+    def reset(self) -> None:
+        """Nothing to reset."""
+
+
+def make_manager(recorder: Recorder, driver: str = "simulated") -> DeviceManager:
+    def factory_for(device_class: DeviceClass) -> Factory:
+        return lambda config: BuiltDevice(QuietDevice(device_class), recorder)
+
+    configs = {cls: DeviceConfig(cls, driver) for cls in DeviceClass}
+    return DeviceManager(configs, factory_for=factory_for)
+
+
+@pytest.fixture
+def recorder() -> Recorder:
+    return Recorder()
+
+
+@pytest.fixture
+def api(recorder: Recorder) -> Iterator[ControlServer]:
+    manager = make_manager(recorder)
+    manager.start()
+    server = start_control_api(manager, 0, platform=recorder)
+    yield server
+    server.stop()
+    manager.stop()
+
+
+def call(server: ControlServer, method: str, path: str, body: Any = None) -> tuple[int, Any]:
+    data = None if body is None else json.dumps(body).encode()
+    request = urllib.request.Request(server.base_url + path, data=data, method=method)
+    try:
+        with urllib.request.urlopen(request, timeout=5) as response:
+            return response.status, json.loads(response.read())
+    except urllib.error.HTTPError as error:
+        return error.code, json.loads(error.read())
+
+
+def test_card_place_remove_and_faults_reach_the_reader_simulator(
+    api: ControlServer, recorder: Recorder
+) -> None:
+    assert call(api, "POST", "/sim/id-card", {"fixture": "resident"})[0] == 200
+    assert call(api, "POST", "/sim/id-card/fault", {"fault": "silence"})[0] == 200
+    assert call(api, "DELETE", "/sim/id-card/fault")[0] == 200
+    assert call(api, "DELETE", "/sim/id-card")[0] == 200
+    assert recorder.calls == [
+        ("place", "resident"),
+        ("fault", "silence"),
+        ("clear", None),
+        ("remove", None),
+    ]
+
+
+def test_unknown_fixture_is_a_400_with_the_simulators_message(api: ControlServer) -> None:
+    status, body = call(api, "POST", "/sim/id-card", {"fixture": "no_such_card"})
+    assert status == 400
+    assert "no_such_card" in body["error"]
+
+
+def test_scanner_and_camera_routes(api: ControlServer, recorder: Recorder) -> None:
+    assert call(api, "POST", "/sim/scanner", {"text": "扫码内容"})[0] == 200
+    assert call(api, "POST", "/sim/camera", {"source": "face"})[0] == 200
+    assert call(api, "POST", "/sim/camera/fault", {"fault": "black"})[0] == 200
+    assert ("scan", "扫码内容") in recorder.calls
+    assert ("show", "face") in recorder.calls
+    assert ("fault", "black") in recorder.calls
+
+
+def test_printer_state_is_set_field_by_field(api: ControlServer, recorder: Recorder) -> None:
+    body = {"paper": "out", "cover": "open", "online": False}
+    assert call(api, "POST", "/sim/printer", body)[0] == 200
+    assert recorder.calls == [("paper", "out"), ("cover_open", True), ("online", False)]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [{}, {"paper": "empty"}, {"cover": "ajar"}, {"online": "yes"}, {"colour": "red"}],
+)
+def test_bad_printer_settings_are_refused(api: ControlServer, body: dict[str, Any]) -> None:
+    assert call(api, "POST", "/sim/printer", body)[0] == 400
+
+
+def test_receipts_and_device_statuses(api: ControlServer) -> None:
+    assert call(api, "GET", "/sim/printer/receipts") == (
+        200,
+        [{"text": ["受理回执"], "qr": [], "cut": True}],
+    )
+    status, devices = call(api, "GET", "/sim/devices")
+    assert status == 200
+    assert devices["receipt_printer"] == {"state": "online", "media": "ok", "detail": ""}
+    assert set(devices) == {str(c) for c in DeviceClass}
+
+
+def test_platform_can_be_taken_offline_and_back(api: ControlServer, recorder: Recorder) -> None:
+    assert call(api, "POST", "/sim/platform", {"online": False})[0] == 200
+    assert call(api, "POST", "/sim/platform", {"online": True})[0] == 200
+    assert [c for c in recorder.calls if c[0] == "platform_offline"] == [
+        ("platform_offline", True),
+        ("platform_offline", False),
+    ]
+
+
+def test_refuses_to_start_when_any_device_is_real(recorder: Recorder) -> None:
+    with pytest.raises(NotSimulated):
+        start_control_api(make_manager(recorder, driver="sam"), 0)
