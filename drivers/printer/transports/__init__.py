@@ -1,0 +1,1 @@
+"""Byte channels to a printer: serial (and pty / ``socket://`` URLs), raw TCP 9100, USB."""
