@@ -118,7 +118,6 @@ class _Writer:
             self.out += commands.QR_MODEL_2 + commands.qr_module_size(module)
             self.out += commands.qr_error_correction(block.error_correction)
             self.out += commands.qr_store(block.data.encode("utf-8")) + commands.QR_PRINT
-            self.out += commands.LF
         elif isinstance(block, Feed):
             self.out += commands.feed(block.lines)
         elif isinstance(block, Cut):
