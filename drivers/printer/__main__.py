@@ -1,0 +1,83 @@
+"""Technician CLI: ``python -m drivers.printer --port PORT status [--json] | test-page``.
+
+Exit 0 on success, 3 on a device error (one line on stderr), 2 on bad usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+
+from drivers.base import DeviceError
+from drivers.printer.document import Align, Document
+from drivers.printer.printer import EscPosPrinter
+from drivers.printer.profile import ENCODINGS, PAPER_DOTS, PrinterProfile
+from drivers.printer.transports.serial_port import SerialTransport
+
+EXIT_DEVICE_ERROR = 3
+RARE_NAME = "王𠀾"
+
+
+def test_page(model: str) -> Document:
+    """The test page: model, an encoding line, a rare-name line (raster), a QR code, a cut."""
+    return (
+        Document()
+        .title("打印测试")
+        .row("型号", model)
+        .line("中文、全角标点「」，。")
+        .row("生僻字", RARE_NAME)
+        .separator()
+        .qr("https://zwfw.example.gov.cn/print-test")
+        .line("二维码应可扫描", Align.CENTER)
+        .feed(3)
+        .cut()
+    )
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m drivers.printer", description=__doc__)
+    parser.add_argument("--port", required=True, help="serial port, pty or socket://host:port")
+    parser.add_argument("--baud", type=int, default=115200)
+    parser.add_argument("--encoding", choices=ENCODINGS, default="gb18030")
+    parser.add_argument("--paper-width-mm", type=int, choices=sorted(PAPER_DOTS), default=80)
+    commands = parser.add_subparsers(dest="command", required=True)
+    status = commands.add_parser("status", help="print state and media")
+    status.add_argument("--json", action="store_true", help="print {state, media} as JSON")
+    commands.add_parser("test-page", help="print a test page")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command against the printer; returns the exit code."""
+    args = _parser().parse_args(argv)
+    profile = PrinterProfile(encoding=args.encoding, paper_dots=PAPER_DOTS[args.paper_width_mm])
+    printer = EscPosPrinter(SerialTransport(args.port, args.baud), profile)
+    try:
+        printer.open()
+        if args.command == "status":
+            status = printer.status
+            if args.json:
+                print(json.dumps({"state": status.state.value, "media": status.media.value}))
+            else:
+                print(f"state: {status.state}, media: {status.media} {status.detail}".rstrip())
+            if not status.usable:
+                print(f"printer not ready: {status.detail}", file=sys.stderr)
+                return EXIT_DEVICE_ERROR
+            return 0
+        result = printer.print_document(test_page(printer.capabilities.model))
+        if not result.ok:
+            print(f"test page failed: {result.reason}", file=sys.stderr)
+            return EXIT_DEVICE_ERROR
+        print(f"test page printed ({result.bytes_sent} bytes)")
+        return 0
+    except DeviceError as error:
+        print(f"printer error: {error}", file=sys.stderr)
+        return EXIT_DEVICE_ERROR
+    finally:
+        printer.close()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
