@@ -1,0 +1,1 @@
+"""The service catalogue: typed model, on-disk cache with ETag, and search."""

@@ -1,0 +1,448 @@
+"""The typed client of the central platform (``platform-api.yaml``), one method per operation.
+
+Every request is signed (:mod:`kiosk.platform.signing`, via :class:`Transport`), TLS-verified,
+bounded by timeouts, and every POST/PUT carries the caller's ``Idempotency-Key`` (a UUID the
+caller keeps across retries and restarts, so that a retry after a lost answer returns the first
+result instead of creating a second one). Idempotent requests are retried with backoff and
+jitter (:mod:`kiosk.platform.transport_retry`).
+
+Answers are checked against the contract before they become typed results: a documented
+success status with a body that validates, or a problem document (→ :class:`PlatformError`).
+Anything else is :class:`MalformedResponse`; no answer is :class:`PlatformUnreachable`.
+Methods, paths and success statuses are read from the contract itself, so they cannot drift.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import random
+import time
+import uuid
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+from typing import Any, TypeVar
+from urllib.parse import quote
+
+from kiosk.catalogue.model import Catalogue, catalogue_from_json
+from kiosk.config import PlatformSettings
+from kiosk.platform.contract import (
+    ContractError,
+    contract,
+    operation_request_schema,
+    operation_response_schema,
+    validate,
+)
+from kiosk.platform.errors import (
+    MalformedResponse,
+    PlatformError,
+    PlatformUnreachable,
+    parse_problem,
+)
+from kiosk.platform.models import (
+    Application,
+    ApplicationRequest,
+    Appointment,
+    Booking,
+    Command,
+    Correction,
+    Evaluation,
+    Heartbeat,
+    License,
+    Payment,
+    PaymentQr,
+    Slot,
+    SubmitResult,
+    Verification,
+    VerifyRequest,
+)
+from kiosk.platform.signing import SignAlg, Signer
+from kiosk.platform.transport import RawResponse, Timeouts, TlsSettings, Transport, path_with_query
+from kiosk.platform.transport_retry import (
+    DEFAULT_RETRY,
+    RetryPolicy,
+    is_idempotent,
+    parse_retry_after,
+)
+
+log = logging.getLogger(__name__)
+
+IdempotencyKey = uuid.UUID | str
+T = TypeVar("T")
+UPLOAD_MEDIA_TYPES = frozenset({"image/jpeg", "image/png", "application/pdf"})
+
+
+@dataclass(frozen=True)
+class Operation:
+    """One operation of the contract: method, path template and documented success statuses."""
+
+    operation_id: str
+    method: str
+    path: str
+    success: frozenset[int]
+
+
+@cache
+def operation(operation_id: str) -> Operation:
+    """The contract's operation ``operation_id``; ``KeyError`` when the contract lacks it."""
+    for path, item in contract()["paths"].items():
+        for method, op in item.items():
+            if isinstance(op, dict) and op.get("operationId") == operation_id:
+                success = frozenset(int(s) for s in op["responses"] if s.isdigit() and s[0] in "23")
+                return Operation(operation_id, method.upper(), path, success)
+    raise KeyError(operation_id)
+
+
+@dataclass(frozen=True)
+class Reply:
+    """A successful answer: its status, headers and the validated JSON body (None if none)."""
+
+    status: int
+    headers: Mapping[str, str]
+    document: Any
+
+
+@dataclass(frozen=True)
+class CatalogueFetch:
+    """The answer to a catalogue fetch: a new catalogue with its ETag, or "not modified"."""
+
+    etag: str | None
+    catalogue: Catalogue | None
+    document: dict[str, Any] | None
+
+    @property
+    def not_modified(self) -> bool:
+        """True when the platform answered 304 to ``If-None-Match``."""
+        return self.catalogue is None
+
+
+@dataclass(frozen=True)
+class UploadResult:
+    """A material file stored at the platform under its SHA-256; ``created`` False if it was
+    already there."""
+
+    sha256: str
+    created: bool
+
+
+def encode_json(document: Any) -> bytes:
+    """The exact bytes sent for a JSON body: UTF-8, compact, Chinese unescaped."""
+    return json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+class PlatformClient:
+    """Calls the platform's operations and returns typed results or raises typed errors.
+
+    ``sleep`` and ``rng`` are injectable so that tests run the retry policy without waiting.
+    Thread-safe (the transport keeps one connection pool per thread).
+    """
+
+    def __init__(
+        self,
+        transport: Transport,
+        retry: RetryPolicy = DEFAULT_RETRY,
+        sleep: Callable[[float], None] = time.sleep,
+        rng: Callable[[], float] = random.random,
+    ) -> None:
+        self.transport = transport
+        self.retry = retry
+        self._sleep = sleep
+        self._rng = rng
+
+    @classmethod
+    def from_settings(
+        cls, settings: PlatformSettings, terminal_id: str, retry: RetryPolicy = DEFAULT_RETRY
+    ) -> PlatformClient:
+        """A client for the configured platform; the terminal secret is read from its file."""
+        secret = settings.secret_file.read_bytes().strip()
+        signer = Signer(terminal_id, secret, SignAlg(settings.sign_alg))
+        tls = TlsSettings(settings.ca_file, settings.client_cert, settings.client_key)
+        timeouts = Timeouts(settings.connect_timeout_s, settings.read_timeout_s)
+        return cls(Transport(settings.base_url, signer, tls, timeouts), retry)
+
+    def tuned(
+        self, timeouts: Timeouts | None = None, retry: RetryPolicy | None = None
+    ) -> PlatformClient:
+        """The same client with other timeouts and/or retry policy (e.g. a short online try)."""
+        transport = self.transport.tuned(timeouts) if timeouts else self.transport
+        return PlatformClient(transport, retry or self.retry, self._sleep, self._rng)
+
+    # --- the generic call -----------------------------------------------------------------
+
+    def call(
+        self,
+        operation_id: str,
+        path_params: Mapping[str, str] | None = None,
+        query: Mapping[str, str] | None = None,
+        body: bytes = b"",
+        content_type: str = "",
+        idempotency_key: IdempotencyKey | None = None,
+        verification_id: str | None = None,
+        if_none_match: str | None = None,
+    ) -> Reply:
+        """Send one operation with an already-encoded ``body``, retrying where that is safe.
+
+        The outbox uses this directly to resend the exact bytes it stored. Raises
+        :class:`PlatformError`, :class:`PlatformUnreachable` or :class:`MalformedResponse`.
+        """
+        op = operation(operation_id)
+        if op.method in ("POST", "PUT") and not idempotency_key:
+            raise ValueError(f"{operation_id}: every POST and PUT needs an Idempotency-Key")
+        path = op.path.format_map({k: quote(v, safe="") for k, v in (path_params or {}).items()})
+        target = path_with_query(path, query)
+        headers = {"Accept": "application/json, application/problem+json"}
+        if content_type:
+            headers["Content-Type"] = content_type
+        if idempotency_key:
+            headers["Idempotency-Key"] = str(idempotency_key)
+        if verification_id is not None:
+            headers["X-Verification-Id"] = verification_id
+        if if_none_match is not None:
+            headers["If-None-Match"] = if_none_match
+        idempotent = is_idempotent(op.method, headers)
+        retry = 0
+        while True:
+            started = time.monotonic()
+            try:
+                return self._attempt(op, target, body, headers)
+            except (PlatformError, PlatformUnreachable, MalformedResponse) as exc:
+                elapsed_ms = (time.monotonic() - started) * 1000
+                log.info("%s %s failed in %.0f ms: %s", op.method, path, elapsed_ms, exc)
+                last = retry + 1 >= self.retry.max_attempts
+                if last or not (idempotent and self._transient(exc)):
+                    raise
+                retry_after = exc.retry_after_s if isinstance(exc, PlatformError) else None
+                self._sleep(self.retry.delay(retry, self._rng, retry_after))
+                retry += 1
+
+    def _transient(self, exc: Exception) -> bool:
+        if isinstance(exc, PlatformUnreachable):
+            return not exc.tls
+        if isinstance(exc, PlatformError | MalformedResponse):
+            return self.retry.retryable_status(exc.status)
+        return False
+
+    def _attempt(
+        self, op: Operation, target: str, body: bytes, headers: Mapping[str, str]
+    ) -> Reply:
+        started = time.monotonic()
+        raw = self.transport.send(op.method, target, body, headers)
+        log.info(
+            "%s %s -> %d in %.0f ms",
+            op.method,
+            target.split("?", 1)[0],
+            raw.status,
+            (time.monotonic() - started) * 1000,
+        )
+        if raw.status not in op.success:
+            if 200 <= raw.status < 400:
+                raise MalformedResponse(raw.status, f"not a status of {op.operation_id}")
+            retry_after = parse_retry_after(raw.headers.get("Retry-After"))
+            raise parse_problem(raw.status, raw.body, retry_after)
+        return Reply(raw.status, raw.headers, _document(op, raw))
+
+    def _json(self, operation_id: str, document: Any) -> bytes:
+        """Encode a request body after checking it against the contract (a bug otherwise)."""
+        schema = operation_request_schema(operation_id)
+        if schema is not None:
+            validate(document, schema, f"{operation_id} request")
+        return encode_json(document)
+
+    # --- typed operations -----------------------------------------------------------------
+
+    def get_catalogue(self, etag: str | None = None, region: str | None = None) -> CatalogueFetch:
+        """The catalogue, or "not modified" when ``etag`` is still current (304)."""
+        reply = self.call(
+            "getCatalogue", query={"region": region} if region else None, if_none_match=etag
+        )
+        if reply.status == 304:
+            return CatalogueFetch(etag, None, None)
+        catalogue = _parse(reply, catalogue_from_json)
+        return CatalogueFetch(reply.headers.get("ETag"), catalogue, reply.document)
+
+    def verify_identity(
+        self, request: VerifyRequest, *, idempotency_key: IdempotencyKey
+    ) -> Verification:
+        """Person–card verification (人证比对); ``verified`` may be False with a reason."""
+        body = self._json("verifyIdentity", request.to_json())
+        reply = self.call(
+            "verifyIdentity",
+            body=body,
+            content_type="application/json",
+            idempotency_key=idempotency_key,
+        )
+        return _parse(reply, Verification.from_json)
+
+    def qr_login(self, qr_payload: str, *, idempotency_key: IdempotencyKey) -> Verification:
+        """Log in with the provincial app's dynamic QR code (扫码登录)."""
+        body = self._json("qrLogin", {"qr_payload": qr_payload})
+        reply = self.call(
+            "qrLogin", body=body, content_type="application/json", idempotency_key=idempotency_key
+        )
+        return _parse(reply, Verification.from_json)
+
+    def list_licenses(self, verification_id: str) -> tuple[License, ...]:
+        """The verified person's electronic licences (电子证照)."""
+        reply = self.call("listLicenses", verification_id=verification_id)
+        return _parse(reply, lambda d: tuple(License.from_json(x) for x in d["licenses"]))
+
+    def put_upload(
+        self,
+        data: bytes,
+        content_type: str,
+        *,
+        verification_id: str,
+        idempotency_key: IdempotencyKey,
+    ) -> UploadResult:
+        """Upload one material file (JPEG, PNG or PDF), addressed by its SHA-256."""
+        if content_type not in UPLOAD_MEDIA_TYPES:
+            raise ValueError(f"uploads are JPEG, PNG or PDF, not {content_type}")
+        digest = hashlib.sha256(data).hexdigest()
+        reply = self.call(
+            "putUpload",
+            path_params={"sha256": digest},
+            body=data,
+            content_type=content_type,
+            idempotency_key=idempotency_key,
+            verification_id=verification_id,
+        )
+        return UploadResult(digest, created=reply.status == 201)
+
+    def submit_application(
+        self, request: ApplicationRequest, *, idempotency_key: IdempotencyKey
+    ) -> SubmitResult:
+        """Submit an application (办件申报); a bundle returns one application per matter."""
+        return self.submit_application_body(
+            self._json("submitApplication", request.to_json()), idempotency_key=idempotency_key
+        )
+
+    def submit_application_body(
+        self, body: bytes, *, idempotency_key: IdempotencyKey
+    ) -> SubmitResult:
+        """Submit an already-encoded ``ApplicationRequest`` (the outbox resends exact bytes)."""
+        reply = self.call(
+            "submitApplication",
+            body=body,
+            content_type="application/json",
+            idempotency_key=idempotency_key,
+        )
+        return _parse(reply, SubmitResult.from_json)
+
+    def list_applications(self, verification_id: str) -> tuple[Application, ...]:
+        """The verified person's applications, newest first."""
+        reply = self.call("listApplications", verification_id=verification_id)
+        return _parse(reply, lambda d: tuple(Application.from_json(x) for x in d["applications"]))
+
+    def get_application(self, application_no: str, query_code: str) -> Application:
+        """Progress of one application (办件查询), with the receipt's query code."""
+        reply = self.call(
+            "getApplication",
+            path_params={"application_no": application_no},
+            query={"query_code": query_code},
+        )
+        return _parse(reply, Application.from_json)
+
+    def submit_correction(
+        self, application_no: str, correction: Correction, *, idempotency_key: IdempotencyKey
+    ) -> Application:
+        """Supply what a ``correction_required`` application lacks (补齐补正)."""
+        reply = self.call(
+            "submitCorrection",
+            path_params={"application_no": application_no},
+            body=self._json("submitCorrection", correction.to_json()),
+            content_type="application/json",
+            idempotency_key=idempotency_key,
+        )
+        return _parse(reply, Application.from_json)
+
+    def get_payment(self, order_no: str) -> Payment:
+        """A payment order's state (e.g. poll after showing a payment QR code)."""
+        reply = self.call("getPayment", path_params={"order_no": order_no})
+        return _parse(reply, Payment.from_json)
+
+    def create_payment_qr(self, order_no: str, *, idempotency_key: IdempotencyKey) -> PaymentQr:
+        """A code for the citizen to scan with a payment app."""
+        reply = self.call(
+            "createPaymentQr", path_params={"order_no": order_no}, idempotency_key=idempotency_key
+        )
+        return _parse(reply, PaymentQr.from_json)
+
+    def pay_by_barcode(
+        self, order_no: str, auth_code: str, *, idempotency_key: IdempotencyKey
+    ) -> Payment:
+        """Charge the payment code (付款码) the citizen shows to the scanner."""
+        reply = self.call(
+            "payByBarcode",
+            path_params={"order_no": order_no},
+            body=self._json("payByBarcode", {"auth_code": auth_code}),
+            content_type="application/json",
+            idempotency_key=idempotency_key,
+        )
+        return _parse(reply, Payment.from_json)
+
+    def submit_evaluation(self, evaluation: Evaluation, *, idempotency_key: IdempotencyKey) -> None:
+        """Record a rating (好差评)."""
+        self.call(
+            "submitEvaluation",
+            body=self._json("submitEvaluation", evaluation.to_json()),
+            content_type="application/json",
+            idempotency_key=idempotency_key,
+        )
+
+    def list_slots(self, matter_code: str, hall_code: str, day: date) -> tuple[Slot, ...]:
+        """Appointment slots for a matter in a hall on ``day``."""
+        reply = self.call(
+            "listSlots",
+            query={"matter_code": matter_code, "hall_code": hall_code, "date": day.isoformat()},
+        )
+        return _parse(reply, lambda d: tuple(Slot.from_json(x) for x in d["slots"]))
+
+    def book_appointment(self, booking: Booking, *, idempotency_key: IdempotencyKey) -> Appointment:
+        """Book a slot; a full slot is ``PlatformError`` with code ``slot_full``."""
+        reply = self.call(
+            "bookAppointment",
+            body=self._json("bookAppointment", booking.to_json()),
+            content_type="application/json",
+            idempotency_key=idempotency_key,
+        )
+        return _parse(reply, Appointment.from_json)
+
+    def heartbeat(
+        self, terminal_id: str, heartbeat: Heartbeat, *, idempotency_key: IdempotencyKey
+    ) -> tuple[Command, ...]:
+        """Report the terminal's status; returns the platform's commands, oldest first."""
+        reply = self.call(
+            "heartbeat",
+            path_params={"terminal_id": terminal_id},
+            body=self._json("heartbeat", heartbeat.to_json()),
+            content_type="application/json",
+            idempotency_key=idempotency_key,
+        )
+        return _parse(reply, lambda d: tuple(Command.from_json(x) for x in d["commands"]))
+
+
+def _document(op: Operation, raw: RawResponse) -> Any:
+    """The validated JSON body of a success answer, or None where the contract has none."""
+    schema = operation_response_schema(op.operation_id, str(raw.status))
+    if schema is None or raw.status == 304:
+        return None
+    try:
+        document = json.loads(raw.body.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise MalformedResponse(raw.status, f"body is not JSON ({exc})") from None
+    try:
+        validate(document, schema, op.operation_id)
+    except ContractError as exc:
+        raise MalformedResponse(raw.status, str(exc)) from None
+    return document
+
+
+def _parse(reply: Reply, build: Callable[[Any], T]) -> T:
+    """Build a typed result; what the schema could not catch becomes ``MalformedResponse``."""
+    try:
+        return build(reply.document)
+    except (KeyError, ValueError, TypeError) as exc:
+        raise MalformedResponse(reply.status, f"{type(exc).__name__}: {exc}") from None
