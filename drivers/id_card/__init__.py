@@ -1,0 +1,1 @@
+"""Resident ID card reader (SAM, GA 467 serial protocol): codec, driver, emulator and CLI."""
