@@ -1,0 +1,232 @@
+"""Runs the flow table (:mod:`kiosk.flow.table`) with an injectable clock.
+
+The machine is pure: it changes its state and session and emits :class:`Effect` values; the
+app layer executes them and answers with events. It lives on one thread (the GUI thread);
+events from workers must be marshalled there before :meth:`FlowMachine.dispatch`.
+
+Time: the app calls :meth:`FlowMachine.tick` periodically (e.g. every 250 ms) and
+:meth:`FlowMachine.touch` on any user activity; the machine reads the clock it was given,
+so tests drive it with a fake clock and no sleeps.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import time
+from collections import deque
+from collections.abc import Callable, Mapping
+
+from drivers.base import DeviceClass, DeviceStatus
+from kiosk.flow import events as ev
+from kiosk.flow.context import FlowContext
+from kiosk.flow.effects import Effect
+from kiosk.flow.states import State
+from kiosk.flow.table import ACTIVITIES, ON_ENTER, ON_EXIT, RECORD, TRANSITIONS, Transition
+from kiosk.flow.timeouts import IDLE_COUNTDOWN_S, TIMEOUTS
+from kiosk.flow.view import FlowView, build_view
+from kiosk.session import Session
+
+log = logging.getLogger(__name__)
+
+Clock = Callable[[], float]
+ViewObserver = Callable[[FlowView], None]
+EffectObserver = Callable[[Effect], None]
+
+_INTENTS = (
+    ev.Wake, ev.GoHome, ev.Back, ev.OpenCatalogue, ev.OpenPlaceholder, ev.StartQrLogin,
+    ev.SelectMatter, ev.StartMatter, ev.ConsentGiven, ev.ConsentDeclined, ev.ChooseWindow,
+    ev.RetryCard, ev.RetryFace, ev.ContinueSession,
+)
+"""Events that come from the citizen's touch: they count as activity for the idle clock."""
+
+
+class FlowMachine:
+    """The citizen flow: current state, session, timers, and observers of views and effects."""
+
+    def __init__(
+        self,
+        *,
+        clock: Clock = time.monotonic,
+        devices: Mapping[DeviceClass, DeviceStatus] | None = None,
+        session: Session | None = None,
+    ) -> None:
+        self._clock = clock
+        self._ctx = FlowContext(session=session or Session(), devices=dict(devices or {}))
+        self._ctx.now = clock()
+        self._state = State.HOME if self._ctx.in_service() else State.OUT_OF_SERVICE
+        self._entered_at = self._ctx.now
+        self._last_activity = self._ctx.now
+        self._countdown_deadline: float | None = None
+        self._queue: deque[ev.Event] = deque()
+        self._running = False
+        self._emitted: list[Effect] = []
+        self._view_observers: list[ViewObserver] = []
+        self._effect_observers: list[EffectObserver] = []
+        self._view = self._build_view()
+
+    # --- reading --------------------------------------------------------------------------
+
+    @property
+    def state(self) -> State:
+        """The current state (screen id)."""
+        return self._state
+
+    @property
+    def view(self) -> FlowView:
+        """What the screens show now."""
+        return self._view
+
+    @property
+    def session(self) -> Session:
+        """The current citizen's session (read it; only the machine changes it)."""
+        return self._ctx.session
+
+    @property
+    def pending_request(self) -> int | None:
+        """The request id whose answer the flow is waiting for, if any."""
+        return self._ctx.pending_request
+
+    # --- observers ------------------------------------------------------------------------
+
+    def on_view(self, observer: ViewObserver) -> Callable[[], None]:
+        """Call ``observer(view)`` on every change of the view; returns an unsubscribe."""
+        self._view_observers.append(observer)
+        return lambda: self._view_observers.remove(observer)
+
+    def on_effect(self, observer: EffectObserver) -> Callable[[], None]:
+        """Call ``observer(effect)`` for every effect, in order; returns an unsubscribe."""
+        self._effect_observers.append(observer)
+        return lambda: self._effect_observers.remove(observer)
+
+    # --- driving --------------------------------------------------------------------------
+
+    def dispatch(self, event: ev.Event) -> list[Effect]:
+        """Handle ``event`` (and any event an observer dispatches meanwhile, in order).
+
+        Returns the effects emitted while handling it; observers get them as well. A nested
+        call from an observer queues its event and returns an empty list.
+        """
+        self._queue.append(event)
+        if self._running:
+            return []
+        self._running = True
+        self._emitted = []
+        try:
+            while self._queue:
+                self._handle(self._queue.popleft())
+        finally:
+            self._running = False
+        return self._emitted
+
+    def touch(self) -> list[Effect]:
+        """The citizen touched the screen: restart the idle clock, close the countdown, and
+        wake the attract loop."""
+        if self._state is State.ATTRACT:
+            return self.dispatch(ev.Wake())
+        return self.dispatch(ev.ContinueSession())
+
+    def tick(self) -> list[Effect]:
+        """Check the clocks of the current state and fire whatever timed out."""
+        now = self._clock()
+        timeouts = TIMEOUTS[self._state]
+        grace = self._ctx.card_grace_deadline
+        if timeouts.limit_s is not None and now - self._entered_at >= timeouts.limit_s:
+            return self.dispatch(ev.StateTimedOut())
+        if grace is not None and now >= grace:
+            return self.dispatch(ev.CardGraceExpired())
+        if self._countdown_deadline is not None:
+            if now >= self._countdown_deadline:
+                return self.dispatch(ev.IdleExpired())
+        elif timeouts.idle_s is not None and now - self._last_activity >= timeouts.idle_s:
+            if not timeouts.countdown:
+                return self.dispatch(ev.IdleExpired())
+            self._countdown_deadline = self._last_activity + timeouts.idle_s + IDLE_COUNTDOWN_S
+        self._publish_view()
+        return []
+
+    # --- internals ------------------------------------------------------------------------
+
+    def _handle(self, event: ev.Event) -> None:
+        ctx = self._ctx
+        ctx.now = self._clock()
+        if isinstance(event, _INTENTS):
+            self._last_activity = ctx.now
+            self._countdown_deadline = None
+        request_id = getattr(event, "request_id", None)
+        if request_id is not None and request_id != ctx.pending_request:
+            log.info("dropping stale %s", type(event).__name__)
+            self._publish_view()
+            return
+        record = RECORD.get(type(event))
+        if record is not None:
+            record(ctx, event)
+        transition = self._match(event)
+        if transition is not None:
+            self._take(transition, event)
+        self._publish_view()
+
+    def _match(self, event: ev.Event) -> Transition | None:
+        for transition in TRANSITIONS:
+            if (
+                self._state in transition.source
+                and type(event) is transition.event
+                and (transition.guard is None or transition.guard(self._ctx, event))
+            ):
+                return transition
+        return None
+
+    def _take(self, transition: Transition, event: ev.Event) -> None:
+        ctx = self._ctx
+        old, new = self._state, transition.target
+        if new is None:
+            for step in transition.steps:
+                self._emit(step(ctx, event))
+            return
+        for activity in ACTIVITIES:
+            if old in activity.states and new not in activity.states:
+                self._emit(activity.stop)
+        for step in ON_EXIT.get(old, ()):
+            self._emit(step(ctx, event))
+        ctx.reason = None
+        ctx.placeholder = None
+        for step in transition.steps:
+            self._emit(step(ctx, event))
+        self._state = new
+        self._entered_at = self._last_activity = ctx.now
+        self._countdown_deadline = None
+        for step in ON_ENTER.get(new, ()):
+            self._emit(step(ctx, event))
+        for activity in ACTIVITIES:
+            if new in activity.states and old not in activity.states:
+                self._emit(activity.start)
+        log.info("flow %s -> %s on %s", old.value, new.value, type(event).__name__)
+
+    def _emit(self, effect: Effect | None) -> None:
+        if effect is None:
+            return
+        self._emitted.append(effect)
+        for observer in list(self._effect_observers):
+            try:
+                observer(effect)
+            except Exception:
+                log.exception("effect observer failed on %s", type(effect).__name__)
+
+    def _countdown_remaining(self) -> int | None:
+        if self._countdown_deadline is None:
+            return None
+        return max(0, math.ceil(self._countdown_deadline - self._clock()))
+
+    def _build_view(self) -> FlowView:
+        return build_view(self._state, self._ctx, self._countdown_remaining())
+
+    def _publish_view(self) -> None:
+        view = self._build_view()
+        if view == self._view:
+            return
+        self._view = view
+        for observer in list(self._view_observers):
+            try:
+                observer(view)
+            except Exception:
+                log.exception("view observer failed")

@@ -1,0 +1,103 @@
+"""What the flow needs to know of the matter or bundle a citizen chose.
+
+A :class:`MatterBrief` is built from the platform contract's ``Matter`` or ``Bundle`` dict
+(the catalogue), so the flow does not depend on the catalogue model's module. For a bundle
+(一件事) the strongest identity requirement of its matters applies, and its result
+deliveries are the union of theirs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+
+class IdentityRequirement(StrEnum):
+    """Matter.identity: what the terminal must establish before the matter can start."""
+
+    NONE = "none"
+    ID_CARD = "id_card"
+    ID_CARD_AND_FACE = "id_card_and_face"
+
+
+_STRENGTH = {
+    IdentityRequirement.NONE: 0,
+    IdentityRequirement.ID_CARD: 1,
+    IdentityRequirement.ID_CARD_AND_FACE: 2,
+}
+
+
+class SelfService(StrEnum):
+    """Matter.self_service: how far the terminal can carry the matter."""
+
+    FULL = "full"
+    QUERY_PRINT = "query_print"
+    GUIDE_ONLY = "guide_only"
+
+
+class SubjectKind(StrEnum):
+    """Whether the citizen chose a single matter or a bundle (一件事)."""
+
+    MATTER = "matter"
+    BUNDLE = "bundle"
+
+
+@dataclass(frozen=True)
+class MatterBrief:
+    """The chosen matter or bundle: identity needed, deliveries, self-service level, steps."""
+
+    code: str
+    name: str
+    kind: SubjectKind
+    identity: IdentityRequirement
+    result_delivery: frozenset[str]
+    self_service: SelfService
+    steps: tuple[str, ...] = ()
+
+    @classmethod
+    def from_matter(cls, matter: Mapping[str, Any]) -> MatterBrief:
+        """Build from a contract ``Matter`` dict."""
+        return cls(
+            code=str(matter["code"]),
+            name=str(matter["name"]),
+            kind=SubjectKind.MATTER,
+            identity=IdentityRequirement(matter["identity"]),
+            result_delivery=frozenset(matter.get("result_delivery", ())),
+            self_service=SelfService(matter["self_service"]),
+            steps=tuple(matter.get("steps", ())),
+        )
+
+    @classmethod
+    def from_bundle(
+        cls, bundle: Mapping[str, Any], matters: Iterable[Mapping[str, Any]]
+    ) -> MatterBrief:
+        """Build from a contract ``Bundle`` dict and the ``Matter`` dicts it names.
+
+        The bundle can be done at the terminal only as far as its least self-service matter.
+        """
+        briefs = [cls.from_matter(m) for m in matters if m["code"] in bundle["matters"]]
+        identity = max(
+            (b.identity for b in briefs),
+            key=_STRENGTH.__getitem__,
+            default=IdentityRequirement.ID_CARD,
+        )
+        levels = [b.self_service for b in briefs]
+        level = (
+            SelfService.GUIDE_ONLY
+            if not levels or SelfService.GUIDE_ONLY in levels
+            else SelfService.QUERY_PRINT
+            if SelfService.QUERY_PRINT in levels
+            else SelfService.FULL
+        )
+        steps = tuple(f"{b.name}：{step}" for b in briefs for step in b.steps)
+        return cls(
+            code=str(bundle["code"]),
+            name=str(bundle["name"]),
+            kind=SubjectKind.BUNDLE,
+            identity=identity,
+            result_delivery=frozenset(d for b in briefs for d in b.result_delivery),
+            self_service=level,
+            steps=steps,
+        )

@@ -1,0 +1,82 @@
+"""Every flow timeout, in one table.
+
+Two kinds of clock per state:
+
+* **idle** — time without any touch (``FlowMachine.touch()`` resets it). On screens with a
+  countdown it opens the "还需要更多时间吗？" dialog for :data:`IDLE_COUNTDOWN_S`; when that
+  runs out too the flow returns home and wipes the session. On screens without a countdown
+  (home, information-only screens) the idle time leads straight to ``IdleExpired``: home goes
+  to the attract loop, an information screen returns home.
+* **limit** — time since the state was entered, for work the citizen waits on (reading a
+  card, capturing a face, a platform call). It fires ``StateTimedOut``; touching does not
+  extend it, and such states have no idle clock, since the citizen is not expected to touch.
+
+Values in seconds. Reasons: 60 s is the usual per-screen idle for hall terminals; reading
+screens (guide, consent text) get the form value 120 s; the card reader answers in about 1 s
+and 10 s covers a card placed badly; face capture guidance needs up to 30 s for an elderly
+citizen; the platform's read timeout is 10 s, so 20 s covers a retry by the client.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kiosk.flow.states import State
+
+SCREEN_IDLE_S = 60.0
+"""Default idle time on a screen before the countdown."""
+FORM_IDLE_S = 120.0
+"""Idle time on screens where the citizen reads or fills in (guide, consent, forms)."""
+IDLE_COUNTDOWN_S = 20.0
+"""Length of the "还需要更多时间吗？" countdown."""
+INFO_RETURN_S = 30.0
+"""Information-only screens (errors, refer to window, placeholders) return home after this."""
+ATTRACT_AFTER_S = 60.0
+"""Home falls back to the attract loop after this long untouched."""
+CARD_READ_LIMIT_S = 10.0
+"""From a card being placed to its data, before ``card_unreadable``."""
+FACE_CAPTURE_LIMIT_S = 30.0
+"""Live face guidance before giving up on this attempt."""
+VERIFY_LIMIT_S = 20.0
+"""Waiting for verifyIdentity or qrLogin before treating the platform as unavailable."""
+VERIFIED_CARD_GRACE_S = 10.0
+"""On ``verified``, how long the card may stay off the reader before the session ends."""
+
+
+@dataclass(frozen=True)
+class StateTimeouts:
+    """The clocks of one state: idle (reset by touch) and limit (from entry)."""
+
+    idle_s: float | None = None
+    countdown: bool = True
+    limit_s: float | None = None
+
+
+_SCREEN = StateTimeouts(idle_s=SCREEN_IDLE_S)
+_READING = StateTimeouts(idle_s=FORM_IDLE_S)
+_INFO = StateTimeouts(idle_s=INFO_RETURN_S, countdown=False)
+
+TIMEOUTS: dict[State, StateTimeouts] = {
+    State.HOME: StateTimeouts(idle_s=ATTRACT_AFTER_S, countdown=False),
+    State.ATTRACT: StateTimeouts(),
+    State.CATALOGUE: _SCREEN,
+    State.GUIDE: _READING,
+    State.IDENTITY_CARD: _SCREEN,
+    State.IDENTITY_READING: StateTimeouts(limit_s=CARD_READ_LIMIT_S),
+    State.CARD_EXPIRED: _INFO,
+    State.CARD_UNKNOWN: _INFO,
+    State.CARD_UNREADABLE: _INFO,
+    State.CARD_REMOVED: _INFO,
+    State.FACE_CONSENT: _READING,
+    State.IDENTITY_CHOICE: _SCREEN,
+    State.FACE_CAPTURE: StateTimeouts(limit_s=FACE_CAPTURE_LIMIT_S),
+    State.FACE_VERIFYING: StateTimeouts(limit_s=VERIFY_LIMIT_S),
+    State.FACE_RETRY: _SCREEN,
+    State.REFER_TO_WINDOW: _INFO,
+    State.QR_LOGIN: _SCREEN,
+    State.QR_LOGIN_VERIFYING: StateTimeouts(limit_s=VERIFY_LIMIT_S),
+    State.VERIFIED: _SCREEN,
+    State.OUT_OF_SERVICE: StateTimeouts(),
+    State.PLACEHOLDER: _INFO,
+}
+"""The clocks of every state (a test checks that no state is missing)."""

@@ -1,0 +1,54 @@
+"""The view of an ID card that the kiosk layer relies on.
+
+The ID-card driver (``drivers/id_card/types.py``) produces an ``IdCard`` dataclass; the
+kiosk depends only on this Protocol so that it does not follow the driver's module layout
+and tests can use small fakes.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Protocol
+
+
+class IdentityCard(Protocol):
+    """The fields of a read ID card that identity checks and verification need."""
+
+    @property
+    def card_type(self) -> str:
+        """``resident``, ``foreign_permanent`` or ``hk_macao_taiwan``; anything else is unknown."""
+        ...
+
+    @property
+    def name(self) -> str:
+        """The holder's name as printed (Chinese name for foreign permanent residents)."""
+        ...
+
+    @property
+    def id_number(self) -> str:
+        """The ID or card number."""
+        ...
+
+    @property
+    def valid_to(self) -> str | date | None:
+        """End of validity: a date, an ISO date string, ``长期``/``long_term``, or unknown."""
+        ...
+
+    @property
+    def expired(self) -> bool:
+        """True when the card was past its validity when read."""
+        ...
+
+    @property
+    def id_number_valid(self) -> bool:
+        """True when the ID number's check digit (GB 11643) is right."""
+        ...
+
+    @property
+    def photo_wlt(self) -> bytes | None:
+        """The card's 1024-byte WLT-compressed photo, sent to the platform for comparison."""
+        ...
+
+
+KNOWN_CARD_TYPES: frozenset[str] = frozenset({"resident", "foreign_permanent", "hk_macao_taiwan"})
+"""Card types the platform's verifyIdentity accepts (VerifyRequest.card.card_type)."""

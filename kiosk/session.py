@@ -1,0 +1,96 @@
+"""The data of the citizen currently at the terminal, and the means to forget it.
+
+Only the flow machine owns a :class:`Session`. Residual-information protection (MLPS 2.0)
+asks that nothing of one citizen be left for the next: :meth:`Session.wipe` drops every
+reference and zeroes the byte buffers (captured face and document images) in place, which
+is why images are held as ``bytearray``. Python cannot promise that no other copy exists
+(the driver's buffer, an encoder's output), so the app encodes an image only at the moment
+it sends it and holds no reference afterwards.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from kiosk.flow.matter import MatterBrief
+from kiosk.identity.card import IdentityCard
+from kiosk.identity.consent import ConsentRecord
+from kiosk.identity.person import Verification
+
+
+def _zero(buffer: bytearray) -> None:
+    """Overwrite ``buffer`` with zeros in place, then empty it."""
+    buffer[:] = bytes(len(buffer))
+    buffer.clear()
+
+
+@dataclass
+class Session:
+    """One citizen's data: card, consent, verification, chosen matter, form and captures."""
+
+    card: IdentityCard | None = None
+    consent: ConsentRecord | None = None
+    verification: Verification | None = None
+    matter: MatterBrief | None = None
+    face_attempts: int = 0
+    face_image: bytearray | None = None
+    form_values: dict[str, str] = field(default_factory=dict)
+    scanned_texts: list[str] = field(default_factory=list)
+    images: list[bytearray] = field(default_factory=list)
+
+    def hold_face_image(self, jpeg: bytes) -> bytearray:
+        """Keep a copy of a captured face image as a zeroable buffer (replacing any earlier one)."""
+        self.drop_face_image()
+        self.face_image = bytearray(jpeg)
+        return self.face_image
+
+    def drop_face_image(self) -> None:
+        """Zero and forget the captured face image: face data is kept no longer than needed."""
+        if self.face_image is not None:
+            _zero(self.face_image)
+            self.face_image = None
+
+    def forget_identity(self) -> None:
+        """Forget the card, consent, verification, face image and attempts; keep the matter.
+
+        Used when the card leaves the reader before identity is established: the citizen may
+        put it back and continue with the same matter.
+        """
+        self.drop_face_image()
+        self.card = None
+        self.consent = None
+        self.verification = None
+        self.face_attempts = 0
+
+    def wipe(self) -> None:
+        """Forget everything and zero every image buffer."""
+        self.forget_identity()
+        self.matter = None
+        self.form_values.clear()
+        self.scanned_texts.clear()
+        for image in self.images:
+            _zero(image)
+        self.images.clear()
+
+    def is_empty(self) -> bool:
+        """True when the session holds nothing of any citizen (the state after :meth:`wipe`)."""
+        return (
+            self.card is None
+            and self.consent is None
+            and self.verification is None
+            and self.matter is None
+            and self.face_attempts == 0
+            and self.face_image is None
+            and not self.form_values
+            and not self.scanned_texts
+            and not self.images
+        )
+
+    def known_names(self) -> tuple[str, ...]:
+        """The citizen's names the log filter must hide (card and verified person)."""
+        names: list[str] = []
+        if self.card is not None:
+            names.append(self.card.name)
+        if self.verification is not None:
+            names.append(self.verification.person.name)
+        return tuple(n for n in names if n)
