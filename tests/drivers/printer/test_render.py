@@ -50,7 +50,6 @@ def test_full_width_punctuation_alone_is_encoded_as_text_not_question_marks() ->
     assert "「」，。、".encode("gb18030") + b"\n" in data
 
 
-
 def test_rare_name_line_is_printed_as_raster_image() -> None:
     data = render(Document().row("姓名", "王𠀾"), PrinterProfile())
     header = data.index(b"\x1dv0\x00")
@@ -58,7 +57,6 @@ def test_rare_name_line_is_printed_as_raster_image() -> None:
     assert (width_bytes, height) == (72, 24)
     assert len(data) == header + 8 + width_bytes * height
     assert "王".encode("gb18030") not in data
-
 
 
 def test_gb18030_font_coverage_sends_extension_b_as_text() -> None:
