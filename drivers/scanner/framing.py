@@ -48,6 +48,11 @@ class LineSplitter:
         """True when part of an unterminated payload is buffered."""
         return bool(self._buffer.strip(_STRAY)) or self._discarding
 
+    @property
+    def buffered_bytes(self) -> int:
+        """How many bytes are held waiting for a terminator (bounded by the cap)."""
+        return len(self._buffer)
+
     def feed(self, data: bytes) -> list[Payload | Overflow]:
         """Add bytes from the port; return every item they complete, in order."""
         self._buffer += data

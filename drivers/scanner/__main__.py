@@ -1,0 +1,74 @@
+"""Technician's CLI: ``python -m drivers.scanner --port PORT listen [--count N] [--json]``.
+
+Prints each scan (as ``{"text": ...}`` per line with ``--json``); read errors go to stderr
+and listening goes on. Exit 0 after ``--count`` scans, 3 on a device error (one stderr line).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import queue
+import sys
+from collections.abc import Sequence
+
+from drivers.base import DeviceError, DeviceEvent, DeviceState, StatusChanged
+from drivers.scanner.serial_scanner import SerialScanner
+from drivers.scanner.types import ScanError, Scanned, ScannerSettings, Suffix
+
+EXIT_OK = 0
+EXIT_DEVICE = 3
+EXIT_INTERRUPTED = 130
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m drivers.scanner", description=__doc__)
+    parser.add_argument("--port", required=True, help="serial port, pty or pyserial URL")
+    parser.add_argument("--baud", type=int, default=115200)
+    parser.add_argument("--suffix", choices=[s.value for s in Suffix], default=Suffix.CR.value)
+    parser.add_argument("--repeat-window", type=float, default=1.0, metavar="SECONDS")
+    commands = parser.add_subparsers(dest="command", required=True)
+    listen = commands.add_parser("listen", help="print scans as they arrive")
+    listen.add_argument("--count", type=int, default=0, help="stop after N scans (0: never)")
+    listen.add_argument("--json", action="store_true", help='one {"text": ...} object per line')
+    return parser
+
+
+def listen(scanner: SerialScanner, count: int, as_json: bool) -> int:
+    """Print scans until ``count`` have arrived (forever when 0) or the port is lost."""
+    events: queue.Queue[DeviceEvent] = queue.Queue()
+    scanner.events.subscribe(events.put)
+    scanner.open()
+    print(f"listening on {scanner.status.detail}", file=sys.stderr, flush=True)
+    seen = 0
+    while count <= 0 or seen < count:
+        event = events.get()
+        if isinstance(event, Scanned):
+            seen += 1
+            line = json.dumps({"text": event.text}, ensure_ascii=False) if as_json else event.text
+            print(line, flush=True)
+        elif isinstance(event, ScanError):
+            print(f"scan error: {event.reason}", file=sys.stderr, flush=True)
+        elif isinstance(event, StatusChanged) and event.status.state is not DeviceState.ONLINE:
+            raise DeviceError(event.status.detail or str(event.status.state))
+    return EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the CLI; returns the exit status."""
+    args = _parser().parse_args(argv)
+    settings = ScannerSettings(args.port, args.baud, Suffix(args.suffix), args.repeat_window)
+    scanner = SerialScanner(settings)
+    try:
+        return listen(scanner, args.count, args.json)
+    except DeviceError as error:
+        print(f"scanner error: {error}", file=sys.stderr)
+        return EXIT_DEVICE
+    except KeyboardInterrupt:
+        return EXIT_INTERRUPTED
+    finally:
+        scanner.close()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
