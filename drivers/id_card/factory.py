@@ -1,0 +1,116 @@
+"""Builds the ID card reader from its ``[devices.id_card_reader]`` config table.
+
+Driver ``"sam"`` opens a real reader on ``port``. Driver ``"simulated"`` starts an
+:class:`~drivers.id_card.emulator.Emulator` on a pty (behind a stable symlink in the temp
+directory, so the device manager can reconnect across emulator restarts) with the
+``fixture`` card on it, and connects the same real driver to it.
+
+Options: ``port``, ``baud`` (115200), ``poll_interval_s`` (0.3), ``fixture`` ("" = none),
+``wlt_decoder_library`` ("" = no photo decoding; relative to the project directory),
+``read_fingerprint`` (false), ``pace`` (simulated: answer at the baud's real speed; true).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import itertools
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from drivers.config import ConfigError, DeviceConfig
+from drivers.id_card.emulator import Emulator
+from drivers.id_card.errors import IdCardError
+from drivers.id_card.fixtures import UnknownFixtureError
+from drivers.id_card.photo import WltDecoder
+from drivers.id_card.reader import SamReader
+from drivers.id_card.types import TIMING, Timing
+from drivers.manager import SIMULATED_DRIVER, BuiltDevice
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+REAL_DRIVER = "sam"
+_link_numbers = itertools.count()
+
+
+@dataclass(frozen=True)
+class ReaderSettings:
+    """The reader's options, typed and checked."""
+
+    port: str
+    baud: int
+    timing: Timing
+    fixture: str
+    wlt_decoder_library: Path | None
+    read_fingerprint: bool
+    pace: bool
+
+    @classmethod
+    def from_config(cls, config: DeviceConfig) -> ReaderSettings:
+        """Read and check every option; a bad one raises ConfigError naming it."""
+        baud = config.int_option("baud", 115200)
+        poll = config.float_option("poll_interval_s", TIMING.poll_interval_s)
+        if baud <= 0 or poll <= 0:
+            raise ConfigError(
+                f"devices.{config.device_class}: baud and poll_interval_s must be > 0"
+            )
+        library = config.str_option("wlt_decoder_library", "")
+        return cls(
+            port=config.str_option("port", "/dev/ttyUSB0"),
+            baud=baud,
+            timing=dataclasses.replace(TIMING, poll_interval_s=poll),
+            fixture=config.str_option("fixture", ""),
+            wlt_decoder_library=(PROJECT_ROOT / library) if library else None,
+            read_fingerprint=config.bool_option("read_fingerprint", False),
+            pace=config.bool_option("pace", True),
+        )
+
+
+def _link_path() -> Path:
+    """A fresh symlink path for one emulator, unique within this process."""
+    name = f"kiosk-id-card-{os.getpid()}-{next(_link_numbers)}"
+    return Path(tempfile.gettempdir()) / name
+
+
+def _decoder(config: DeviceConfig, library: Path | None) -> WltDecoder | None:
+    if library is None:
+        return None
+    try:
+        return WltDecoder(library)
+    except IdCardError as error:
+        raise ConfigError(f"devices.{config.device_class}.wlt_decoder_library: {error}") from error
+
+
+def build(config: DeviceConfig) -> BuiltDevice:
+    """The reader (and its emulator when simulated) described by ``config``."""
+    settings = ReaderSettings.from_config(config)
+    decoder = _decoder(config, settings.wlt_decoder_library)
+    if config.driver == REAL_DRIVER:
+        reader = SamReader(
+            settings.port,
+            settings.baud,
+            timing=settings.timing,
+            decoder=decoder,
+            with_fingerprint=settings.read_fingerprint,
+        )
+        return BuiltDevice(reader)
+    if config.driver != SIMULATED_DRIVER:
+        raise ConfigError(
+            f"devices.{config.device_class}.driver: unknown driver {config.driver!r} "
+            f"(expected {REAL_DRIVER!r} or {SIMULATED_DRIVER!r})"
+        )
+    emulator = Emulator(baud=settings.baud, pace=settings.pace, link_path=_link_path())
+    if settings.fixture:
+        try:
+            emulator.place(settings.fixture)
+        except UnknownFixtureError as error:
+            raise ConfigError(f"devices.{config.device_class}.fixture: {error}") from error
+    emulator.start()
+    reader = SamReader(
+        emulator.port,
+        settings.baud,
+        timing=settings.timing,
+        decoder=decoder,
+        with_fingerprint=settings.read_fingerprint,
+    )
+    return BuiltDevice(reader, emulator)
