@@ -128,8 +128,13 @@ class UploadResult:
     created: bool
 
 
-def encode_json(document: Any) -> bytes:
-    """The exact bytes sent for a JSON body: UTF-8, compact, Chinese unescaped."""
+def encode_request(operation_id: str, document: Any) -> bytes:
+    """The exact bytes sent as ``operation_id``'s JSON body (UTF-8, compact, Chinese
+    unescaped), after checking ``document`` against the contract: an invalid request is a bug
+    here, raised as ``ContractError`` before anything is sent or queued."""
+    schema = operation_request_schema(operation_id)
+    if schema is not None:
+        validate(document, schema, f"{operation_id} request")
     return json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
@@ -244,13 +249,6 @@ class PlatformClient:
             raise parse_problem(raw.status, raw.body, retry_after)
         return Reply(raw.status, raw.headers, _document(op, raw))
 
-    def _json(self, operation_id: str, document: Any) -> bytes:
-        """Encode a request body after checking it against the contract (a bug otherwise)."""
-        schema = operation_request_schema(operation_id)
-        if schema is not None:
-            validate(document, schema, f"{operation_id} request")
-        return encode_json(document)
-
     # --- typed operations -----------------------------------------------------------------
 
     def get_catalogue(self, etag: str | None = None, region: str | None = None) -> CatalogueFetch:
@@ -260,34 +258,34 @@ class PlatformClient:
         )
         if reply.status == 304:
             return CatalogueFetch(etag, None, None)
-        catalogue = _parse(reply, catalogue_from_json)
+        catalogue = parse_reply(reply, catalogue_from_json)
         return CatalogueFetch(reply.headers.get("ETag"), catalogue, reply.document)
 
     def verify_identity(
         self, request: VerifyRequest, *, idempotency_key: IdempotencyKey
     ) -> Verification:
         """Person–card verification (人证比对); ``verified`` may be False with a reason."""
-        body = self._json("verifyIdentity", request.to_json())
+        body = encode_request("verifyIdentity", request.to_json())
         reply = self.call(
             "verifyIdentity",
             body=body,
             content_type="application/json",
             idempotency_key=idempotency_key,
         )
-        return _parse(reply, Verification.from_json)
+        return parse_reply(reply, Verification.from_json)
 
     def qr_login(self, qr_payload: str, *, idempotency_key: IdempotencyKey) -> Verification:
         """Log in with the provincial app's dynamic QR code (扫码登录)."""
-        body = self._json("qrLogin", {"qr_payload": qr_payload})
+        body = encode_request("qrLogin", {"qr_payload": qr_payload})
         reply = self.call(
             "qrLogin", body=body, content_type="application/json", idempotency_key=idempotency_key
         )
-        return _parse(reply, Verification.from_json)
+        return parse_reply(reply, Verification.from_json)
 
     def list_licenses(self, verification_id: str) -> tuple[License, ...]:
         """The verified person's electronic licences (电子证照)."""
         reply = self.call("listLicenses", verification_id=verification_id)
-        return _parse(reply, lambda d: tuple(License.from_json(x) for x in d["licenses"]))
+        return parse_reply(reply, lambda d: tuple(License.from_json(x) for x in d["licenses"]))
 
     def put_upload(
         self,
@@ -315,26 +313,20 @@ class PlatformClient:
         self, request: ApplicationRequest, *, idempotency_key: IdempotencyKey
     ) -> SubmitResult:
         """Submit an application (办件申报); a bundle returns one application per matter."""
-        return self.submit_application_body(
-            self._json("submitApplication", request.to_json()), idempotency_key=idempotency_key
-        )
-
-    def submit_application_body(
-        self, body: bytes, *, idempotency_key: IdempotencyKey
-    ) -> SubmitResult:
-        """Submit an already-encoded ``ApplicationRequest`` (the outbox resends exact bytes)."""
         reply = self.call(
             "submitApplication",
-            body=body,
+            body=encode_request("submitApplication", request.to_json()),
             content_type="application/json",
             idempotency_key=idempotency_key,
         )
-        return _parse(reply, SubmitResult.from_json)
+        return parse_reply(reply, SubmitResult.from_json)
 
     def list_applications(self, verification_id: str) -> tuple[Application, ...]:
         """The verified person's applications, newest first."""
         reply = self.call("listApplications", verification_id=verification_id)
-        return _parse(reply, lambda d: tuple(Application.from_json(x) for x in d["applications"]))
+        return parse_reply(
+            reply, lambda d: tuple(Application.from_json(x) for x in d["applications"])
+        )
 
     def get_application(self, application_no: str, query_code: str) -> Application:
         """Progress of one application (办件查询), with the receipt's query code."""
@@ -343,7 +335,7 @@ class PlatformClient:
             path_params={"application_no": application_no},
             query={"query_code": query_code},
         )
-        return _parse(reply, Application.from_json)
+        return parse_reply(reply, Application.from_json)
 
     def submit_correction(
         self, application_no: str, correction: Correction, *, idempotency_key: IdempotencyKey
@@ -352,23 +344,23 @@ class PlatformClient:
         reply = self.call(
             "submitCorrection",
             path_params={"application_no": application_no},
-            body=self._json("submitCorrection", correction.to_json()),
+            body=encode_request("submitCorrection", correction.to_json()),
             content_type="application/json",
             idempotency_key=idempotency_key,
         )
-        return _parse(reply, Application.from_json)
+        return parse_reply(reply, Application.from_json)
 
     def get_payment(self, order_no: str) -> Payment:
         """A payment order's state (e.g. poll after showing a payment QR code)."""
         reply = self.call("getPayment", path_params={"order_no": order_no})
-        return _parse(reply, Payment.from_json)
+        return parse_reply(reply, Payment.from_json)
 
     def create_payment_qr(self, order_no: str, *, idempotency_key: IdempotencyKey) -> PaymentQr:
         """A code for the citizen to scan with a payment app."""
         reply = self.call(
             "createPaymentQr", path_params={"order_no": order_no}, idempotency_key=idempotency_key
         )
-        return _parse(reply, PaymentQr.from_json)
+        return parse_reply(reply, PaymentQr.from_json)
 
     def pay_by_barcode(
         self, order_no: str, auth_code: str, *, idempotency_key: IdempotencyKey
@@ -377,17 +369,17 @@ class PlatformClient:
         reply = self.call(
             "payByBarcode",
             path_params={"order_no": order_no},
-            body=self._json("payByBarcode", {"auth_code": auth_code}),
+            body=encode_request("payByBarcode", {"auth_code": auth_code}),
             content_type="application/json",
             idempotency_key=idempotency_key,
         )
-        return _parse(reply, Payment.from_json)
+        return parse_reply(reply, Payment.from_json)
 
     def submit_evaluation(self, evaluation: Evaluation, *, idempotency_key: IdempotencyKey) -> None:
         """Record a rating (好差评)."""
         self.call(
             "submitEvaluation",
-            body=self._json("submitEvaluation", evaluation.to_json()),
+            body=encode_request("submitEvaluation", evaluation.to_json()),
             content_type="application/json",
             idempotency_key=idempotency_key,
         )
@@ -398,17 +390,17 @@ class PlatformClient:
             "listSlots",
             query={"matter_code": matter_code, "hall_code": hall_code, "date": day.isoformat()},
         )
-        return _parse(reply, lambda d: tuple(Slot.from_json(x) for x in d["slots"]))
+        return parse_reply(reply, lambda d: tuple(Slot.from_json(x) for x in d["slots"]))
 
     def book_appointment(self, booking: Booking, *, idempotency_key: IdempotencyKey) -> Appointment:
         """Book a slot; a full slot is ``PlatformError`` with code ``slot_full``."""
         reply = self.call(
             "bookAppointment",
-            body=self._json("bookAppointment", booking.to_json()),
+            body=encode_request("bookAppointment", booking.to_json()),
             content_type="application/json",
             idempotency_key=idempotency_key,
         )
-        return _parse(reply, Appointment.from_json)
+        return parse_reply(reply, Appointment.from_json)
 
     def heartbeat(
         self, terminal_id: str, heartbeat: Heartbeat, *, idempotency_key: IdempotencyKey
@@ -417,11 +409,11 @@ class PlatformClient:
         reply = self.call(
             "heartbeat",
             path_params={"terminal_id": terminal_id},
-            body=self._json("heartbeat", heartbeat.to_json()),
+            body=encode_request("heartbeat", heartbeat.to_json()),
             content_type="application/json",
             idempotency_key=idempotency_key,
         )
-        return _parse(reply, lambda d: tuple(Command.from_json(x) for x in d["commands"]))
+        return parse_reply(reply, lambda d: tuple(Command.from_json(x) for x in d["commands"]))
 
 
 def _document(op: Operation, raw: RawResponse) -> Any:
@@ -440,8 +432,9 @@ def _document(op: Operation, raw: RawResponse) -> Any:
     return document
 
 
-def _parse(reply: Reply, build: Callable[[Any], T]) -> T:
-    """Build a typed result; what the schema could not catch becomes ``MalformedResponse``."""
+def parse_reply(reply: Reply, build: Callable[[Any], T]) -> T:
+    """Build a typed result from a reply's validated JSON; what the schema could not catch
+    (e.g. a date-time that does not parse) becomes ``MalformedResponse``."""
     try:
         return build(reply.document)
     except (KeyError, ValueError, TypeError) as exc:
