@@ -92,38 +92,43 @@ def start_with_qr(ctx: FlowContext, _event: ev.Event) -> bool:
     return _startable(ctx) and _routes(ctx) == {IdentityRoute.QR}
 
 
-def _card_check(event: ev.Event) -> CardCheck | None:
-    return check_card(event.card) if isinstance(event, ev.CardRead) else None
+def _card_check(ctx: FlowContext, event: ev.Event) -> CardCheck | None:
+    return check_card(event.card, ctx.today) if isinstance(event, ev.CardRead) else None
 
 
-def card_unknown(_ctx: FlowContext, event: ev.Event) -> bool:
+def card_unknown(ctx: FlowContext, event: ev.Event) -> bool:
     """The card read or failed as a type the platform does not accept."""
     if isinstance(event, ev.CardReadFailed):
         return event.failure is ev.CardFailure.UNKNOWN_TYPE
-    return _card_check(event) is CardCheck.UNKNOWN_TYPE
+    return _card_check(ctx, event) is CardCheck.UNKNOWN_TYPE
 
 
-def card_expired(_ctx: FlowContext, event: ev.Event) -> bool:
+def card_taken_away(_ctx: FlowContext, event: ev.Event) -> bool:
+    """The card left the reader before it could be read in full."""
+    return isinstance(event, ev.CardReadFailed) and event.failure is ev.CardFailure.REMOVED
+
+
+def card_expired(ctx: FlowContext, event: ev.Event) -> bool:
     """The card read is past its validity."""
-    return _card_check(event) is CardCheck.EXPIRED
+    return _card_check(ctx, event) is CardCheck.EXPIRED
 
 
-def card_id_invalid(_ctx: FlowContext, event: ev.Event) -> bool:
+def card_id_invalid(ctx: FlowContext, event: ev.Event) -> bool:
     """The card's ID number fails its check digit."""
-    return _card_check(event) is CardCheck.ID_NUMBER_INVALID
+    return _card_check(ctx, event) is CardCheck.ID_NUMBER_INVALID
 
 
 def card_ok_face_needed(ctx: FlowContext, event: ev.Event) -> bool:
     """The card is usable and the matter also needs face verification."""
     matter = ctx.session.matter
-    return _card_check(event) is CardCheck.OK and (
+    return _card_check(ctx, event) is CardCheck.OK and (
         matter is None or matter.identity is IdentityRequirement.ID_CARD_AND_FACE
     )
 
 
-def card_ok(_ctx: FlowContext, event: ev.Event) -> bool:
+def card_ok(ctx: FlowContext, event: ev.Event) -> bool:
     """The card is usable (the matter needs the card alone)."""
-    return _card_check(event) is CardCheck.OK
+    return _card_check(ctx, event) is CardCheck.OK
 
 
 def card_rejected(_ctx: FlowContext, event: ev.Event) -> bool:

@@ -4,6 +4,7 @@ bookkeeping (device statuses, reason shown, pending platform request, timers' de
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 
 from drivers.base import DeviceClass, DeviceStatus
 from kiosk.flow.states import PlaceholderTopic, Reason
@@ -18,6 +19,7 @@ class FlowContext:
     session: Session
     devices: dict[DeviceClass, DeviceStatus] = field(default_factory=dict)
     now: float = 0.0
+    today: date = field(default_factory=date.today)
     reason: Reason | None = None
     placeholder: PlaceholderTopic | None = None
     suspended: bool = False

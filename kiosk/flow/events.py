@@ -114,7 +114,8 @@ class GuideLoaded(Event):
 
 @dataclass(frozen=True)
 class CardPresented(Event):
-    """The reader found a card on its plate and is reading it."""
+    """The reader found a card on its plate and is reading it (optional: a reader that only
+    reports the finished read goes straight from ``identity_card`` on ``CardRead``)."""
 
 
 @dataclass(frozen=True)
@@ -129,6 +130,7 @@ class CardFailure(StrEnum):
 
     UNKNOWN_TYPE = "unknown_type"
     UNREADABLE = "unreadable"
+    REMOVED = "removed"
 
 
 @dataclass(frozen=True)

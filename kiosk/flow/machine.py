@@ -16,6 +16,7 @@ import math
 import time
 from collections import deque
 from collections.abc import Callable, Mapping
+from datetime import date
 
 from drivers.base import DeviceClass, DeviceStatus
 from kiosk.flow import events as ev
@@ -48,10 +49,12 @@ class FlowMachine:
         self,
         *,
         clock: Clock = time.monotonic,
+        today: Callable[[], date] = date.today,
         devices: Mapping[DeviceClass, DeviceStatus] | None = None,
         session: Session | None = None,
     ) -> None:
         self._clock = clock
+        self._today = today
         self._ctx = FlowContext(session=session or Session(), devices=dict(devices or {}))
         self._ctx.now = clock()
         self._state = State.HOME if self._ctx.in_service() else State.OUT_OF_SERVICE
@@ -150,6 +153,7 @@ class FlowMachine:
     def _handle(self, event: ev.Event) -> None:
         ctx = self._ctx
         ctx.now = self._clock()
+        ctx.today = self._today()
         if isinstance(event, _INTENTS):
             self._last_activity = ctx.now
             self._countdown_deadline = None

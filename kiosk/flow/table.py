@@ -156,6 +156,7 @@ TRANSITIONS: tuple[Transition, ...] = (
     # ID card.
     _t(S.IDENTITY_CARD, ev.CardPresented, S.IDENTITY_READING),
     _t(_READING, ev.CardReadFailed, S.CARD_UNKNOWN, a.card_unknown),
+    _t(_READING, ev.CardReadFailed, S.CARD_REMOVED, a.card_taken_away),
     _t(_READING, ev.CardReadFailed, S.CARD_UNREADABLE, None, a.reason(Reason.CARD_READ_FAILED)),
     _t(_READING, ev.CardRead, S.CARD_UNKNOWN, a.card_unknown),
     _t(_READING, ev.CardRead, S.CARD_EXPIRED, a.card_expired),

@@ -1,8 +1,7 @@
 """The view of an ID card that the kiosk layer relies on.
 
-The ID-card driver (``drivers/id_card/types.py``) produces an ``IdCard`` dataclass; the
-kiosk depends only on this Protocol so that it does not follow the driver's module layout
-and tests can use small fakes.
+The ID-card driver (``drivers.id_card.types.IdCard``) fits it; the kiosk depends only on this
+Protocol so that it does not follow the driver's module layout and tests can use small fakes.
 """
 
 from __future__ import annotations
@@ -30,13 +29,12 @@ class IdentityCard(Protocol):
         ...
 
     @property
-    def valid_to(self) -> str | date | None:
-        """End of validity: a date, an ISO date string, ``长期``/``long_term``, or unknown."""
+    def valid_to(self) -> date | str:
+        """End of validity: a date, or ``long_term`` (长期)."""
         ...
 
-    @property
-    def expired(self) -> bool:
-        """True when the card was past its validity when read."""
+    def expired(self, today: date) -> bool:
+        """True when the card's validity ended before ``today``."""
         ...
 
     @property
@@ -45,7 +43,7 @@ class IdentityCard(Protocol):
         ...
 
     @property
-    def photo_wlt(self) -> bytes | None:
+    def photo_wlt(self) -> bytes:
         """The card's 1024-byte WLT-compressed photo, sent to the platform for comparison."""
         ...
 

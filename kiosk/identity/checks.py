@@ -13,6 +13,7 @@ The order matters: a card of unknown type is not checked further.
 
 from __future__ import annotations
 
+from datetime import date
 from enum import StrEnum
 
 from kiosk.identity.card import KNOWN_CARD_TYPES, IdentityCard
@@ -27,11 +28,11 @@ class CardCheck(StrEnum):
     ID_NUMBER_INVALID = "id_number_invalid"
 
 
-def check_card(card: IdentityCard) -> CardCheck:
-    """Classify ``card``: usable, or the first reason it cannot be used."""
+def check_card(card: IdentityCard, today: date) -> CardCheck:
+    """Classify ``card`` on ``today``: usable, or the first reason it cannot be used."""
     if card.card_type not in KNOWN_CARD_TYPES:
         return CardCheck.UNKNOWN_TYPE
-    if card.expired:
+    if card.expired(today):
         return CardCheck.EXPIRED
     if not card.id_number_valid:
         return CardCheck.ID_NUMBER_INVALID

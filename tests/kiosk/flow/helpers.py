@@ -29,10 +29,13 @@ class FakeCard:
     card_type: str = "resident"
     name: str = "张伟"
     id_number: str = "33010619850312001X"
-    valid_to: str | date | None = "2036-05-01"
-    expired: bool = False
+    valid_to: date | str = date(2036, 5, 1)
     id_number_valid: bool = True
-    photo_wlt: bytes | None = b"\x00" * 1024
+    photo_wlt: bytes = b"\x00" * 1024
+
+    def expired(self, today: date) -> bool:
+        """Past ``valid_to`` on ``today`` (never for long-term cards)."""
+        return isinstance(self.valid_to, date) and self.valid_to < today
 
 
 ONLINE = DeviceStatus(DeviceState.ONLINE, MediaStatus.NOT_APPLICABLE)
