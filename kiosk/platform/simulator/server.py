@@ -38,6 +38,7 @@ MAX_BODY_BYTES = 32 * 1024 * 1024
 DATABASE_NAME = "platform.sqlite3"
 HANDSHAKE_TIMEOUT_S = 10.0
 IDLE_TIMEOUT_S = 30.0
+POLL_INTERVAL_S = 0.05
 
 
 class _Server(ThreadingHTTPServer):
@@ -221,6 +222,8 @@ def start_simulator(
         server.socket, server_side=True, do_handshake_on_connect=False
     )
     server.service = service
-    thread = threading.Thread(target=server.serve_forever, name="platform-sim", daemon=True)
+    thread = threading.Thread(
+        target=server.serve_forever, args=(POLL_INTERVAL_S,), name="platform-sim", daemon=True
+    )
     thread.start()
     return RunningSimulator(service, material, host, server.server_address[1], server, thread)
