@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any, Protocol, runtime_checkable
 
 import numpy as np
 import numpy.typing as npt
@@ -75,8 +75,12 @@ CaptureOpener = Callable[[CameraSettings], VideoCaptureLike]
 """Opens a capture for the given settings (``cv2.VideoCapture`` or the simulator)."""
 
 
+@runtime_checkable
 class FrameSource(Protocol):
-    """What frame consumers (camera scanning, face and document capture) need from a camera."""
+    """What frame consumers (camera scanning, face and document capture) need from a camera.
+
+    Runtime-checkable, so wiring code can ask whether a device is a camera it can read.
+    """
 
     @property
     def status(self) -> DeviceStatus:
