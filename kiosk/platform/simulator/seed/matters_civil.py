@@ -538,6 +538,7 @@ _EDUCATION: list[JSON] = [
         basis=[Law.COMPULSORY_EDUCATION, "《浙江省中小学学籍管理办法》"],
         conditions=["在本区中小学毕业, 毕业证书遗失或损毁"],
         review="核查学籍档案, 出具学历证明书",
+        materials=[promise("loss", "毕业证书遗失声明")],
         days=10,
         fields=[text("school", "毕业学校", 60), number("graduation_year", "毕业年份")],
         delivery=["mail", "window_pickup"],
@@ -605,7 +606,7 @@ _DISABLED: list[JSON] = [
     ),
     m(
         "困难残疾人生活补贴和重度残疾人护理补贴申请",
-        DISABLED,
+        CIVIL,
         DISABLED_THEME,
         short_name="残疾人两项补贴",
         keywords=["两项补贴", "残疾人补贴", "护理补贴", "生活补贴"],
@@ -716,7 +717,6 @@ _OTHERS: list[JSON] = [
             "请求事项属于法律援助范围(追索劳动报酬、给付赡养费等)",
         ],
         review="审查经济困难状况和案件事项, 决定给予援助并指派律师",
-        identity="id_card",
         days=7,
         category=BENEFIT,
         materials=[

@@ -41,10 +41,16 @@ HUKOU_THEME = "户籍办理"
 TRAFFIC_THEME = "交通出行"
 EXIT_THEME = "出入境"
 
-_EXIT_FEE_BASIS = (
-    "《国家发展改革委 财政部关于降低部分出入境证件收费标准的通知》(发改价格〔2019〕914号)"
+_ENDORSEMENT_FEE_BASIS = (
+    "《国家发展改革委 财政部关于降低电信网码号资源占用费等部分行政事业性收费标准的通知》"
+    "(发改价格〔2017〕1186号)"
 )
-_DRIVING_FEE_BASIS = "《浙江省物价局 浙江省财政厅关于机动车驾驶证工本费收费标准的通知》"
+_PASSPORT_FEE_BASIS = (
+    "《国家发展改革委 财政部关于降低部分行政事业性收费标准的通知》(发改价格〔2019〕914号)"
+)
+_DRIVING_FEE_BASIS = (
+    Law.ROAD + "第八十一条: 发放牌证收取工本费, 执行国务院价格主管部门核定的收费标准"
+)
 
 MATTERS: list[JSON] = [
     m(
@@ -96,10 +102,7 @@ MATTERS: list[JSON] = [
         days=20,
         statutory_days=60,
         category=CONFIRM,
-        materials=[
-            photo("在终端现场拍摄数码照片, 白色背景, 不戴眼镜"),
-            scan("old_id_card", "原居民身份证", note="在终端刷证读取"),
-        ],
+        materials=[photo("在终端现场拍摄数码照片, 白色背景, 不戴眼镜")],
         fees=[fee("居民身份证工本费", 20, ID_CARD_FEE_BASIS)],
         fields=[sex(), nation(), birth(), home_address(), mail_address()],
         delivery=["mail", "window_pickup"],
@@ -321,16 +324,20 @@ MATTERS: list[JSON] = [
         EXIT_THEME,
         keywords=["港澳签注", "去香港", "去澳门", "续签"],
         basis=[Law.EXIT_ENTRY, Law.HK_MACAO],
-        conditions=["持有有效电子往来港澳通行证", "本人无不准出境情形"],
+        conditions=[
+            "持有有效电子往来港澳通行证",
+            "本人无不准出境情形",
+            "本机办理一次有效签注, 多次签注请到窗口",
+        ],
         review="自助核验证件和人像, 即时写入签注",
         category=PERMIT,
         materials=[scan("permit", "电子往来港澳通行证", note="放在终端证件读卡区读取")],
-        fees=[fee("往来港澳通行证签注费(每次)", 15, _EXIT_FEE_BASIS)],
+        fees=[fee("往来港澳一次有效签注费", 15, _ENDORSEMENT_FEE_BASIS)],
         fields=[
             select(
                 "endorsement",
-                "签注种类",
-                [("G1", "个人旅游一次"), ("G2", "个人旅游二次"), ("T", "探亲")],
+                "签注种类(一次有效)",
+                [("L", "团队旅游"), ("G", "个人旅游"), ("T", "探亲")],
             ),
             select("place", "前往地", [("HK", "香港"), ("MO", "澳门")]),
         ],
@@ -348,7 +355,7 @@ MATTERS: list[JSON] = [
         statutory_days=15,
         category=PERMIT,
         materials=[photo("窗口现场采集"), scan("old_passport", "原护照(换发时)", required=False)],
-        fees=[fee("普通护照工本费", 120, _EXIT_FEE_BASIS)],
+        fees=[fee("普通护照工本费", 120, _PASSPORT_FEE_BASIS)],
     ),
     m(
         "出入境记录查询",
@@ -427,6 +434,7 @@ MATTERS: list[JSON] = [
         ],
         review="核验交强险及违法记录, 核发检验标志电子凭证",
         category=PERMIT,
+        materials=[scan("insurance", "交强险保单", required=False, note="保险信息已联网的免交")],
         fields=[
             text("plate_no", "号牌号码", 10, pattern="^[\u4e00-\u9fa5][A-Z][A-Z0-9]{5,6}$"),
             text("insurance_no", "交强险保单号", 30),

@@ -68,7 +68,6 @@ def _utility(name: str, dept: Dept, what: str, keywords: list[str]) -> JSON:
             "原户号无欠费(欠费可在过户时结清)",
         ],
         review=f"根据不动产登记共享信息将{what}户名变更为新产权人, 开通电子账单",
-        identity="id_card",
         materials=[property_cert(note="新产权人的不动产权证书, 不动产联动办理的免交")],
         fields=[
             _ACCOUNT_NO,
@@ -383,7 +382,6 @@ _MARKET: list[JSON] = [
         basis=[Law.CONSUMER + "第三十九条", "《市场监督管理投诉举报处理暂行办法》"],
         conditions=["消费者与经营者发生消费者权益争议", "有明确的被投诉人和具体诉求"],
         review="7个工作日内决定是否受理, 受理后组织调解",
-        identity="id_card",
         days=7,
         category=OTHER_POWER,
         materials=[scan("evidence", "购物凭证、聊天记录等证据", required=False)],

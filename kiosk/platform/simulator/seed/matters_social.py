@@ -585,6 +585,13 @@ _MEDICARE: list[JSON] = [
         basis=[Law.CROSS_REGION],
         conditions=["本市参保人员异地长期居住、工作或转外就医", "备案后在就医地定点机构直接结算"],
         review="登记备案类型和就医地, 即时生效",
+        materials=[
+            promise(
+                "residence",
+                "异地居住或工作证明",
+                note="长期居住、常驻工作的可签署个人承诺书代替",
+            )
+        ],
         fields=[
             select(
                 "kind",
@@ -660,6 +667,7 @@ _MEDICARE: list[JSON] = [
         ],
         conditions=["本人参加职工基本医疗保险", "共济对象为配偶、父母、子女且在本省参保"],
         review="建立家庭共济关系, 个人账户可支付共济人员的医疗费用",
+        materials=[hukou(required=False, note="证明亲属关系, 户籍信息可核验的免交")],
         fields=[*person("member", "共济人员"), relation("member_relation", "与共济人员关系")],
         delivery=["electronic", "print_at_terminal"],
     ),
@@ -925,7 +933,7 @@ _TAX: list[JSON] = [
                 [("employer", "通过扣缴义务人预扣"), ("self", "年度汇算时扣除")],
             ),
         ],
-        delivery=["electronic"],
+        delivery=["electronic", "print_at_terminal"],
     ),
     m(
         "城乡居民基本医疗保险费缴纳",
@@ -969,6 +977,7 @@ _TAX: list[JSON] = [
         basis=[Law.INVOICE + "第十六条", Law.TAX_ADMIN],
         conditions=["自然人临时发生应税行为需要开具发票", "如实申报销售额并缴纳税款"],
         review="计算应纳税额, 缴税后代开电子普通发票",
+        materials=[scan("contract", "与购买方签订的合同或协议")],
         category=OTHER_POWER,
         fields=[
             text("buyer", "购买方名称", 60),
