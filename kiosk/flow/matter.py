@@ -1,17 +1,17 @@
 """What the flow needs to know of the matter or bundle a citizen chose.
 
-A :class:`MatterBrief` is built from the platform contract's ``Matter`` or ``Bundle`` dict
-(the catalogue), so the flow does not depend on the catalogue model's module. For a bundle
+A :class:`MatterBrief` is built from the catalogue model's ``Matter`` or ``Bundle``, and
+keeps only what the flow and gating read. For a bundle
 (一件事) the strongest identity requirement of its matters applies, and its result
 deliveries are the union of theirs.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any
+
+from kiosk.catalogue.model import Bundle, Catalogue, Matter
 
 
 class IdentityRequirement(StrEnum):
@@ -57,33 +57,33 @@ class MatterBrief:
     steps: tuple[str, ...] = ()
 
     @classmethod
-    def from_matter(cls, matter: Mapping[str, Any]) -> MatterBrief:
-        """Build from a contract ``Matter`` dict."""
+    def from_matter(cls, matter: Matter) -> MatterBrief:
+        """Build from a catalogue matter."""
         return cls(
-            code=str(matter["code"]),
-            name=str(matter["name"]),
+            code=matter.code,
+            name=matter.name,
             kind=SubjectKind.MATTER,
-            identity=IdentityRequirement(matter["identity"]),
-            result_delivery=frozenset(matter.get("result_delivery", ())),
-            self_service=SelfService(matter["self_service"]),
-            steps=tuple(matter.get("steps", ())),
+            identity=IdentityRequirement(matter.identity),
+            result_delivery=frozenset(matter.result_delivery),
+            self_service=SelfService(matter.self_service),
+            steps=matter.steps,
         )
 
     @classmethod
-    def from_bundle(
-        cls, bundle: Mapping[str, Any], matters: Iterable[Mapping[str, Any]]
-    ) -> MatterBrief:
-        """Build from a contract ``Bundle`` dict and the ``Matter`` dicts it names.
+    def from_bundle(cls, bundle: Bundle, catalogue: Catalogue) -> MatterBrief:
+        """Build from a catalogue bundle and the matters of ``catalogue`` it names.
 
-        The bundle can be done at the terminal only as far as its least self-service matter.
+        The bundle can be done at the terminal only as far as its least self-service matter;
+        a bundle naming no known matter is guide-only.
         """
-        briefs = [cls.from_matter(m) for m in matters if m["code"] in bundle["matters"]]
+        found = (catalogue.matter(code) for code in bundle.matters)
+        briefs = [cls.from_matter(m) for m in found if m is not None]
         identity = max(
             (b.identity for b in briefs),
             key=_STRENGTH.__getitem__,
             default=IdentityRequirement.ID_CARD,
         )
-        levels = [b.self_service for b in briefs]
+        levels = {b.self_service for b in briefs}
         level = (
             SelfService.GUIDE_ONLY
             if not levels or SelfService.GUIDE_ONLY in levels
@@ -91,13 +91,21 @@ class MatterBrief:
             if SelfService.QUERY_PRINT in levels
             else SelfService.FULL
         )
-        steps = tuple(f"{b.name}：{step}" for b in briefs for step in b.steps)
         return cls(
-            code=str(bundle["code"]),
-            name=str(bundle["name"]),
+            code=bundle.code,
+            name=bundle.name,
             kind=SubjectKind.BUNDLE,
             identity=identity,
             result_delivery=frozenset(d for b in briefs for d in b.result_delivery),
             self_service=level,
-            steps=steps,
+            steps=tuple(f"{b.name}：{step}" for b in briefs for step in b.steps),
         )
+
+
+def brief_for(catalogue: Catalogue, code: str, kind: SubjectKind) -> MatterBrief | None:
+    """The brief of the matter or bundle ``code`` (what the app answers ``LoadGuide`` with)."""
+    if kind is SubjectKind.BUNDLE:
+        bundle = catalogue.bundle(code)
+        return None if bundle is None else MatterBrief.from_bundle(bundle, catalogue)
+    matter = catalogue.matter(code)
+    return None if matter is None else MatterBrief.from_matter(matter)

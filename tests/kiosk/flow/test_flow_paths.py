@@ -453,26 +453,3 @@ def test_starting_with_only_the_qr_scanner_goes_to_qr_login(clock: FakeClock) ->
     open_guide(m)
     m.dispatch(ev.StartMatter())
     assert m.state is State.QR_LOGIN
-
-
-def test_bundle_brief_takes_the_strongest_identity() -> None:
-    a = {
-        "code": "A",
-        "name": "出生医学证明",
-        "identity": "id_card",
-        "result_delivery": ["mail"],
-        "self_service": "full",
-        "steps": ["申请"],
-    }
-    b = {
-        **a,
-        "code": "B",
-        "name": "户口登记",
-        "identity": "id_card_and_face",
-        "result_delivery": ["window_pickup"],
-    }
-    bundle = {"code": "BUNDLE1", "name": "新生儿出生一件事", "matters": ["A", "B"]}
-    brief = MatterBrief.from_bundle(bundle, [a, b])
-    assert brief.identity is IdentityRequirement.ID_CARD_AND_FACE
-    assert brief.result_delivery == {"mail", "window_pickup"}
-    assert brief.steps == ("出生医学证明：申请", "户口登记：申请")
