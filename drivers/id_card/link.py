@@ -9,6 +9,7 @@ thread-safe (the reader serialises access).
 from __future__ import annotations
 
 import logging
+import termios
 
 import serial
 
@@ -89,7 +90,7 @@ class SamLink:
         if port is not None:
             try:
                 port.close()
-            except (serial.SerialException, OSError) as error:
+            except (serial.SerialException, OSError, termios.error) as error:
                 log.debug("closing %s: %s", self.port_name, error)
 
     def __enter__(self) -> SamLink:
@@ -122,7 +123,7 @@ class SamLink:
             frame = read_frame(
                 _PortSource(port), first_timeout, self.timing.byte_timeout_s, total_timeout=total
             )
-        except (serial.SerialException, OSError) as error:
+        except (serial.SerialException, OSError, termios.error) as error:
             raise PortError(f"{self.port_name} failed during {command.label}: {error}") from error
         self.bytes_exchanged += len(request) + HEADER_SIZE + len(frame.body) + 1
         return Answer.from_frame(frame)

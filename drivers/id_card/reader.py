@@ -141,6 +141,10 @@ class SamReader(DeviceBase):
                 if errors >= self._timing.max_consecutive_errors:
                     self._lost(f"reader not answering properly: {error}")
                     return
+            except Exception:
+                log.exception("id card reader: worker failed")
+                self._lost("driver fault, see the log")
+                return
             for event in events:
                 self._events.emit(event)
             self._stop.wait(
