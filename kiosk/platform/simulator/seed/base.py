@@ -536,7 +536,7 @@ def _steps(
         steps = ["在终端查看办事指南, 预约窗口办理时段(也可通过浙里办预约)"]
         if names:
             steps.append(f"按预约时间携带{names}原件到{dept.place}")
-        steps += [f"窗口受理: {review}", f"{when}, 结果{how}"]
+        steps += [f"窗口受理: {review}", f"{when}; 结果送达: {how}"]
         return steps
     login = {
         "none": "在终端选择本事项",
@@ -546,9 +546,9 @@ def _steps(
     if self_service == "query_print":
         return [
             login,
-            "选择证明类型和查询期间, 核对查询结果",
-            f"{review}",
-            f"{how}, 证明附二维码可供验真",
+            "选择查询条件(期间、用途等), 核对查询结果",
+            review,
+            f"结果: {how}; 证明附验真二维码, 可扫码核验真伪",
         ]
     steps = [login, "阅读办事指南并确认告知事项, 核对自动带出的身份信息, 填写申请表"]
     if names:
@@ -556,7 +556,7 @@ def _steps(
     if fees:
         total = sum(f["amount_cents"] for f in fees) / 100
         steps.append(f"扫码支付{total:.2f}元(统一公共支付平台, 开具电子票据)")
-    steps += [f"{dept.name}审核: {review}", f"{when}, 结果{how}; 可凭回执二维码查询进度"]
+    steps += [f"{dept.name}审核: {review}", f"{when}; 结果送达: {how}; 可凭回执二维码查询进度"]
     return steps
 
 

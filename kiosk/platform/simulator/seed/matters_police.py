@@ -71,7 +71,7 @@ MATTERS: list[JSON] = [
         materials=[
             birth_cert(),
             hukou(note="随迁入户一方的户口簿"),
-            marriage_cert(required=False, note="非婚生育的无需提供, 改签承诺书"),
+            marriage_cert(required=False, note="父母未办理结婚登记的无需提供"),
         ],
         fields=[
             text("child_name", "新生儿姓名", 30, prefill="license.birth_certificate.child_name"),
