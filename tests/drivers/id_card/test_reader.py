@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
 
@@ -32,11 +32,11 @@ def as_read(name: str) -> IdCard:
     return dataclasses.replace(load_fixture(name), fingerprint=b"")
 
 
-def has(kind: type[DeviceEvent], count: int = 1):  # type: ignore[no-untyped-def]
+def has(kind: type[DeviceEvent], count: int = 1) -> Callable[[list[DeviceEvent]], bool]:
     return lambda events: sum(isinstance(e, kind) for e in events) >= count
 
 
-def state_is(state: DeviceState):  # type: ignore[no-untyped-def]
+def state_is(state: DeviceState) -> Callable[[list[DeviceEvent]], bool]:
     return lambda events: any(
         isinstance(e, StatusChanged) and e.status.state is state for e in events
     )
@@ -56,7 +56,7 @@ def test_reader_satisfies_the_interface(reader: tuple[SamReader, Recorder]) -> N
 
 
 def test_open_checks_the_sam_and_goes_online(reader: tuple[SamReader, Recorder]) -> None:
-    device, recorder = reader
+    device, _recorder = reader
     device.open()
     assert device.status.state is DeviceState.ONLINE
     assert device.capabilities.serial == "05.01-20101010-0012345678-1234567890"
@@ -154,7 +154,7 @@ def test_reader_resynchronises_through_garbage(
     device.open()
     emulator.place("rare_name")
     events = recorder.wait_for(has(CardInserted))
-    assert [e for e in events if isinstance(e, CardInserted)][0].card == as_read("rare_name")
+    assert next(e for e in events if isinstance(e, CardInserted)).card == as_read("rare_name")
     assert device.status.state is DeviceState.ONLINE
 
 
@@ -230,7 +230,7 @@ def test_fingerprints_are_read_with_30_10(emulator: Emulator, fast: Timing) -> N
     try:
         emulator.place("resident")
         events = recorder.wait_for(has(CardInserted))
-        card = [e for e in events if isinstance(e, CardInserted)][0].card
+        card = next(e for e in events if isinstance(e, CardInserted)).card
         assert len(card.fingerprint) == 1024
     finally:
         device.close()
