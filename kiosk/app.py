@@ -1,0 +1,335 @@
+"""The only wiring place: config → devices → platform → flow → UI.
+
+:class:`KioskApp` builds the device manager, the embedded simulated platform when configured,
+the platform client, the flow machine and the UI; it executes the flow's effects (device work
+and platform calls in workers) and answers them with events on the GUI thread. Device events
+arrive on reader threads and are marshalled to the GUI thread before they reach the flow.
+"""
+
+from __future__ import annotations
+
+import base64
+import dataclasses
+import logging
+import uuid
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QTimer
+
+from drivers.base import DeviceClass, DeviceEvent, StatusChanged
+from drivers.camera.types import FrameSource
+from drivers.id_card.errors import CardFormatError, CardRemovedError
+from drivers.id_card.types import CardInserted, IdCard, ReadFailed
+from drivers.id_card.types import CardRemoved as ReaderCardRemoved
+from drivers.manager import DeviceManager
+from drivers.scanner.types import Scanned
+from kiosk.catalogue.model import Catalogue
+from kiosk.config import Config
+from kiosk.flow import effects as fx
+from kiosk.flow import events as ev
+from kiosk.flow.machine import FlowMachine
+from kiosk.flow.matter import brief_for
+from kiosk.flow.view import FlowView
+from kiosk.identity.card import IdentityCard
+from kiosk.platform.client import PlatformClient
+from kiosk.platform.errors import PlatformFailure
+from kiosk.platform.models import Card, Verification, VerifyRequest
+from kiosk.workers import Workers
+from ui.bridge.camera_feed import FaceCaptureLoop
+from ui.bridge.catalogue_vm import Search
+from ui.kiosk_ui import KioskUi
+
+log = logging.getLogger(__name__)
+
+TICK_MS = 250
+CATALOGUE_RETRY_MS = 10_000
+PLATFORM_SIM_DIR = "platform-sim"
+
+
+def verify_request(card: IdentityCard, jpeg: bytearray, liveness: float | None) -> VerifyRequest:
+    """The contract's request, encoding the face now (the flow zeroes its buffer later)."""
+    valid_to = card.valid_to
+    return VerifyRequest(
+        card=Card(
+            card_type=card.card_type,
+            id_number=card.id_number,
+            name=card.name,
+            valid_to=valid_to.isoformat() if isinstance(valid_to, date) else str(valid_to or ""),
+            photo_wlt_b64=base64.b64encode(card.photo_wlt).decode("ascii"),
+        ),
+        live_face_jpeg_b64=base64.b64encode(bytes(jpeg)).decode("ascii"),
+        liveness_score=liveness,
+    )
+
+
+def verification_event(request_id: int, result: Verification) -> ev.Event:
+    """The flow's answer to a verification or QR login result."""
+    if result.verified:
+        return ev.VerifyResult(
+            request_id,
+            result.verification_id,
+            result.expires_at.isoformat(),
+            result.person.name,
+            result.person.id_number,
+        )
+    return ev.VerifyFailed(request_id, result.reason or "not_verified")
+
+
+def default_search() -> Search:
+    """The catalogue search (Chinese, pinyin, initials) of ``kiosk.catalogue.search``; until
+    that module is present, a plain match on names, keywords and pinyin."""
+    try:
+        from kiosk.catalogue import search  # type: ignore[attr-defined,unused-ignore]
+    except ImportError:
+        return plain_search
+    found: Search = search.search_codes
+    return found
+
+
+def plain_search(catalogue: Catalogue, query: str) -> list[str]:
+    """Codes whose name, short name, keywords or pinyin contain ``query``."""
+    needle = query.lower().replace(" ", "")
+    codes = [
+        m.code
+        for m in catalogue.matters
+        if needle in "|".join((m.name, m.short_name, *m.keywords, m.pinyin.replace(" ", "")))
+    ]
+    return codes + [b.code for b in catalogue.bundles if needle in b.name]
+
+
+class KioskApp:
+    """The running kiosk. Create after the ``QGuiApplication``; :meth:`stop` before exit."""
+
+    def __init__(
+        self,
+        config: Config,
+        *,
+        size: tuple[int, int] = (1080, 1920),
+        production: bool = False,
+        control_port: int | None = None,
+        search: Search | None = None,
+    ) -> None:
+        self.config = config
+        self.workers = Workers()
+        self.devices = DeviceManager(config.devices)
+        self.devices.start()
+        self.platform_sim: Any = None
+        self.client = self._platform_client()
+        self.machine = FlowMachine(devices=self.devices.statuses())
+        self.control: Any = None
+        control_url = None
+        if self.devices.simulated:
+            from kiosk.simulation.devices import start_control_api
+
+            port = config.simulation.control_port if control_port is None else control_port
+            self.control = start_control_api(self.devices, port, self.platform_sim)
+            control_url = self.control.base_url
+        self.ui = KioskUi(
+            self.machine.view,
+            self.dispatch,
+            self.touch,
+            search or default_search(),
+            self.workers,
+            config.terminal.hall_name,
+            config.terminal.hall_phone,
+            control_url,
+            size,
+            production,
+        )
+        if self.control is not None:
+            from ui.bridge.automation import UiAutomation, register_routes
+
+            automation = UiAutomation(self.ui.window, lambda: self.machine.state.value)
+            register_routes(self.control, automation, self.workers, self.touch)
+        self._face: FaceCaptureLoop | None = None
+        self._reading_cards = False
+        self._scanning_qr = False
+        self._unsubscribe = [
+            self.machine.on_view(self._on_view),
+            self.machine.on_effect(self._on_effect),
+            self.devices.events.subscribe(lambda e: self.workers.post(lambda: self._on_device(e))),
+        ]
+        self.ui.catalogue.set_devices(self.devices.statuses())
+        self._ticker = QTimer()
+        self._ticker.setInterval(TICK_MS)
+        self._ticker.timeout.connect(self.machine.tick)
+        self._ticker.start()
+        self.load_catalogue()
+
+    # --- building ---------------------------------------------------------------------------
+
+    def _platform_client(self) -> PlatformClient:
+        settings = self.config.platform
+        if settings.embedded_simulator:
+            from kiosk.platform.simulator import start_simulator
+
+            self.platform_sim = start_simulator(
+                self.config.terminal.data_dir / PLATFORM_SIM_DIR,
+                terminal_ids=(self.config.terminal.terminal_id,),
+            )
+            settings = dataclasses.replace(
+                settings,
+                base_url=self.platform_sim.base_url,
+                ca_file=self.platform_sim.ca_file,
+            )
+        return PlatformClient.from_settings(settings, self.config.terminal.terminal_id)
+
+    def stop(self) -> None:
+        """Stop everything this app started."""
+        self._ticker.stop()
+        for unsubscribe in self._unsubscribe:
+            unsubscribe()
+        if self._face is not None:
+            self._face.stop()
+        if self.control is not None:
+            self.control.stop()
+        self.ui.close()
+        self.devices.stop()
+        if self.platform_sim is not None:
+            self.platform_sim.stop()
+        self.workers.shutdown()
+
+    # --- flow ---------------------------------------------------------------------------------
+
+    def dispatch(self, event: ev.Event) -> None:
+        """Send an event to the flow (GUI thread)."""
+        self.machine.dispatch(event)
+
+    def touch(self) -> None:
+        """Any touch: the idle clock restarts (and the attract loop wakes)."""
+        self.machine.touch()
+
+    def _on_view(self, view: FlowView) -> None:
+        self.ui.set_view(view)
+
+    def load_catalogue(self) -> None:
+        """Fetch the catalogue in a worker; retry later while the platform is unreachable."""
+
+        def done(catalogue: Catalogue | None) -> None:
+            if catalogue is not None:
+                self.ui.catalogue.set_catalogue(catalogue)
+
+        def failed(error: BaseException) -> None:
+            log.warning("catalogue not loaded (%s); retrying", type(error).__name__)
+            QTimer.singleShot(CATALOGUE_RETRY_MS, self.load_catalogue)
+
+        self.workers.submit(lambda: self.client.get_catalogue().catalogue, done, failed)
+
+    # --- effects ------------------------------------------------------------------------------
+
+    def _on_effect(self, effect: fx.Effect) -> None:
+        handler = self._handlers().get(type(effect))
+        if handler is not None:
+            handler(effect)
+
+    def _handlers(self) -> dict[type[fx.Effect], Callable[[Any], None]]:
+        return {
+            fx.StartCardReading: self._start_card_reading,
+            fx.StopCardReading: lambda _: self._set_reading(False),
+            fx.StartFaceCapture: self._start_face,
+            fx.StopFaceCapture: lambda _: self._stop_face(),
+            fx.StartQrScanning: lambda _: self._set_scanning(True),
+            fx.StopQrScanning: lambda _: self._set_scanning(False),
+            fx.VerifyIdentity: self._verify,
+            fx.QrLogin: self._qr_login,
+            fx.LoadGuide: self._load_guide,
+            fx.WipeSession: lambda _: self.ui.wipe(),
+        }
+
+    def _set_reading(self, reading: bool) -> None:
+        self._reading_cards = reading
+
+    def _set_scanning(self, scanning: bool) -> None:
+        self._scanning_qr = scanning
+
+    def _start_card_reading(self, _: fx.StartCardReading) -> None:
+        self._reading_cards = True
+        reader = self.devices.device(DeviceClass.ID_CARD_READER)
+        card = getattr(reader, "current_card", None)
+        if isinstance(card, IdCard):
+            self.dispatch(ev.CardPresented())
+            self.dispatch(ev.CardRead(card))
+
+    def _start_face(self, _: fx.StartFaceCapture) -> None:
+        self._stop_face()
+        camera = self.devices.device(DeviceClass.CAMERA)
+        if not isinstance(camera, FrameSource):
+            self.dispatch(ev.FaceCaptureFailed())
+            return
+        identity = self.ui.identity
+        self._face = FaceCaptureLoop(
+            camera,
+            self.ui.frames,
+            self.workers,
+            identity.set_guidance,
+            identity.frame_arrived,
+            lambda jpeg: self.dispatch(ev.FaceCaptured(jpeg)),
+            lambda: self.dispatch(ev.FaceCaptureFailed()),
+        )
+        self._face.start()
+
+    def _stop_face(self) -> None:
+        if self._face is not None:
+            self._face.stop()
+            self._face = None
+        self.ui.identity.wipe_frame()
+
+    def _platform_call(self, request_id: int, call: Callable[[], Verification]) -> None:
+        def done(result: Verification) -> None:
+            self.dispatch(verification_event(request_id, result))
+
+        def failed(error: BaseException) -> None:
+            if not isinstance(error, PlatformFailure):
+                log.error("platform call failed: %s", type(error).__name__)
+            self.dispatch(ev.PlatformUnavailable(request_id))
+
+        self.workers.submit(call, done, failed)
+
+    def _verify(self, effect: fx.VerifyIdentity) -> None:
+        request = verify_request(effect.card, effect.jpeg, effect.liveness_score)
+        key = uuid.uuid4()
+        self._platform_call(
+            effect.request_id, lambda: self.client.verify_identity(request, idempotency_key=key)
+        )
+
+    def _qr_login(self, effect: fx.QrLogin) -> None:
+        payload, key = effect.payload, uuid.uuid4()
+        self._platform_call(
+            effect.request_id, lambda: self.client.qr_login(payload, idempotency_key=key)
+        )
+
+    def _load_guide(self, effect: fx.LoadGuide) -> None:
+        brief = brief_for(self.ui.catalogue.catalogue, effect.code, effect.kind)
+        if brief is None:
+            self.dispatch(ev.PlatformUnavailable(effect.request_id))
+        else:
+            self.dispatch(ev.GuideLoaded(effect.request_id, brief))
+
+    # --- devices ------------------------------------------------------------------------------
+
+    def _on_device(self, event: DeviceEvent) -> None:
+        if isinstance(event, StatusChanged):
+            statuses = {event.device_class: event.status}
+            self.ui.catalogue.set_devices(statuses)
+            self.dispatch(ev.DevicesChanged(statuses))
+        elif isinstance(event, CardInserted):
+            self.dispatch(ev.CardPresented())
+            if self._reading_cards:
+                self.dispatch(ev.CardRead(event.card))
+        elif isinstance(event, ReaderCardRemoved):
+            self.dispatch(ev.CardRemoved())
+        elif isinstance(event, ReadFailed):
+            self._card_failed(event)
+        elif isinstance(event, Scanned) and self._scanning_qr:
+            self.dispatch(ev.QrScanned(event.text))
+
+    def _card_failed(self, event: ReadFailed) -> None:
+        if isinstance(event.error, CardRemovedError):
+            self.dispatch(ev.CardRemoved())
+            return
+        unknown = isinstance(event.error, CardFormatError)
+        failure = ev.CardFailure.UNKNOWN_TYPE if unknown else ev.CardFailure.UNREADABLE
+        self.dispatch(ev.CardReadFailed(failure))
+

@@ -1,0 +1,251 @@
+"""The catalogue and guide view-model: browse by theme, department or bundle, search, and
+the guide of the chosen matter with its QR code. Gating comes from :mod:`kiosk.gating`."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+
+from PySide6.QtCore import Property, QObject, Signal, Slot
+
+from drivers.base import DeviceClass, DeviceStatus
+from kiosk.catalogue.model import Bundle, Catalogue, Matter
+from kiosk.flow import events as ev
+from kiosk.flow.matter import SubjectKind, brief_for
+from kiosk.flow.view import FlowView
+from kiosk.gating import matter_availability
+from ui.bridge.guide import GUIDE_URL, TYPE_TEXT, bundle_sections, matter_sections
+from ui.bridge.images import qr_url
+
+Search = Callable[[Catalogue, str], Sequence[str]]
+"""Codes of the matters and bundles matching a query, best first."""
+Dispatch = Callable[[ev.Event], object]
+
+MODES = ("theme", "department", "bundle")
+
+
+class CatalogueViewModel(QObject):
+    """What the catalogue and guide screens bind to as ``catalogue``."""
+
+    changed = Signal()
+    guide_changed = Signal()
+
+    def __init__(self, dispatch: Dispatch, search: Search, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._dispatch = dispatch
+        self._search = search
+        self._catalogue = Catalogue("", (), ())
+        self._devices: dict[DeviceClass, DeviceStatus] = {}
+        self._mode = "theme"
+        self._group = ""
+        self._query = ""
+        self._view: FlowView | None = None
+        self._guide_code = ""
+
+    # --- fed by the app ---------------------------------------------------------------------
+
+    def set_catalogue(self, catalogue: Catalogue) -> None:
+        """A (new) catalogue from the platform."""
+        self._catalogue = catalogue
+        if self._group not in self._groups():
+            self._group = ""
+        self.changed.emit()
+        self.guide_changed.emit()
+
+    @property
+    def catalogue(self) -> Catalogue:
+        """The catalogue shown."""
+        return self._catalogue
+
+    def set_devices(self, statuses: Mapping[DeviceClass, DeviceStatus]) -> None:
+        """Device statuses changed: re-gate the list."""
+        self._devices.update(statuses)
+        self.changed.emit()
+
+    def set_view(self, view: FlowView) -> None:
+        """The flow's view: the guide follows the flow's chosen matter and its availability."""
+        self._view = view
+        code = view.matter.code if view.matter else self._guide_code
+        if code != self._guide_code or view.availability is not None:
+            self._guide_code = code
+            self.guide_changed.emit()
+
+    def wipe(self) -> None:
+        """Forget the query, the filter and the guide (session reset)."""
+        self._query = ""
+        self._group = ""
+        self._mode = "theme"
+        self._guide_code = ""
+        self.changed.emit()
+        self.guide_changed.emit()
+
+    # --- list -------------------------------------------------------------------------------
+
+    def _groups(self) -> list[str]:
+        if self._mode == "bundle":
+            return []
+        attr = "theme" if self._mode == "theme" else "department"
+        groups: list[str] = []
+        for matter in self._catalogue.matters:
+            value = str(getattr(matter, attr))
+            if value and value not in groups:
+                groups.append(value)
+        return groups
+
+    def _entries(self) -> list[Matter | Bundle]:
+        cat = self._catalogue
+        if self._query:
+            found: list[Matter | Bundle] = []
+            for code in self._search(cat, self._query):
+                item = cat.matter(code) or cat.bundle(code)
+                if item is not None:
+                    found.append(item)
+            return found
+        if self._mode == "bundle":
+            return list(cat.bundles)
+        if not self._group:
+            return list(cat.matters)
+        attr = "theme" if self._mode == "theme" else "department"
+        return [m for m in cat.matters if getattr(m, attr) == self._group]
+
+    def _row(self, item: Matter | Bundle) -> dict[str, Any]:
+        kind = SubjectKind.BUNDLE if isinstance(item, Bundle) else SubjectKind.MATTER
+        brief = brief_for(self._catalogue, item.code, kind)
+        availability = matter_availability(brief, self._devices) if brief else None
+        available = availability is not None and availability.available
+        if isinstance(item, Bundle):
+            detail = f"一件事 · {len(item.matters)} 个事项"
+            badge = "一件事"
+        else:
+            detail = f"{item.department} · {TYPE_TEXT.get(item.type, item.type)}"
+            badge = "可办理" if available else "仅指南" if item.self_service == "guide_only" else "暂停"
+        if isinstance(item, Bundle) and not available:
+            badge = "暂停"
+        return {
+            "code": item.code,
+            "name": item.name,
+            "detail": detail,
+            "badge": badge,
+            "available": available,
+            "reason": availability.message if availability else "",
+        }
+
+    @Property(str, notify=changed)
+    def mode(self) -> str:
+        """``theme``, ``department`` or ``bundle``."""
+        return self._mode
+
+    @Property(list, notify=changed)
+    def groups(self) -> list[str]:
+        """The themes or departments to filter by."""
+        return self._groups()
+
+    @Property(str, notify=changed)
+    def group(self) -> str:
+        """The chosen theme or department ("" for all)."""
+        return self._group
+
+    @Property(str, notify=changed)
+    def query(self) -> str:
+        """The search text."""
+        return self._query
+
+    @Property(list, notify=changed)
+    def results(self) -> list[dict[str, Any]]:
+        """The rows of the list, gated."""
+        return [self._row(item) for item in self._entries()]
+
+    @Property(str, notify=changed)
+    def summary(self) -> str:
+        """One line above the list."""
+        count = len(self._entries())
+        if self._query:
+            return f"“{self._query}”的搜索结果：{count} 项"
+        return f"{self._group or ('一件事' if self._mode == 'bundle' else '全部事项')}：{count} 项"
+
+    @Property(str, notify=changed)
+    def emptyText(self) -> str:  # noqa: N802
+        """What an empty list says."""
+        if not self._catalogue.version:
+            return "正在获取事项目录，请稍候…"
+        return "没有找到相关事项，请换个说法，或到咨询台询问。"
+
+    @Slot(str)
+    def setMode(self, mode: str) -> None:  # noqa: N802
+        """Browse by theme, department or bundle."""
+        if mode in MODES:
+            self._mode = mode
+            self._group = ""
+            self.changed.emit()
+
+    @Slot(str)
+    def selectGroup(self, group: str) -> None:  # noqa: N802
+        """Filter by a theme or department; the same one again shows all."""
+        self._group = "" if group == self._group else group
+        self.changed.emit()
+
+    @Slot(str)
+    def search(self, text: str) -> None:
+        """Search as the citizen types."""
+        text = text.strip()
+        if text != self._query:
+            self._query = text
+            self.changed.emit()
+
+    @Slot(str)
+    def open(self, code: str) -> None:
+        """Open the guide of a matter or bundle."""
+        kind = SubjectKind.BUNDLE if self._catalogue.bundle(code) else SubjectKind.MATTER
+        self._guide_code = code
+        self.guide_changed.emit()
+        self._dispatch(ev.SelectMatter(code, kind))
+
+    @Slot()
+    def start(self) -> None:
+        """开始办理."""
+        self._dispatch(ev.StartMatter())
+
+    # --- guide ------------------------------------------------------------------------------
+
+    @Property(str, notify=guide_changed)
+    def guideTitle(self) -> str:  # noqa: N802
+        """The matter's or bundle's name."""
+        code = self._guide_code
+        item = self._catalogue.matter(code) or self._catalogue.bundle(code)
+        return item.name if item else ""
+
+    @Property(str, notify=guide_changed)
+    def guideSubtitle(self) -> str:  # noqa: N802
+        """Department and code (or 一件事)."""
+        matter = self._catalogue.matter(self._guide_code)
+        if matter is not None:
+            return f"{matter.department} · 事项编码 {matter.code}"
+        return "一件事一次办" if self._catalogue.bundle(self._guide_code) else ""
+
+    @Property(list, notify=guide_changed)
+    def guideSections(self) -> list[dict[str, object]]:  # noqa: N802
+        """Every guide field, as titled sections."""
+        matter = self._catalogue.matter(self._guide_code)
+        if matter is not None:
+            return matter_sections(matter)
+        bundle = self._catalogue.bundle(self._guide_code)
+        return bundle_sections(bundle, self._catalogue) if bundle else []
+
+    @Property(str, notify=guide_changed)
+    def guideQr(self) -> str:  # noqa: N802
+        """The QR image of the guide's public address."""
+        return qr_url(GUIDE_URL.format(code=self._guide_code)) if self._guide_code else ""
+
+    @Property(bool, notify=guide_changed)
+    def guideAvailable(self) -> bool:  # noqa: N802
+        """The matter can start now (the flow's gating)."""
+        view = self._view
+        return bool(view and view.availability and view.availability.available)
+
+    @Property(str, notify=guide_changed)
+    def guideReason(self) -> str:  # noqa: N802
+        """Why it cannot start now."""
+        view = self._view
+        if view is None or view.availability is None:
+            return ""
+        return view.availability.message

@@ -1,0 +1,154 @@
+"""The dev dock (F12, simulated devices only): drives the simulation control API over
+loopback HTTP from a worker, never from the GUI thread."""
+
+from __future__ import annotations
+
+import json
+import urllib.error
+import urllib.request
+from typing import Any
+
+from PySide6.QtCore import Property, QObject, Signal, Slot
+
+from kiosk.workers import Workers
+
+HTTP_TIMEOUT_S = 5.0
+
+CARD_FIXTURES = (
+    "resident",
+    "long_term",
+    "expired",
+    "rare_name",
+    "face_mismatch",
+    "foreign_permanent",
+    "hk_macao_taiwan",
+)
+"""The fixture cards of ``assets/sim/id_cards`` (refreshed from the API when it answers)."""
+CARD_FAULTS: tuple[str, ...] = ()
+"""Reader faults the dock offers (the emulator's fault names)."""
+CAMERA_SOURCES = ("face", "document", "qr_medium", "blank")
+"""What the dock can show to the camera (fixtures of ``assets/sim/camera``)."""
+
+
+def request_json(base_url: str, method: str, path: str, body: Any = None) -> tuple[int, Any]:
+    """One JSON request to the control API; the status and decoded reply (blocking)."""
+    if not base_url.startswith("http://127.0.0.1:"):
+        raise ValueError(f"the control API is on loopback only, not {base_url}")
+    data = None if body is None else json.dumps(body).encode("utf-8")
+    request = urllib.request.Request(
+        base_url + path, data=data, method=method, headers={"Content-Type": "application/json"}
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=HTTP_TIMEOUT_S) as reply:  # noqa: S310 - loopback http only
+            return reply.status, json.loads(reply.read() or b"null")
+    except urllib.error.HTTPError as error:
+        return error.code, json.loads(error.read() or b"null")
+
+
+class DevDockViewModel(QObject):
+    """Buttons of the dev dock: each sends one control-API request from a worker."""
+
+    changed = Signal()
+
+    def __init__(self, base_url: str, workers: Workers, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._base_url = base_url
+        self._workers = workers
+        self._fixtures: list[str] = list(CARD_FIXTURES)
+        self._last = ""
+
+    @Property(list, notify=changed)
+    def fixtures(self) -> list[str]:
+        """Fixture card names."""
+        return self._fixtures
+
+    @Property(list, constant=True)
+    def cardFaults(self) -> list[str]:  # noqa: N802
+        """Reader fault names."""
+        return list(CARD_FAULTS)
+
+    @Property(list, constant=True)
+    def cameraSources(self) -> list[str]:  # noqa: N802
+        """What can be shown to the camera."""
+        return list(CAMERA_SOURCES)
+
+    @Property(str, notify=changed)
+    def lastResult(self) -> str:  # noqa: N802
+        """The outcome of the latest request, for the technician."""
+        return self._last
+
+    def _send(self, method: str, path: str, body: Any = None) -> None:
+        label = f"{method} {path}"
+
+        def done(result: tuple[int, Any]) -> None:
+            status, reply = result
+            self._last = f"{label} → {status}" + ("" if status < 300 else f" {reply}")
+            self.changed.emit()
+
+        def failed(error: BaseException) -> None:
+            self._last = f"{label} failed: {error}"
+            self.changed.emit()
+
+        self._workers.submit(
+            lambda: request_json(self._base_url, method, path, body), done, failed
+        )
+
+    @Slot()
+    def refresh(self) -> None:
+        """Ask the API for the fixture names."""
+
+        def done(result: tuple[int, Any]) -> None:
+            status, reply = result
+            if status == 200 and isinstance(reply, list):
+                self._fixtures = [str(r) for r in reply]
+                self.changed.emit()
+
+        self._workers.submit(
+            lambda: request_json(self._base_url, "GET", "/sim/id-card/fixtures"),
+            done,
+            lambda _: None,
+        )
+
+    @Slot(str)
+    def placeCard(self, fixture: str) -> None:  # noqa: N802
+        """Put a fixture card on the reader."""
+        self._send("POST", "/sim/id-card", {"fixture": fixture})
+
+    @Slot()
+    def removeCard(self) -> None:  # noqa: N802
+        """Take the card away."""
+        self._send("DELETE", "/sim/id-card")
+
+    @Slot(str)
+    def cardFault(self, fault: str) -> None:  # noqa: N802
+        """Make the reader misbehave; an empty name clears its faults."""
+        if fault:
+            self._send("POST", "/sim/id-card/fault", {"fault": fault})
+        else:
+            self._send("DELETE", "/sim/id-card/fault")
+
+    @Slot(str)
+    def scan(self, text: str) -> None:
+        """The scanner reads ``text``."""
+        if text:
+            self._send("POST", "/sim/scanner", {"text": text})
+
+    @Slot(str)
+    def showCamera(self, source: str) -> None:  # noqa: N802
+        """Show a fixture to the camera."""
+        self._send("POST", "/sim/camera", {"source": source})
+
+    @Slot(str)
+    def printerPaper(self, paper: str) -> None:  # noqa: N802
+        """Paper ``ok``, ``low`` or ``out``."""
+        self._send("POST", "/sim/printer", {"paper": paper})
+
+    @Slot(bool)
+    def printerCover(self, cover_open: bool) -> None:  # noqa: N802
+        """Open or close the printer cover."""
+        self._send("POST", "/sim/printer", {"cover": "open" if cover_open else "closed"})
+
+    @Slot(bool)
+    def platformOnline(self, online: bool) -> None:  # noqa: N802
+        """Take the simulated platform off line or back."""
+        self._send("POST", "/sim/platform", {"online": online})

@@ -1,0 +1,263 @@
+"""The kiosk view-model: which screen, its words and actions, the clock, the idle countdown.
+
+It reads the flow's :class:`~kiosk.flow.view.FlowView` (pushed by the machine's view
+observer) and turns QML intents into flow events. It holds nothing of a citizen besides what
+the view carries (masked names only).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
+
+from kiosk.flow import events as ev
+from kiosk.flow.states import State
+from kiosk.flow.view import FlowView
+from ui.bridge.intents import HOME_ENTRIES, event_for
+from ui.bridge.screens import Action, ScreenSpec, spec_for
+
+WEEKDAYS = "一二三四五六日"
+
+ATTRACT_SLIDES: tuple[dict[str, str], ...] = (
+    {"title": "一次办好", "body": "刷身份证或扫码登录，高频事项在本机一次办结"},
+    {"title": "24小时自助服务", "body": "查询进度、打印证明、预约窗口，随到随办"},
+    {"title": "一件事一次办", "body": "出生、退休、开办企业等多个事项，一张表单一次提交"},
+    {"title": "信息不留存", "body": "离开或超时后，本机自动清除您输入和读取的全部信息"},
+)
+
+Dispatch = Callable[[ev.Event], object]
+
+
+class KioskViewModel(QObject):
+    """What ``Main.qml`` and the screens bind to as ``kiosk``."""
+
+    view_changed = Signal()
+    clock_changed = Signal()
+    window_changed = Signal()
+
+    def __init__(
+        self,
+        view: FlowView,
+        dispatch: Dispatch,
+        hall_name: str,
+        hall_phone: str,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._view = view
+        self._dispatch = dispatch
+        self._hall_name = hall_name
+        self._hall_phone = hall_phone
+        self._now = datetime.now()
+        self._width, self._height = 1080, 1920
+        self._frameless = False
+        self._dev_dock_open = False
+        self._clock = QTimer(self)
+        self._clock.setInterval(1000)
+        self._clock.timeout.connect(self._tick_clock)
+        self._clock.start()
+
+    # --- fed by the app ---------------------------------------------------------------------
+
+    def set_view(self, view: FlowView) -> None:
+        """The flow's new view (GUI thread)."""
+        if view != self._view:
+            self._view = view
+            self.view_changed.emit()
+
+    def set_window(self, width: int, height: int, frameless: bool) -> None:
+        """Window size and decoration (before the QML loads)."""
+        self._width, self._height, self._frameless = width, height, frameless
+        self.window_changed.emit()
+
+    def toggle_dev_dock(self) -> None:
+        """Open or close the dev dock (F12)."""
+        self._dev_dock_open = not self._dev_dock_open
+        self.window_changed.emit()
+
+    def _tick_clock(self) -> None:
+        now = datetime.now()
+        if now.minute != self._now.minute or now.day != self._now.day:
+            self._now = now
+            self.clock_changed.emit()
+
+    @property
+    def view(self) -> FlowView:
+        """The flow view on screen."""
+        return self._view
+
+    @property
+    def spec(self) -> ScreenSpec:
+        """The screen table's row for the current state."""
+        return spec_for(self._view.state)
+
+    # --- screen -----------------------------------------------------------------------------
+
+    @Property(str, notify=view_changed)
+    def screen(self) -> str:
+        """The current screen id (the flow state)."""
+        return str(self._view.state.value)
+
+    @Property(str, notify=view_changed)
+    def screenFile(self) -> str:  # noqa: N802
+        """The QML file that shows it."""
+        return self.spec.file
+
+    @Property(str, notify=view_changed)
+    def title(self) -> str:
+        """The screen's heading."""
+        if self._view.state is State.PLACEHOLDER:
+            return self._view.placeholder_title
+        return self.spec.title
+
+    @Property(str, notify=view_changed)
+    def body(self) -> str:
+        """The screen's explanation: the flow's reason when it gives one."""
+        view = self._view
+        if view.state is State.PLACEHOLDER:
+            return f"{view.placeholder_text}\n该功能将在后续版本提供。"
+        if view.state is State.OUT_OF_SERVICE:
+            reason = view.reason_text or "请到人工窗口办理。"
+            return f"{reason}\n咨询电话 {self._hall_phone}"
+        if view.state is State.VERIFIED and not view.continue_enabled:
+            return f"{self.spec.body}\n{view.continue_disabled_reason}。"
+        return view.reason_text or self.spec.body
+
+    @Property(str, notify=view_changed)
+    def symbol(self) -> str:
+        """The big symbol of a message screen."""
+        return self.spec.symbol
+
+    @Property(str, notify=view_changed)
+    def tone(self) -> str:
+        """``info``, ``error`` or ``success``."""
+        return self.spec.tone
+
+    @Property(list, notify=view_changed)
+    def actions(self) -> list[dict[str, Any]]:
+        """The screen's buttons, each with the intent it sends."""
+        return [self._enabled(a).to_qml() for a in self.spec.actions if self._offered(a)]
+
+    def _offered(self, action: Action) -> bool:
+        return action.id != "qr_login" or self._view.qr_login_available
+
+    def _enabled(self, action: Action) -> Action:
+        if action.id == "continue":
+            return Action(action.id, action.label, action.primary, self._view.continue_enabled)
+        return action
+
+    @Property(bool, notify=view_changed)
+    def showNav(self) -> bool:  # noqa: N802
+        """Whether the bottom bar (返回 / 退出) shows."""
+        return self.spec.nav
+
+    @Property(bool, notify=view_changed)
+    def backVisible(self) -> bool:  # noqa: N802
+        """Whether 返回 shows (the flow accepts Back here)."""
+        return self.spec.back
+
+    @Property(str, notify=view_changed)
+    def navHint(self) -> str:  # noqa: N802
+        """A short line in the bottom bar."""
+        return self.spec.hint
+
+    @Property(list, notify=view_changed)
+    def consentLines(self) -> list[str]:  # noqa: N802
+        """The face-consent text, as the flow words it, and what the citizen can do."""
+        return [
+            self._view.consent_purpose,
+            "用途：仅用于核验您本人身份，与证件照片比对一次。",
+            "保存：现场照片仅使用一次，核验结束即删除，本机不保存。",
+        ]
+
+    # --- idle countdown ---------------------------------------------------------------------
+
+    @Property(bool, notify=view_changed)
+    def idleWarning(self) -> bool:  # noqa: N802
+        """The "还需要更多时间吗？" dialog is up."""
+        return self._view.idle_countdown
+
+    @Property(int, notify=view_changed)
+    def idleSeconds(self) -> int:  # noqa: N802
+        """Seconds before the session ends."""
+        return self._view.countdown_remaining_s
+
+    # --- hall, clock, window ---------------------------------------------------------------
+
+    @Property(str, constant=True)
+    def hallName(self) -> str:  # noqa: N802
+        """The hall's name for the header."""
+        return self._hall_name
+
+    @Property(str, constant=True)
+    def hallPhone(self) -> str:  # noqa: N802
+        """The hall's phone number."""
+        return self._hall_phone
+
+    @Property(str, notify=clock_changed)
+    def timeText(self) -> str:  # noqa: N802
+        """HH:MM."""
+        return self._now.strftime("%H:%M")
+
+    @Property(str, notify=clock_changed)
+    def dateText(self) -> str:  # noqa: N802
+        """2025年6月1日 星期日."""
+        n = self._now
+        return f"{n.year}年{n.month}月{n.day}日 星期{WEEKDAYS[n.weekday()]}"
+
+    @Property(list, constant=True)
+    def homeEntries(self) -> list[dict[str, str]]:  # noqa: N802
+        """The home screen's entries."""
+        return [dict(e) for e in HOME_ENTRIES]
+
+    @Property(list, constant=True)
+    def attractSlides(self) -> list[dict[str, str]]:  # noqa: N802
+        """The attract loop's slides."""
+        return [dict(s) for s in ATTRACT_SLIDES]
+
+    @Property(int, notify=window_changed)
+    def windowWidth(self) -> int:  # noqa: N802
+        """Window width in pixels."""
+        return self._width
+
+    @Property(int, notify=window_changed)
+    def windowHeight(self) -> int:  # noqa: N802
+        """Window height in pixels."""
+        return self._height
+
+    @Property(bool, notify=window_changed)
+    def frameless(self) -> bool:
+        """Production: no window decoration."""
+        return self._frameless
+
+    @Property(bool, notify=window_changed)
+    def devDockOpen(self) -> bool:  # noqa: N802
+        """The dev dock is shown."""
+        return self._dev_dock_open
+
+    # --- intents ----------------------------------------------------------------------------
+
+    @Slot(str)
+    def intent(self, name: str) -> None:
+        """A button was pressed: send its flow event."""
+        event = event_for(name)
+        if event is not None:
+            self._dispatch(event)
+
+    @Slot()
+    def back(self) -> None:
+        """返回."""
+        self._dispatch(ev.Back())
+
+    @Slot()
+    def quit(self) -> None:
+        """退出: end the session from anywhere."""
+        self._dispatch(ev.GoHome())
+
+    @Slot()
+    def keepSession(self) -> None:  # noqa: N802
+        """还需要更多时间: keep the session."""
+        self._dispatch(ev.ContinueSession())

@@ -1,0 +1,134 @@
+"""The UI as one object: the QML engine, the view-models, the image providers, and the
+window's input rules (no way out by keyboard, no context menus, F12 dev dock when simulated).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import shiboken6
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent, QMouseEvent
+from PySide6.QtQml import QQmlApplicationEngine
+from PySide6.QtQuick import QQuickWindow
+
+from kiosk.flow import events as ev
+from kiosk.flow.view import FlowView
+from kiosk.workers import Workers
+from ui.bridge.catalogue_vm import CatalogueViewModel, Search
+from ui.bridge.devdock import DevDockViewModel
+from ui.bridge.identity_vm import IdentityViewModel
+from ui.bridge.images import CAMERA_PROVIDER, QR_PROVIDER, CameraFrameProvider, QrImageProvider
+from ui.bridge.kiosk_vm import KioskViewModel
+from ui.privacy import wipe_window
+
+QML_DIR = Path(__file__).resolve().parent / "qml"
+MAIN_QML = QML_DIR / "Main.qml"
+
+Dispatch = Callable[[ev.Event], object]
+
+_BLOCKED_KEYS = {Qt.Key.Key_Escape, Qt.Key.Key_F4, Qt.Key.Key_Q, Qt.Key.Key_W, Qt.Key.Key_Tab}
+_PRESS_EVENTS = {QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin}
+
+
+class InputGuard(QObject):
+    """Counts every press as activity, swallows ways out and context menus, toggles the dock."""
+
+    def __init__(
+        self, touch: Callable[[], None], dock: Callable[[], None] | None, production: bool
+    ) -> None:
+        super().__init__()
+        self._touch = touch
+        self._dock = dock
+        self._production = production
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        """Qt's filter hook; True swallows the event."""
+        kind = event.type()
+        if kind in _PRESS_EVENTS:
+            if isinstance(event, QMouseEvent) and event.button() != Qt.MouseButton.LeftButton:
+                return True
+            self._touch()
+            return False
+        if kind == QEvent.Type.ContextMenu:
+            return True
+        if kind == QEvent.Type.Close and self._production:
+            event.ignore()
+            return True
+        if kind == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            return self._key(event)
+        return False
+
+    def _key(self, event: QKeyEvent) -> bool:
+        key = Qt.Key(event.key())
+        if key == Qt.Key.Key_F12:
+            if self._dock is not None:
+                self._dock()
+            return True
+        modifiers = event.modifiers()
+        with_modifier = bool(
+            modifiers & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
+        )
+        return key == Qt.Key.Key_Escape or (with_modifier and key in _BLOCKED_KEYS)
+
+
+class KioskUi:
+    """Builds and owns everything QML sees; fed by the app with flow views and wipes."""
+
+    def __init__(
+        self,
+        view: FlowView,
+        dispatch: Dispatch,
+        touch: Callable[[], None],
+        search: Search,
+        workers: Workers,
+        hall_name: str,
+        hall_phone: str,
+        control_url: str | None = None,
+        size: tuple[int, int] = (1080, 1920),
+        production: bool = False,
+    ) -> None:
+        self.frames = CameraFrameProvider()
+        self.kiosk = KioskViewModel(view, dispatch, hall_name, hall_phone)
+        self.kiosk.set_window(size[0], size[1], production)
+        self.catalogue = CatalogueViewModel(dispatch, search)
+        self.identity = IdentityViewModel(self.frames)
+        self.dev_dock = DevDockViewModel(control_url, workers) if control_url else None
+        self.engine = QQmlApplicationEngine()
+        self.engine.addImageProvider(QR_PROVIDER, QrImageProvider())
+        self.engine.addImageProvider(CAMERA_PROVIDER, self.frames)
+        context = self.engine.rootContext()
+        context.setContextProperty("kiosk", self.kiosk)
+        context.setContextProperty("catalogue", self.catalogue)
+        context.setContextProperty("identity", self.identity)
+        context.setContextProperty("devDock", self.dev_dock)
+        self.set_view(view)
+        self.engine.load(MAIN_QML)
+        roots = self.engine.rootObjects()
+        if not roots or not isinstance(roots[0], QQuickWindow):
+            raise RuntimeError(f"{MAIN_QML} did not load")
+        self.window: QQuickWindow = roots[0]
+        self._guard = InputGuard(
+            touch, self.kiosk.toggle_dev_dock if self.dev_dock else None, production
+        )
+        self.window.installEventFilter(self._guard)
+        if production:
+            self.window.showFullScreen()
+
+    def close(self) -> None:
+        """Destroy the QML scene before the view-models it binds to."""
+        self.window.removeEventFilter(self._guard)
+        shiboken6.delete(self.engine)
+
+    def set_view(self, view: FlowView) -> None:
+        """Push the flow's view to every view-model."""
+        self.kiosk.set_view(view)
+        self.catalogue.set_view(view)
+        self.identity.set_view(view)
+
+    def wipe(self) -> None:
+        """Clear every view-model, QML field and image, camera frame and the clipboard."""
+        self.catalogue.wipe()
+        self.identity.wipe()
+        wipe_window(self.window)

@@ -1,0 +1,135 @@
+import QtQuick
+import QtQuick.Controls.Basic
+import QtQuick.Layouts
+import "."
+import "components"
+
+// The dev dock (F12, simulated devices only): drive the device simulators and the
+// simulated platform. Every button is one control-API request sent from a worker.
+Rectangle {
+    id: dock
+    objectName: "dev_dock"
+    color: "#F7F9FC"
+    border.width: 2
+    border.color: Theme.primary
+
+    component DockButton: Button {
+        focusPolicy: Qt.NoFocus
+        implicitHeight: 72
+        font.family: Theme.fontFamily
+        font.pixelSize: 26
+        Layout.fillWidth: true
+    }
+    component DockHeading: Text {
+        font.family: Theme.fontFamily
+        font.pixelSize: 28
+        font.bold: true
+        color: Theme.primaryDark
+        Layout.topMargin: 12
+    }
+
+    Component.onCompleted: devDock.refresh()
+
+    Flickable {
+        anchors.fill: parent
+        anchors.margins: 20
+        contentHeight: column.implicitHeight
+        clip: true
+        ColumnLayout {
+            id: column
+            width: parent.width
+            spacing: 10
+            Text {
+                text: "模拟设备面板 (F12)"
+                font.family: Theme.fontFamily
+                font.pixelSize: 34
+                font.bold: true
+                color: Theme.text
+            }
+            DockHeading { text: "身份证阅读器" }
+            GridLayout {
+                columns: 2
+                Layout.fillWidth: true
+                Repeater {
+                    model: devDock.fixtures
+                    DockButton {
+                        required property string modelData
+                        objectName: "dock_card_" + modelData
+                        text: "放卡 " + modelData
+                        onClicked: devDock.placeCard(modelData)
+                    }
+                }
+                DockButton { objectName: "dock_card_remove"; text: "取走证件"; onClicked: devDock.removeCard() }
+                Repeater {
+                    model: devDock.cardFaults
+                    DockButton {
+                        required property string modelData
+                        objectName: "dock_card_fault_" + modelData
+                        text: "故障 " + modelData
+                        onClicked: devDock.cardFault(modelData)
+                    }
+                }
+                DockButton { objectName: "dock_card_fault_clear"; text: "清除故障"; onClicked: devDock.cardFault("") }
+            }
+            DockHeading { text: "扫码器" }
+            RowLayout {
+                Layout.fillWidth: true
+                TextField {
+                    id: scanText
+                    objectName: "dock_scan_text"
+                    Layout.fillWidth: true
+                    implicitHeight: 72
+                    font.pixelSize: 26
+                    placeholderText: "要扫描的文本"
+                    inputMethodHints: Qt.ImhSensitiveData | Qt.ImhNoPredictiveText
+                }
+                DockButton {
+                    objectName: "dock_scan"
+                    Layout.fillWidth: false
+                    text: "扫描"
+                    onClicked: devDock.scan(scanText.text)
+                }
+            }
+            DockHeading { text: "摄像头" }
+            GridLayout {
+                columns: 2
+                Layout.fillWidth: true
+                Repeater {
+                    model: devDock.cameraSources
+                    DockButton {
+                        required property string modelData
+                        objectName: "dock_camera_" + modelData
+                        text: "显示 " + modelData
+                        onClicked: devDock.showCamera(modelData)
+                    }
+                }
+            }
+            DockHeading { text: "打印机" }
+            GridLayout {
+                columns: 3
+                Layout.fillWidth: true
+                DockButton { objectName: "dock_paper_ok"; text: "纸正常"; onClicked: devDock.printerPaper("ok") }
+                DockButton { objectName: "dock_paper_low"; text: "纸将尽"; onClicked: devDock.printerPaper("low") }
+                DockButton { objectName: "dock_paper_out"; text: "缺纸"; onClicked: devDock.printerPaper("out") }
+                DockButton { objectName: "dock_cover_open"; text: "开盖"; onClicked: devDock.printerCover(true) }
+                DockButton { objectName: "dock_cover_closed"; text: "合盖"; onClicked: devDock.printerCover(false) }
+            }
+            DockHeading { text: "政务服务平台" }
+            GridLayout {
+                columns: 2
+                Layout.fillWidth: true
+                DockButton { objectName: "dock_platform_offline"; text: "平台离线"; onClicked: devDock.platformOnline(false) }
+                DockButton { objectName: "dock_platform_online"; text: "平台恢复"; onClicked: devDock.platformOnline(true) }
+            }
+            Text {
+                objectName: "dock_result"
+                Layout.fillWidth: true
+                text: devDock.lastResult
+                font.family: Theme.fontFamily
+                font.pixelSize: 22
+                color: Theme.textSecondary
+                wrapMode: Text.WrapAnywhere
+            }
+        }
+    }
+}

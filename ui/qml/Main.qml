@@ -1,0 +1,86 @@
+import QtQuick
+import QtQuick.VirtualKeyboard
+import QtQuick.VirtualKeyboard.Settings
+import "."
+import "components"
+
+// The kiosk's one window: header, the current flow screen, the bottom navigation, the
+// touch keyboard, the idle dialog and (simulated devices only) the dev dock.
+// Every decision is the view-models'; this file only lays things out.
+Window {
+    id: root
+    objectName: "root"
+    width: kiosk.windowWidth
+    height: kiosk.windowHeight
+    visible: true
+    color: Theme.background
+    title: "政务服务自助终端"
+    flags: kiosk.frameless ? (Qt.Window | Qt.FramelessWindowHint) : Qt.Window
+
+    readonly property bool portrait: height >= width
+    readonly property bool keyboardUp: keyboard.active
+
+
+    Component.onCompleted: {
+        VirtualKeyboardSettings.locale = "zh_CN"
+        VirtualKeyboardSettings.activeLocales = ["zh_CN", "en_US"]
+    }
+
+    Header {
+        id: header
+        objectName: "header"
+        visible: kiosk.screen !== "attract"
+        anchors { left: parent.left; right: parent.right; top: parent.top }
+        height: visible ? implicitHeight : 0
+        hallName: kiosk.hallName
+        dateText: kiosk.dateText
+        timeText: kiosk.timeText
+    }
+
+    Loader {
+        id: screenLoader
+        objectName: "screen_loader"
+        anchors {
+            left: parent.left; right: parent.right; top: header.bottom
+            bottom: root.keyboardUp ? keyboard.top : (nav.visible ? nav.top : parent.bottom)
+        }
+        source: "screens/" + kiosk.screenFile
+    }
+
+    NavBar {
+        id: nav
+        objectName: "nav"
+        visible: kiosk.showNav && !root.keyboardUp
+        anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
+        height: visible ? implicitHeight : 0
+        backVisible: kiosk.backVisible
+        hint: kiosk.navHint
+        onBack: kiosk.back()
+        onQuit: kiosk.quit()
+    }
+
+    InputPanel {
+        id: keyboard
+        objectName: "keyboard"
+        width: Math.min(parent.width, 1400)
+        anchors.horizontalCenter: parent.horizontalCenter
+        y: active ? parent.height - height : parent.height
+    }
+
+    IdleDialog {
+        objectName: "idle_dialog"
+        anchors.fill: parent
+        visible: kiosk.idleWarning
+        secondsLeft: kiosk.idleSeconds
+        onKeep: kiosk.keepSession()
+        onFinish: kiosk.quit()
+    }
+
+    Loader {
+        objectName: "dev_dock_loader"
+        active: kiosk.devDockOpen
+        anchors { right: parent.right; top: parent.top; bottom: parent.bottom }
+        width: Math.min(parent.width * 0.6, 640)
+        source: "DevDock.qml"
+    }
+}

@@ -1,0 +1,40 @@
+pragma Singleton
+import QtQuick
+
+// Sizes, colours and fonts of the kiosk: one place, calm government blue and white.
+// Sizes are in logical pixels of a 1080×1920 portrait screen; `scale` grows them in
+// elderly mode (适老模式).
+QtObject {
+    property bool elderly: false
+    readonly property real scale: elderly ? 1.2 : 1.0
+
+    readonly property string fontFamily: "Noto Sans CJK SC"
+
+    readonly property color primary: "#1656B8"
+    readonly property color primaryDark: "#0E3F8C"
+    readonly property color primaryLight: "#E8F0FC"
+    readonly property color accent: "#D4380D"
+    readonly property color success: "#2E7D32"
+    readonly property color warning: "#B26A00"
+    readonly property color background: "#F4F7FB"
+    readonly property color surface: "#FFFFFF"
+    readonly property color text: "#1F2633"
+    readonly property color textSecondary: "#4A5568"
+    readonly property color textDisabled: "#8A94A6"
+    readonly property color divider: "#D5DDE8"
+    readonly property color disabledFill: "#E4E8EE"
+
+    readonly property int fontTitle: Math.round(56 * scale)
+    readonly property int fontHeading: Math.round(44 * scale)
+    readonly property int fontLarge: Math.round(38 * scale)
+    readonly property int fontBody: Math.round(32 * scale)
+    readonly property int fontSmall: Math.round(28 * scale)
+
+    readonly property int touchMin: 96
+    readonly property int buttonHeight: Math.round(112 * scale)
+    readonly property int radius: 20
+    readonly property int margin: 48
+    readonly property int spacing: 28
+    readonly property int headerHeight: 168
+    readonly property int footerHeight: 152
+}

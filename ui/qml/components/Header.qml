@@ -1,0 +1,74 @@
+import QtQuick
+import QtQuick.Layouts
+import ".."
+
+// The top bar: national-emblem-like mark, hall name, date and time.
+Rectangle {
+    id: header
+    property string hallName: ""
+    property string dateText: ""
+    property string timeText: ""
+    implicitHeight: Theme.headerHeight
+    gradient: Gradient {
+        orientation: Gradient.Horizontal
+        GradientStop { position: 0.0; color: Theme.primaryDark }
+        GradientStop { position: 1.0; color: Theme.primary }
+    }
+    RowLayout {
+        anchors.fill: parent
+        anchors.leftMargin: Theme.margin
+        anchors.rightMargin: Theme.margin
+        spacing: 24
+        Rectangle {
+            Layout.preferredWidth: 96; Layout.preferredHeight: 96
+            radius: 48
+            color: "white"
+            Text {
+                anchors.centerIn: parent
+                text: "政"
+                color: Theme.primary
+                font.family: Theme.fontFamily
+                font.pixelSize: 54
+                font.bold: true
+            }
+        }
+        Column {
+            Layout.fillWidth: true
+            spacing: 2
+            Text {
+                width: parent.width
+                text: header.hallName
+                color: "white"
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.fontHeading
+                font.bold: true
+                elide: Text.ElideRight
+            }
+            Text {
+                text: "政务服务自助终端"
+                color: "#CFE0FA"
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.fontSmall
+            }
+        }
+        Column {
+            Layout.alignment: Qt.AlignVCenter | Qt.AlignRight
+            Text {
+                objectName: "header_time"
+                anchors.right: parent.right
+                text: header.timeText
+                color: "white"
+                font.family: Theme.fontFamily
+                font.pixelSize: 52
+                font.bold: true
+            }
+            Text {
+                anchors.right: parent.right
+                text: header.dateText
+                color: "#CFE0FA"
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.fontSmall
+            }
+        }
+    }
+}

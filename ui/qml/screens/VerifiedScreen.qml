@@ -1,0 +1,60 @@
+import QtQuick
+import QtQuick.Layouts
+import ".."
+import "../components"
+
+// Identity established: the masked name (张*) and the way on.
+Item {
+    ColumnLayout {
+        anchors.centerIn: parent
+        width: Math.min(parent.width - 2 * Theme.margin, 1000)
+        spacing: Theme.spacing * 1.5
+        Rectangle {
+            Layout.alignment: Qt.AlignHCenter
+            width: 200; height: 200; radius: 100
+            color: "#E6F4EA"
+            Text {
+                anchors.centerIn: parent
+                text: "✓"
+                font.family: Theme.fontFamily
+                font.pixelSize: 120
+                font.bold: true
+                color: Theme.success
+            }
+        }
+        Text {
+            objectName: "screen_title"
+            Layout.fillWidth: true
+            text: kiosk.title
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.fontTitle
+            font.bold: true
+            color: Theme.text
+            horizontalAlignment: Text.AlignHCenter
+        }
+        Text {
+            objectName: "verified_name"
+            Layout.fillWidth: true
+            text: identity.maskedName
+            font.family: Theme.fontFamily
+            font.pixelSize: 72
+            font.bold: true
+            color: Theme.primaryDark
+            horizontalAlignment: Text.AlignHCenter
+        }
+        Text {
+            Layout.fillWidth: true
+            text: kiosk.body
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.fontBody
+            color: Theme.textSecondary
+            horizontalAlignment: Text.AlignHCenter
+            wrapMode: Text.WordWrap
+        }
+        ActionRow {
+            Layout.fillWidth: true
+            actions: kiosk.actions
+            onTriggered: (action) => kiosk.intent(action)
+        }
+    }
+}

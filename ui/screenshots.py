@@ -1,0 +1,173 @@
+"""Screenshots of the kiosk's screens, reached through the real flow with simulated devices.
+
+``python -m ui.screenshots docs/screenshots`` writes one PNG per main screen (portrait, and a
+few landscape); ``python -m kiosk --simulate --screenshot FILE.png --screen ID`` writes one.
+Each route taps through the UI (``kiosk.intent``) and drives the device simulators the way
+the dev dock does, then waits for the flow to reach the screen.
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication, QEventLoop
+
+from drivers.base import DeviceClass
+
+if TYPE_CHECKING:
+    from kiosk.app import KioskApp
+
+Step = Callable[["KioskApp"], None]
+
+FACE_MATTER_THEME = "户籍办理"
+
+
+class RouteError(RuntimeError):
+    """A screen could not be reached."""
+
+
+def pump(seconds: float) -> None:
+    """Process Qt events for ``seconds``."""
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+        time.sleep(0.005)
+
+
+def wait_until(predicate: Callable[[], bool], timeout_s: float = 10.0, what: str = "") -> None:
+    """Process events until ``predicate()`` holds; :class:`RouteError` after ``timeout_s``."""
+    end = time.monotonic() + timeout_s
+    while not predicate():
+        if time.monotonic() > end:
+            raise RouteError(f"timed out waiting for {what or predicate}")
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+        time.sleep(0.005)
+
+
+def _intent(name: str) -> Step:
+    return lambda app: app.ui.kiosk.intent(name)
+
+
+def _screen(state: str) -> Step:
+    return lambda app: wait_until(lambda: app.machine.state.value == state, 15.0, state)
+
+
+def _face_matter(app: KioskApp) -> None:
+    wait_until(lambda: bool(app.ui.catalogue.catalogue.matters), 15.0, "catalogue")
+    for matter in app.ui.catalogue.catalogue.matters:
+        if matter.identity == "id_card_and_face" and matter.self_service == "full":
+            app.ui.catalogue.open(matter.code)
+            return
+    raise RouteError("no matter needs ID card and face")
+
+
+def _simulator(app: KioskApp, device: DeviceClass) -> Any:
+    simulator = app.devices.simulator(device)
+    if simulator is None:
+        raise RouteError(f"{device} is not simulated")
+    return simulator
+
+
+def _card(fixture: str) -> Step:
+    return lambda app: _simulator(app, DeviceClass.ID_CARD_READER).place(fixture)
+
+
+def _camera(source: str) -> Step:
+    return lambda app: _simulator(app, DeviceClass.CAMERA).show(source)
+
+
+def _scan(text: str) -> Step:
+    return lambda app: _simulator(app, DeviceClass.QR_SCANNER).scan(text)
+
+
+def _search(text: str) -> Step:
+    return lambda app: app.ui.catalogue.search(text)
+
+
+def _guide_start(app: KioskApp) -> None:
+    wait_until(lambda: bool(app.ui.catalogue.guideAvailable), 10.0, "guide available")
+    app.ui.catalogue.start()
+
+
+_GUIDE: tuple[Step, ...] = (_intent("home.services"), _screen("catalogue"), _face_matter,
+                            _screen("guide"))
+_IDENTITY: tuple[Step, ...] = (*_GUIDE, _guide_start, _screen("identity_card"))
+_CONSENT: tuple[Step, ...] = (*_IDENTITY, _card("resident"), _screen("face_consent"))
+
+ROUTES: dict[str, tuple[Step, ...]] = {
+    "home": (),
+    "catalogue": (_intent("home.services"), _screen("catalogue")),
+    "search": (_intent("home.services"), _screen("catalogue"), _search("shebao")),
+    "guide": _GUIDE,
+    "identity_card": _IDENTITY,
+    "face_consent": _CONSENT,
+    "face_capture": (_camera("blank"), *_CONSENT, _intent("consent"), _screen("face_capture"),
+                     _camera("face")),
+    "verified": (*_CONSENT, _camera("face"), _intent("consent"), _screen("verified")),
+    "identity_choice": (*_CONSENT, _intent("decline"), _screen("identity_choice")),
+    "refer_to_window": (*_CONSENT, _intent("decline"), _screen("identity_choice"),
+                        _intent("window"), _screen("refer_to_window")),
+    "card_expired": (*_IDENTITY, _card("expired"), _screen("card_expired")),
+    "qr_login": (_intent("qr_login"), _screen("qr_login")),
+    "placeholder": (_intent("home.progress"), _screen("placeholder")),
+}
+"""How to reach each screen from home."""
+
+
+def walk_to(app: KioskApp, screen: str) -> None:
+    """Drive the kiosk from home to ``screen``."""
+    if screen not in ROUTES:
+        raise RouteError(f"no route to {screen!r}; known: {', '.join(ROUTES)}")
+    for step in ROUTES[screen]:
+        step(app)
+
+
+def capture(app: KioskApp, screen: str, path: Path, settle_s: float = 0.6) -> None:
+    """Walk to ``screen``, let animations settle, and write the window to ``path``."""
+    wait_until(lambda: app.ui.window.isExposed() or app.ui.window.isVisible(), 10.0, "window")
+    walk_to(app, screen)
+    pump(settle_s)
+    if screen == "face_capture":
+        wait_until(app.ui.frames.has_frame, 10.0, "camera frame")
+        pump(0.5)
+    image = app.ui.window.grabWindow()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not image.save(str(path)):
+        raise RouteError(f"could not write {path}")
+
+
+SHOTS: tuple[tuple[str, tuple[int, int]], ...] = (
+    *((name, (1080, 1920)) for name in ROUTES if name != "verified"),
+    ("home", (1920, 1080)),
+    ("catalogue", (1920, 1080)),
+    ("guide", (1920, 1080)),
+)
+"""Every screenshot of ``docs/screenshots``: (route, size)."""
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Regenerate the screenshots, one kiosk run per shot (a clean session each)."""
+    parser = argparse.ArgumentParser(prog="python -m ui.screenshots")
+    parser.add_argument("out_dir", type=Path)
+    args = parser.parse_args(argv)
+    failures = 0
+    for name, (width, height) in SHOTS:
+        suffix = "" if height >= width else "-landscape"
+        target = args.out_dir / f"{name}{suffix}.png"
+        command = [sys.executable, "-m", "kiosk", "--simulate", "--screenshot", str(target),
+                   "--screen", name, "--size", f"{width}x{height}"]
+        result = subprocess.run(command, check=False, capture_output=True, text=True)
+        status = "ok" if result.returncode == 0 else f"failed\n{result.stderr[-2000:]}"
+        failures += result.returncode != 0
+        print(f"{target}: {status}")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
