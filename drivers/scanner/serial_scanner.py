@@ -71,12 +71,12 @@ class SerialScanner(DeviceBase):
             raise DeviceError(detail) from error
         self._port = port
         self._repeats.clear()
-        self._stopping.clear()
+        self._stopping = stopping = threading.Event()
         self._thread = threading.Thread(
-            target=self._read_loop, args=(port,), name="qr-scanner", daemon=True
+            target=self._read_loop, args=(port, stopping), name="qr-scanner", daemon=True
         )
-        self._thread.start()
         self._set_status(DeviceState.ONLINE, detail=self._settings.port)
+        self._thread.start()
 
     def close(self) -> None:
         """Stop the reader and release the port; safe to call more than once."""
@@ -123,14 +123,14 @@ class SerialScanner(DeviceBase):
         if failure is not None:
             self._set_status(DeviceState.OFFLINE, detail=failure)
 
-    def _read_loop(self, port: Any) -> None:
+    def _read_loop(self, port: Any, stopping: threading.Event) -> None:
         splitter = LineSplitter(self._settings.suffix.terminator)
         last_data_at = time.monotonic()
-        while not self._stopping.is_set():
+        while not stopping.is_set():
             try:
                 data: bytes = port.read(max(1, port.in_waiting))
             except (serial.SerialException, OSError) as error:
-                if not self._stopping.is_set():
+                if not stopping.is_set():
                     self._set_status(
                         DeviceState.OFFLINE, detail=f"port {self._settings.port} lost: {error}"
                     )
