@@ -16,6 +16,7 @@ from kiosk.platform.simulator.seed.base import (
     bank_account,
     bank_card,
     birth_cert,
+    business_licence,
     date,
     field,
     hukou,
@@ -291,12 +292,7 @@ _HRSS: list[JSON] = [
         days=20,
         category=BENEFIT,
         materials=[
-            material(
-                "business_license",
-                "营业执照",
-                ("e_license", "scan"),
-                license_type="business_license",
-            ),
+            business_licence(),
             bank_card(),
         ],
         fields=[
@@ -330,12 +326,7 @@ _HRSS: list[JSON] = [
         days=15,
         category=BENEFIT,
         materials=[
-            material(
-                "business_license",
-                "营业执照",
-                ("e_license", "scan"),
-                license_type="business_license",
-            ),
+            business_licence(),
             scan("plan", "创业计划书"),
         ],
     ),
@@ -1016,14 +1007,7 @@ _TAX: list[JSON] = [
         basis=[Law.TAX_ADMIN + "第十五条", Law.INVOICE],
         conditions=["已取得营业执照的个体工商户", "首次办理涉税事项"],
         review="完成信息确认、税种核定和发票票种核定, 发放税务数字账户",
-        materials=[
-            material(
-                "business_license",
-                "营业执照",
-                ("e_license", "scan"),
-                license_type="business_license",
-            )
-        ],
+        materials=[business_licence()],
         fields=[
             text(
                 "credit_code",
@@ -1037,4 +1021,51 @@ _TAX: list[JSON] = [
     ),
 ]
 
-MATTERS: list[JSON] = _HRSS + _MEDICARE + _FUND + _TAX
+_EMPLOYERS: list[JSON] = [
+    m(
+        "用人单位社会保险登记",
+        HRSS,
+        SI,
+        audience="legal_person",
+        keywords=["单位社保开户", "企业社保登记", "公司参保"],
+        basis=[Law.SOCIAL_INSURANCE + "第五十七条", Law.SI_COLLECTION],
+        conditions=["已取得营业执照的用人单位", "自成立之日起30日内申请, 由法定代表人或经办人办理"],
+        review="与市场监管登记信息共享后建立单位参保登记, 核定险种",
+        category=CONFIRM,
+        materials=[business_licence()],
+        fields=[
+            text("unit_name", "单位名称", 60, prefill="license.business_license.business_name"),
+            text(
+                "credit_code",
+                "统一社会信用代码",
+                18,
+                prefill="license.business_license.credit_code",
+            ),
+            number("staff_count", "参保职工人数"),
+        ],
+    ),
+    m(
+        "单位住房公积金缴存登记",
+        HOUSING_FUND,
+        HOUSING,
+        audience="legal_person",
+        keywords=["单位公积金开户", "企业公积金登记", "公司缴公积金"],
+        basis=[Law.HOUSING_FUND + "第十四条"],
+        conditions=["新设立的单位自设立之日起30日内办理", "由法定代表人或经办人办理"],
+        review="开立单位住房公积金账户并为职工设立个人账户",
+        category=CONFIRM,
+        materials=[business_licence(), scan("staff_list", "职工缴存清册")],
+        fields=[
+            text("unit_name", "单位名称", 60, prefill="license.business_license.business_name"),
+            text(
+                "credit_code",
+                "统一社会信用代码",
+                18,
+                prefill="license.business_license.credit_code",
+            ),
+            number("deposit_rate", "缴存比例(%)", hint="5%至12%"),
+        ],
+    ),
+]
+
+MATTERS: list[JSON] = _HRSS + _MEDICARE + _FUND + _TAX + _EMPLOYERS

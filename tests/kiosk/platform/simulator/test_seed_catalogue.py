@@ -156,6 +156,7 @@ def test_the_mixes_are_all_present() -> None:
     assert set(Counter(m["type"] for m in MATTERS)) == {"instant", "promised"}
     assert set(Counter(m["self_service"] for m in MATTERS)) == {"full", "query_print", "guide_only"}
     assert set(Counter(m["identity"] for m in MATTERS)) == {"none", "id_card", "id_card_and_face"}
+    assert {m["audience"] for m in MATTERS} == {"personal", "legal_person"}
     query_print = {m["name"] for m in MATTERS if m["self_service"] == "query_print"}
     assert query_print >= {
         "社保缴费证明打印",
