@@ -18,7 +18,8 @@ from drivers.id_card.protocol import PHOTO_SIZE
 
 log = logging.getLogger(__name__)
 
-BMP_SIZE = 54 + 102 * 126 * 3
+_ROW_BYTES = (102 * 3 + 3) // 4 * 4  # BMP rows are padded to 4 bytes
+BMP_SIZE = 54 + _ROW_BYTES * 126
 _SUCCESS = 1
 
 
