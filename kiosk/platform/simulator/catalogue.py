@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from kiosk.platform.contract import schema_ref, validate
 from kiosk.platform.simulator.problems import Response
+from kiosk.platform.simulator.seed.catalogue import build_catalogue, build_licenses
 
 if TYPE_CHECKING:
     from kiosk.platform.simulator.call import Call
@@ -55,9 +56,7 @@ class SeedData:
 
 def default_seed() -> SeedData:
     """The seed package's deterministic catalogue (≥ 100 matters) and licences."""
-    from kiosk.platform.simulator.seed import catalogue as seed
-
-    return SeedData(catalogue=seed.build_catalogue, licences=seed.build_licenses)
+    return SeedData(catalogue=build_catalogue, licences=build_licenses)
 
 
 def get_catalogue(call: Call) -> Response:
