@@ -19,7 +19,8 @@ from pathlib import Path
 from drivers.base import DeviceError
 from drivers.camera.capture import Camera
 from drivers.camera.document import DocumentOutcome, capture_document
-from drivers.camera.face import FaceCapturer, encode_jpeg
+from drivers.camera.face import FaceCapturer
+from drivers.camera.jpeg import encode_jpeg
 from drivers.camera.types import CameraSettings, Frame
 
 EXIT_OK = 0

@@ -15,7 +15,7 @@ import cv2
 import numpy as np
 import numpy.typing as npt
 
-from drivers.camera.face import encode_jpeg
+from drivers.camera.jpeg import encode_jpeg
 from drivers.camera.types import Image
 
 Corners = tuple[tuple[float, float], ...]

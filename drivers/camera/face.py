@@ -16,6 +16,7 @@ import cv2
 import cv2.data
 import numpy as np
 
+from drivers.camera.jpeg import encode_jpeg
 from drivers.camera.types import Image
 
 CASCADE_FILE = "haarcascade_frontalface_default.xml"
@@ -172,11 +173,3 @@ def _gray(image: Image) -> Image:
     if image.ndim == 2:
         return image
     return np.asarray(cv2.cvtColor(image, cv2.COLOR_BGR2GRAY), dtype=np.uint8)
-
-
-def encode_jpeg(image: Image, quality: int) -> bytes:
-    """JPEG bytes of ``image`` encoded in memory (never through a file)."""
-    ok, buffer = cv2.imencode(".jpg", image, [cv2.IMWRITE_JPEG_QUALITY, quality])
-    if not ok:
-        raise ValueError("JPEG encoding failed")
-    return bytes(np.asarray(buffer).tobytes())

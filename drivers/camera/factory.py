@@ -29,6 +29,4 @@ def build(config: DeviceConfig) -> BuiltDevice:
             source=config.str_option("fixture", "blank"), fps=config.float_option("fps", 15.0)
         )
         return BuiltDevice(Camera(settings, opener=simulator.capture), simulator)
-    raise ConfigError(
-        f"devices.camera.driver: expected opencv or simulated, got {config.driver!r}"
-    )
+    raise ConfigError(f"devices.camera.driver: expected opencv or simulated, got {config.driver!r}")
