@@ -14,7 +14,7 @@ import logging
 import uuid
 from collections.abc import Callable
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
 from PySide6.QtCore import QTimer
 
@@ -26,6 +26,7 @@ from drivers.id_card.types import CardRemoved as ReaderCardRemoved
 from drivers.manager import DeviceManager
 from drivers.scanner.types import Scanned
 from kiosk.catalogue.model import Catalogue
+from kiosk.catalogue.search import CatalogueIndex
 from kiosk.config import Config
 from kiosk.flow import effects as fx
 from kiosk.flow import events as ev
@@ -38,7 +39,6 @@ from kiosk.platform.errors import PlatformFailure
 from kiosk.platform.models import Card, Verification, VerifyRequest
 from kiosk.workers import Workers
 from ui.bridge.camera_feed import FaceCaptureLoop
-from ui.bridge.catalogue_vm import Search
 from ui.kiosk_ui import KioskUi
 
 log = logging.getLogger(__name__)
@@ -77,28 +77,6 @@ def verification_event(request_id: int, result: Verification) -> ev.Event:
     return ev.VerifyFailed(request_id, result.reason or "not_verified")
 
 
-def default_search() -> Search:
-    """The catalogue search (Chinese, pinyin, initials) of ``kiosk.catalogue.search``; until
-    that module is present, a plain match on names, keywords and pinyin."""
-    try:
-        from kiosk.catalogue import search  # type: ignore[attr-defined,unused-ignore]
-    except ImportError:
-        return plain_search
-    found: Search = search.search_codes
-    return found
-
-
-def plain_search(catalogue: Catalogue, query: str) -> list[str]:
-    """Codes whose name, short name, keywords or pinyin contain ``query``."""
-    needle = query.lower().replace(" ", "")
-    codes = [
-        m.code
-        for m in catalogue.matters
-        if needle in "|".join((m.name, m.short_name, *m.keywords, m.pinyin.replace(" ", "")))
-    ]
-    return codes + [b.code for b in catalogue.bundles if needle in b.name]
-
-
 class KioskApp:
     """The running kiosk. Create after the ``QGuiApplication``; :meth:`stop` before exit."""
 
@@ -109,7 +87,6 @@ class KioskApp:
         size: tuple[int, int] = (1080, 1920),
         production: bool = False,
         control_port: int | None = None,
-        search: Search | None = None,
     ) -> None:
         self.config = config
         self.workers = Workers()
@@ -130,7 +107,6 @@ class KioskApp:
             self.machine.view,
             self.dispatch,
             self.touch,
-            search or default_search(),
             self.workers,
             config.terminal.hall_name,
             config.terminal.hall_phone,
@@ -207,15 +183,19 @@ class KioskApp:
     def load_catalogue(self) -> None:
         """Fetch the catalogue in a worker; retry later while the platform is unreachable."""
 
-        def done(catalogue: Catalogue | None) -> None:
-            if catalogue is not None:
-                self.ui.catalogue.set_catalogue(catalogue)
+        def fetch() -> tuple[Catalogue, CatalogueIndex] | None:
+            catalogue = self.client.get_catalogue().catalogue
+            return None if catalogue is None else (catalogue, CatalogueIndex(catalogue))
+
+        def done(result: tuple[Catalogue, CatalogueIndex] | None) -> None:
+            if result is not None:
+                self.ui.catalogue.set_catalogue(*result)
 
         def failed(error: BaseException) -> None:
             log.warning("catalogue not loaded (%s); retrying", type(error).__name__)
             QTimer.singleShot(CATALOGUE_RETRY_MS, self.load_catalogue)
 
-        self.workers.submit(lambda: self.client.get_catalogue().catalogue, done, failed)
+        self.workers.submit(fetch, done, failed)
 
     # --- effects ------------------------------------------------------------------------------
 
@@ -254,10 +234,11 @@ class KioskApp:
 
     def _start_face(self, _: fx.StartFaceCapture) -> None:
         self._stop_face()
-        camera = self.devices.device(DeviceClass.CAMERA)
-        if not isinstance(camera, FrameSource):
+        device = self.devices.device(DeviceClass.CAMERA)
+        if device is None or not hasattr(device, "wait_frame"):
             self.dispatch(ev.FaceCaptureFailed())
             return
+        camera = cast(FrameSource, device)
         identity = self.ui.identity
         self._face = FaceCaptureLoop(
             camera,

@@ -16,7 +16,7 @@ from PySide6.QtQuick import QQuickWindow
 from kiosk.flow import events as ev
 from kiosk.flow.view import FlowView
 from kiosk.workers import Workers
-from ui.bridge.catalogue_vm import CatalogueViewModel, Search
+from ui.bridge.catalogue_vm import CatalogueViewModel
 from ui.bridge.devdock import DevDockViewModel
 from ui.bridge.identity_vm import IdentityViewModel
 from ui.bridge.images import CAMERA_PROVIDER, QR_PROVIDER, CameraFrameProvider, QrImageProvider
@@ -81,7 +81,6 @@ class KioskUi:
         view: FlowView,
         dispatch: Dispatch,
         touch: Callable[[], None],
-        search: Search,
         workers: Workers,
         hall_name: str,
         hall_phone: str,
@@ -92,7 +91,7 @@ class KioskUi:
         self.frames = CameraFrameProvider()
         self.kiosk = KioskViewModel(view, dispatch, hall_name, hall_phone)
         self.kiosk.set_window(size[0], size[1], production)
-        self.catalogue = CatalogueViewModel(dispatch, search)
+        self.catalogue = CatalogueViewModel(dispatch)
         self.identity = IdentityViewModel(self.frames)
         self.dev_dock = DevDockViewModel(control_url, workers) if control_url else None
         self.engine = QQmlApplicationEngine()

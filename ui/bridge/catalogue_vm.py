@@ -3,13 +3,14 @@ the guide of the chosen matter with its QR code. Gating comes from :mod:`kiosk.g
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from PySide6.QtCore import Property, QObject, Signal, Slot
 
 from drivers.base import DeviceClass, DeviceStatus
-from kiosk.catalogue.model import Bundle, Catalogue, Matter
+from kiosk.catalogue.model import Catalogue
+from kiosk.catalogue.search import CatalogueEntry, CatalogueIndex
 from kiosk.flow import events as ev
 from kiosk.flow.matter import SubjectKind, brief_for
 from kiosk.flow.view import FlowView
@@ -17,8 +18,6 @@ from kiosk.gating import matter_availability
 from ui.bridge.guide import GUIDE_URL, TYPE_TEXT, bundle_sections, matter_sections
 from ui.bridge.images import qr_url
 
-Search = Callable[[Catalogue, str], Sequence[str]]
-"""Codes of the matters and bundles matching a query, best first."""
 Dispatch = Callable[[ev.Event], object]
 
 MODES = ("theme", "department", "bundle")
@@ -30,11 +29,11 @@ class CatalogueViewModel(QObject):
     changed = Signal()
     guide_changed = Signal()
 
-    def __init__(self, dispatch: Dispatch, search: Search, parent: QObject | None = None) -> None:
+    def __init__(self, dispatch: Dispatch, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._dispatch = dispatch
-        self._search = search
         self._catalogue = Catalogue("", (), ())
+        self._index = CatalogueIndex(self._catalogue)
         self._devices: dict[DeviceClass, DeviceStatus] = {}
         self._mode = "theme"
         self._group = ""
@@ -44,9 +43,10 @@ class CatalogueViewModel(QObject):
 
     # --- fed by the app ---------------------------------------------------------------------
 
-    def set_catalogue(self, catalogue: Catalogue) -> None:
-        """A (new) catalogue from the platform."""
+    def set_catalogue(self, catalogue: Catalogue, index: CatalogueIndex) -> None:
+        """A (new) catalogue from the platform with its search index (built in a worker)."""
         self._catalogue = catalogue
+        self._index = index
         if self._group not in self._groups():
             self._group = ""
         self.changed.emit()
@@ -84,46 +84,39 @@ class CatalogueViewModel(QObject):
     def _groups(self) -> list[str]:
         if self._mode == "bundle":
             return []
-        attr = "theme" if self._mode == "theme" else "department"
-        groups: list[str] = []
-        for matter in self._catalogue.matters:
-            value = str(getattr(matter, attr))
-            if value and value not in groups:
-                groups.append(value)
-        return groups
+        return self._index.themes() if self._mode == "theme" else self._index.departments()
 
-    def _entries(self) -> list[Matter | Bundle]:
-        cat = self._catalogue
+    def _entries(self) -> list[CatalogueEntry]:
+        index = self._index
         if self._query:
-            found: list[Matter | Bundle] = []
-            for code in self._search(cat, self._query):
-                item = cat.matter(code) or cat.bundle(code)
-                if item is not None:
-                    found.append(item)
-            return found
+            return [hit.entry for hit in index.search(self._query)]
         if self._mode == "bundle":
-            return list(cat.bundles)
+            return index.bundles()
         if not self._group:
-            return list(cat.matters)
-        attr = "theme" if self._mode == "theme" else "department"
-        return [m for m in cat.matters if getattr(m, attr) == self._group]
+            return [*index.bundles(), *(e for t in index.themes() for e in index.in_theme(t)
+                                        if e.kind is SubjectKind.MATTER)]
+        if self._mode == "theme":
+            return index.in_theme(self._group)
+        return index.in_department(self._group)
 
-    def _row(self, item: Matter | Bundle) -> dict[str, Any]:
-        kind = SubjectKind.BUNDLE if isinstance(item, Bundle) else SubjectKind.MATTER
-        brief = brief_for(self._catalogue, item.code, kind)
+    def _row(self, entry: CatalogueEntry) -> dict[str, Any]:
+        brief = brief_for(self._catalogue, entry.code, entry.kind)
         availability = matter_availability(brief, self._devices) if brief else None
         available = availability is not None and availability.available
-        if isinstance(item, Bundle):
-            detail = f"一件事 · {len(item.matters)} 个事项"
-            badge = "一件事"
+        matter = self._catalogue.matter(entry.code)
+        if matter is None:
+            bundle = self._catalogue.bundle(entry.code)
+            count = len(bundle.matters) if bundle else 0
+            detail, badge = f"一件事 · {count} 个部门事项一次办", "一件事"
         else:
-            detail = f"{item.department} · {TYPE_TEXT.get(item.type, item.type)}"
-            badge = "可办理" if available else "仅指南" if item.self_service == "guide_only" else "暂停"
-        if isinstance(item, Bundle) and not available:
-            badge = "暂停"
+            detail = f"{matter.department} · {TYPE_TEXT.get(matter.type, matter.type)}"
+            guide_only = matter.self_service == "guide_only"
+            badge = "可办理" if available else "仅指南" if guide_only else "暂停"
+        if not available and matter is None:
+            badge = "仅指南" if brief and brief.self_service == "guide_only" else "暂停"
         return {
-            "code": item.code,
-            "name": item.name,
+            "code": entry.code,
+            "name": entry.name,
             "detail": detail,
             "badge": badge,
             "available": available,

@@ -35,7 +35,7 @@ def request_json(base_url: str, method: str, path: str, body: Any = None) -> tup
     if not base_url.startswith("http://127.0.0.1:"):
         raise ValueError(f"the control API is on loopback only, not {base_url}")
     data = None if body is None else json.dumps(body).encode("utf-8")
-    request = urllib.request.Request(
+    request = urllib.request.Request(  # noqa: S310 - loopback http only, checked above
         base_url + path, data=data, method=method, headers={"Content-Type": "application/json"}
     )
     try:

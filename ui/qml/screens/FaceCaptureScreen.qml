@@ -26,6 +26,7 @@ Item {
             id: viewport
             Layout.fillWidth: true
             Layout.fillHeight: true
+            Layout.preferredHeight: 1000
             radius: Theme.radius
             color: "#101820"
             clip: true
