@@ -2,12 +2,13 @@
 
 The emulator sends every answer at the real speed of the line, so the figures include the
 wire time a real reader imposes. Each placement comes at a random moment of the poll cycle.
-For each placement we take two latencies: from placing the card (the citizen's view, which includes waiting for the next find-card poll) and from the
-find-card command that first saw it (the exchange itself: find, select, read, parse, event).
-The exchange is compared with the wire time of the bytes it moves (find 10+15, select 10+19,
-read 10+1295 at 8N1). CPU per read is the driver's own thread time for one find-select-read
-and parse, and the whole process's CPU (driver + emulator) per placement. Prints a table and
-writes ``benchmarks/results/id_card.json``.
+For each placement we take two latencies: from placing the card (the citizen's view, which
+includes waiting for the next find-card poll) and from the find-card command that first saw
+it (the exchange itself: find, select, read, parse, event). The exchange is compared with
+the wire time of the bytes it moves (find 10+15, select 10+19, read 10+1295 at 8N1). CPU per
+read is the driver's own thread time for one find-select-read and parse, and the whole
+process's CPU (driver + emulator) per placement. Prints a table and writes
+``benchmarks/results/id_card.json``.
 """
 
 from __future__ import annotations
