@@ -68,7 +68,12 @@ def main() -> None:
         )
     print(f"requirement: a query under {LIMIT_MS} ms")
     RESULTS.write_text(
-        json.dumps({"queries": list(QUERIES), "rounds": ROUNDS, "rows": rows}, indent=1)
+        json.dumps(
+            {"queries": list(QUERIES), "rounds": ROUNDS, "rows": rows},
+            ensure_ascii=False,
+            indent=1,
+        ),
+        encoding="utf-8",
     )
 
 
