@@ -5,7 +5,7 @@ from __future__ import annotations
 import queue
 import time
 
-from drivers.base import DeviceClass, DeviceEvent, DeviceState
+from drivers.base import DeviceClass, DeviceEvent, DeviceState, StatusChanged
 from drivers.camera.capture import Camera
 from drivers.config import DeviceConfig
 from drivers.manager import DeviceManager, Factory, ReconnectPolicy, load_factory
@@ -68,5 +68,34 @@ def test_camera_scanner_gets_the_camera_through_the_factory_hook() -> None:
             pass
         assert event.text.startswith("预约号")
         assert wait_online(manager, DeviceClass.QR_SCANNER)
+    finally:
+        manager.stop()
+
+
+def test_manager_reopens_the_scanner_after_it_is_replugged() -> None:
+    config = DeviceConfig(DeviceClass.QR_SCANNER, "simulated")
+    manager = DeviceManager(
+        {DeviceClass.QR_SCANNER: config},
+        policy=ReconnectPolicy(first_delay_s=0.02, max_delay_s=0.05),
+    )
+    events: queue.Queue[DeviceEvent] = queue.Queue()
+    manager.events.subscribe(events.put)
+    manager.start()
+    try:
+        assert wait_online(manager, DeviceClass.QR_SCANNER)
+        emulator = manager.simulator(DeviceClass.QR_SCANNER)
+        assert isinstance(emulator, ScannerEmulator)
+        emulator.inject_fault("disconnect")
+        while not (
+            isinstance(event := events.get(timeout=3), StatusChanged)
+            and event.status.state is DeviceState.NO_DEVICE
+        ):
+            pass
+        emulator.reconnect()
+        assert wait_online(manager, DeviceClass.QR_SCANNER)
+        emulator.scan("AGAIN")
+        while not isinstance(scanned := events.get(timeout=3), Scanned):
+            pass
+        assert scanned.text == "AGAIN"
     finally:
         manager.stop()

@@ -170,3 +170,14 @@ def test_trigger_commands_are_not_sent_to_auto_sense_scanners() -> None:
 def test_unknown_fault_name_is_rejected() -> None:
     with scanner_rig() as rig, pytest.raises(ValueError):
         rig.emulator.inject_fault("melted")
+
+
+def test_replugged_scanner_can_be_reopened_under_the_same_port() -> None:
+    with scanner_rig() as rig:
+        rig.emulator.inject_fault("disconnect")
+        rig.wait_state(DeviceState.OFFLINE)
+        assert not rig.emulator.scan("WHILE-UNPLUGGED")
+        rig.emulator.reconnect()
+        rig.scanner.open()
+        rig.emulator.scan("BACK")
+        assert rig.next_event(Scanned) == Scanned("BACK")
