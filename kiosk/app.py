@@ -11,6 +11,7 @@ from __future__ import annotations
 import base64
 import dataclasses
 import logging
+import time
 import uuid
 from collections.abc import Callable
 from datetime import date
@@ -87,6 +88,7 @@ class KioskApp:
         size: tuple[int, int] = (1080, 1920),
         production: bool = False,
         control_port: int | None = None,
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.config = config
         self.workers = Workers()
@@ -94,7 +96,7 @@ class KioskApp:
         self.devices.start()
         self.platform_sim: Any = None
         self.client = self._platform_client()
-        self.machine = FlowMachine(devices=self.devices.statuses())
+        self.machine = FlowMachine(clock=clock, devices=self.devices.statuses())
         self.control: Any = None
         control_url = None
         if self.devices.simulated:
@@ -149,6 +151,7 @@ class KioskApp:
                 settings,
                 base_url=self.platform_sim.base_url,
                 ca_file=self.platform_sim.ca_file,
+                secret_file=self.platform_sim.material.secret_file,
             )
         return PlatformClient.from_settings(settings, self.config.terminal.terminal_id)
 

@@ -90,6 +90,11 @@ Rectangle {
                     onClicked: devDock.scan(scanText.text)
                 }
             }
+            DockButton {
+                objectName: "dock_scan_login"
+                text: "扫描登录码（resident）"
+                onClicked: devDock.scan("zjzwfw://login?token=resident")
+            }
             DockHeading { text: "摄像头" }
             GridLayout {
                 columns: 2

@@ -1,0 +1,103 @@
+"""A whole kiosk per test: simulated devices, the embedded simulated platform, real QML."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import time
+import urllib.request
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from ui.keyboard import prepare_environment
+
+_USER_DATA = prepare_environment()
+
+
+class FakeClock:
+    """Monotonic time that a test can move forward."""
+
+    def __init__(self) -> None:
+        self.offset = 0.0
+
+    def __call__(self) -> float:
+        return time.monotonic() + self.offset
+
+    def advance(self, seconds: float) -> None:
+        self.offset += seconds
+
+
+@dataclasses.dataclass
+class Harness:
+    """The running kiosk and helpers to drive it."""
+
+    app: Any
+    clock: FakeClock
+    qtbot: Any
+
+    @property
+    def screen(self) -> str:
+        return str(self.app.machine.state.value)
+
+    def wait_screen(self, screen: str, timeout_ms: int = 15000) -> None:
+        self.qtbot.waitUntil(lambda: self.screen == screen, timeout=timeout_ms)
+
+    def intent(self, name: str) -> None:
+        self.app.ui.kiosk.intent(name)
+
+    def control(self, method: str, path: str, body: Any = None) -> tuple[int, Any]:
+        data = None if body is None else json.dumps(body).encode()
+        request = urllib.request.Request(
+            self.app.control.base_url + path, data=data, method=method,
+            headers={"Content-Type": "application/json"},
+        )
+        try:
+            with urllib.request.urlopen(request, timeout=10) as reply:
+                return reply.status, json.loads(reply.read() or b"null")
+        except urllib.error.HTTPError as error:
+            return error.code, json.loads(error.read() or b"null")
+
+    def call_off_gui(self, fn: Callable[[], Any]) -> Any:
+        """Run ``fn`` on a plain thread while the GUI thread keeps processing events."""
+        import threading
+
+        box: dict[str, Any] = {}
+        thread = threading.Thread(target=lambda: box.setdefault("r", fn()))
+        thread.start()
+        self.qtbot.waitUntil(lambda: not thread.is_alive(), timeout=15000)
+        return box["r"]
+
+    def open_face_matter(self) -> str:
+        self.intent("home.services")
+        self.wait_screen("catalogue")
+        catalogue = self.app.ui.catalogue
+        self.qtbot.waitUntil(lambda: bool(catalogue.catalogue.matters), timeout=15000)
+        code = next(
+            m.code for m in catalogue.catalogue.matters
+            if m.identity == "id_card_and_face" and m.self_service == "full"
+        )
+        catalogue.open(code)
+        self.wait_screen("guide")
+        self.qtbot.waitUntil(lambda: bool(catalogue.guideAvailable), timeout=5000)
+        return code
+
+
+@pytest.fixture
+def kiosk(qtbot: Any, tmp_path: Path) -> Iterator[Harness]:
+    from kiosk import config as kiosk_config
+    from kiosk.app import KioskApp
+
+    config = kiosk_config.load(simulate=True)
+    config = dataclasses.replace(
+        config, terminal=dataclasses.replace(config.terminal, data_dir=tmp_path)
+    )
+    clock = FakeClock()
+    app = KioskApp(config, control_port=0, clock=clock)
+    harness = Harness(app, clock, qtbot)
+    try:
+        yield harness
+    finally:
+        app.stop()

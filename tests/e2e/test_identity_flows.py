@@ -1,0 +1,67 @@
+"""End to end: the citizen's identity paths with simulated devices and platform."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from drivers.base import DeviceClass
+
+
+def _to_consent(kiosk: Any, fixture: str) -> None:
+    kiosk.open_face_matter()
+    kiosk.app.ui.catalogue.start()
+    kiosk.wait_screen("identity_card")
+    status, _ = kiosk.call_off_gui(lambda: kiosk.control("POST", "/sim/id-card", {"fixture": fixture}))
+    assert status == 200
+    kiosk.wait_screen("face_consent")
+
+
+def test_search_guide_card_and_face_reach_verified_with_masked_name(kiosk: Any) -> None:
+    kiosk.intent("home.services")
+    kiosk.wait_screen("catalogue")
+    catalogue = kiosk.app.ui.catalogue
+    kiosk.qtbot.waitUntil(lambda: bool(catalogue.catalogue.matters), timeout=15000)
+    catalogue.search("chusheng")
+    assert any("出生" in row["name"] for row in catalogue.results)
+    _to_consent(kiosk, "resident")
+    kiosk.app.devices.simulator(DeviceClass.CAMERA).show("face")
+    kiosk.intent("consent")
+    kiosk.wait_screen("verified", 20000)
+    assert kiosk.app.ui.identity.maskedName == "张*"
+
+
+def test_three_face_mismatches_refer_to_the_window(kiosk: Any) -> None:
+    kiosk.app.devices.simulator(DeviceClass.CAMERA).show("face")
+    _to_consent(kiosk, "face_mismatch")
+    kiosk.intent("consent")
+    for _ in range(2):
+        kiosk.wait_screen("face_retry", 20000)
+        kiosk.intent("retry_face")
+    kiosk.wait_screen("refer_to_window", 20000)
+
+
+def test_declining_face_consent_offers_qr_login_and_the_window(kiosk: Any) -> None:
+    _to_consent(kiosk, "resident")
+    kiosk.intent("decline")
+    kiosk.wait_screen("identity_choice")
+    actions = [a["id"] for a in kiosk.app.ui.kiosk.actions]
+    assert actions == ["qr_login", "window"]
+    kiosk.intent("window")
+    kiosk.wait_screen("refer_to_window")
+
+
+def test_qr_login_with_the_provincial_app_code_verifies(kiosk: Any) -> None:
+    kiosk.intent("qr_login")
+    kiosk.wait_screen("qr_login")
+    kiosk.app.devices.simulator(DeviceClass.QR_SCANNER).scan("zjzwfw://login?token=resident")
+    kiosk.wait_screen("verified", 20000)
+    assert kiosk.app.ui.identity.maskedName == "张*"
+
+
+def test_expired_card_shows_its_error_screen(kiosk: Any) -> None:
+    kiosk.open_face_matter()
+    kiosk.app.ui.catalogue.start()
+    kiosk.wait_screen("identity_card")
+    kiosk.app.devices.simulator(DeviceClass.ID_CARD_READER).place("expired")
+    kiosk.wait_screen("card_expired")
+    assert kiosk.app.ui.kiosk.title == "证件已过有效期"
