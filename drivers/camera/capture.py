@@ -79,14 +79,14 @@ class Camera(DeviceBase):
     def open(self) -> None:
         """Open the capture and start reading; raises :class:`DeviceError` if it cannot open."""
         self.close()
+        detail = f"cannot open camera {self._settings.source}"
         try:
             capture = self._opener(self._settings)
-            opened = capture.isOpened()
         except cv2.error as error:
-            opened, detail = False, f"cannot open camera {self._settings.source}: {error}"
-        else:
-            detail = f"cannot open camera {self._settings.source}"
-        if not opened:
+            self._set_status(DeviceState.NO_DEVICE, detail=f"{detail}: {error}")
+            raise DeviceError(f"{detail}: {error}") from error
+        if not capture.isOpened():
+            capture.release()
             self._set_status(DeviceState.NO_DEVICE, detail=detail)
             raise DeviceError(detail)
         self._stopping = stopping = threading.Event()
