@@ -79,3 +79,7 @@ def test_logging_filter_without_names_still_masks_numbers() -> None:
     record = logging.LogRecord("x", logging.INFO, "f", 1, "n=%s", ("110101199003070011",), None)
     assert MaskingFilter().filter(record)
     assert record.getMessage() == "n=110101********0011"
+
+
+def test_foreign_permanent_resident_card_numbers_are_masked_in_text() -> None:
+    assert mask_text("card USA330080011501 read") == "card USA330*****1501 read"

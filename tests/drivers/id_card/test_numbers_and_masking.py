@@ -42,7 +42,8 @@ def test_numbers_and_names_are_masked() -> None:
     assert mask_id_number("USA330080011501") == "USA330*****1501"
     assert mask_id_number("12345") == "*****"
     assert mask_name("张伟") == "张*"
-    assert mask_name("张") == "张*"
+    assert mask_name("张") == "*"
+    assert mask_name("欧阳娜娜") == "欧阳**"
 
 
 def test_card_repr_never_shows_the_full_number_or_name() -> None:
