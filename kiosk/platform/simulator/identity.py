@@ -54,7 +54,6 @@ QR_HOST = "login"
 class Verified:
     """A valid verification: whose data it opens."""
 
-    verification_id: str
     id_number: str
     name: str
 
@@ -163,7 +162,7 @@ def require(
         raise verification_required("no successful verification with this id")
     if not parse_timestamp(row["verified_at"]) <= at < parse_timestamp(row["expires_at"]):
         raise verification_required("the verification has expired")
-    return Verified(row["verification_id"], row["id_number"], row["name"])
+    return Verified(row["id_number"], row["name"])
 
 
 def require_header(call: Call) -> Verified:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import ipaddress
 import os
 import secrets
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -172,4 +172,4 @@ def ensure_key_material(data_dir: Path, terminal_id: str) -> KeyMaterial:
     if not material.secret_file.exists():
         _write_private(material.secret_file, secrets.token_hex(32).encode("ascii") + b"\n")
     secret = material.secret_file.read_bytes().strip()
-    return KeyMaterial(**{**material.__dict__, "secret": secret})
+    return replace(material, secret=secret)

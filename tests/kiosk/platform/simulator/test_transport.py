@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import socket
 import stat
 import uuid
 from pathlib import Path
@@ -70,6 +71,13 @@ def test_control_endpoints_take_the_platform_offline_and_move_the_clock(
     assert control("/_sim/clock", {"advance_s": 120}).status_code == 200
     assert (sim.clock.now() - before).total_seconds() == 120
     assert control("/_sim/nothing", {}).status_code == 404
+
+
+def test_a_silent_connection_does_not_hold_up_other_clients(
+    sim: RunningSimulator, client: SimClient
+) -> None:
+    with socket.create_connection((sim.host, sim.port), timeout=5):
+        assert client.get("/api/v1/catalogue").status_code == 200
 
 
 def test_state_key_material_and_secret_survive_a_restart(tmp_path: Path, clock: SimClock) -> None:
