@@ -157,6 +157,7 @@ class KioskApp:
 
     def stop(self) -> None:
         """Stop everything this app started."""
+        self.workers.shutdown()
         self._ticker.stop()
         for unsubscribe in self._unsubscribe:
             unsubscribe()
@@ -168,7 +169,6 @@ class KioskApp:
         self.devices.stop()
         if self.platform_sim is not None:
             self.platform_sim.stop()
-        self.workers.shutdown()
 
     # --- flow ---------------------------------------------------------------------------------
 

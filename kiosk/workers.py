@@ -39,6 +39,8 @@ class Workers(QObject):
 
     @Slot(object)
     def _run_on_owner(self, thunk: Callable[[], None]) -> None:
+        if self._closed:
+            return
         try:
             thunk()
         except Exception:
@@ -98,7 +100,7 @@ class Workers(QObject):
         return future
 
     def shutdown(self) -> None:
-        """Stop accepting work and let running work finish in the background."""
+        """Stop accepting work, drop undelivered results, let running work finish unseen."""
         self._closed = True
         self._pool.shutdown(wait=False, cancel_futures=True)
 

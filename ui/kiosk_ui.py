@@ -7,7 +7,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtQml import QQmlApplicationEngine
@@ -88,13 +87,15 @@ class KioskUi:
         size: tuple[int, int] = (1080, 1920),
         production: bool = False,
     ) -> None:
-        self.frames = CameraFrameProvider()
-        self.kiosk = KioskViewModel(view, dispatch, hall_name, hall_phone)
-        self.kiosk.set_window(size[0], size[1], production)
-        self.catalogue = CatalogueViewModel(dispatch)
-        self.identity = IdentityViewModel(self.frames)
-        self.dev_dock = DevDockViewModel(control_url, workers) if control_url else None
         self.engine = QQmlApplicationEngine()
+        self.frames = CameraFrameProvider()
+        self.kiosk = KioskViewModel(view, dispatch, hall_name, hall_phone, self.engine)
+        self.kiosk.set_window(size[0], size[1], production)
+        self.catalogue = CatalogueViewModel(dispatch, self.engine)
+        self.identity = IdentityViewModel(self.frames, self.engine)
+        self.dev_dock = (
+            DevDockViewModel(control_url, workers, self.engine) if control_url else None
+        )
         self.engine.addImageProvider(QR_PROVIDER, QrImageProvider())
         self.engine.addImageProvider(CAMERA_PROVIDER, self.frames)
         context = self.engine.rootContext()
@@ -116,9 +117,10 @@ class KioskUi:
             self.window.showFullScreen()
 
     def close(self) -> None:
-        """Destroy the QML scene before the view-models it binds to."""
+        """Hide the window and destroy the scene, then the view-models (the engine's children)."""
         self.window.removeEventFilter(self._guard)
-        shiboken6.delete(self.engine)
+        self.window.hide()
+        self.engine.deleteLater()
 
     def set_view(self, view: FlowView) -> None:
         """Push the flow's view to every view-model."""

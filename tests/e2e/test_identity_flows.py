@@ -11,7 +11,8 @@ def _to_consent(kiosk: Any, fixture: str) -> None:
     kiosk.open_face_matter()
     kiosk.app.ui.catalogue.start()
     kiosk.wait_screen("identity_card")
-    status, _ = kiosk.call_off_gui(lambda: kiosk.control("POST", "/sim/id-card", {"fixture": fixture}))
+    body = {"fixture": fixture}
+    status, _ = kiosk.call_off_gui(lambda: kiosk.control("POST", "/sim/id-card", body))
     assert status == 200
     kiosk.wait_screen("face_consent")
 

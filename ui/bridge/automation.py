@@ -112,7 +112,8 @@ def _name(body: Any) -> str:
 def register_routes(
     server: RouteTable, automation: UiAutomation, workers: Workers, touch: Callable[[], None]
 ) -> None:
-    """Mount ``/ui/state``, ``/ui/tap`` and ``/ui/type``; taps and typing count as touches."""
+    """Mount ``/ui/state``, ``/ui/tap`` and ``/ui/type``; taps and typing count as touches
+    (after the action, so a tap on the idle dialog reaches its button)."""
 
     def state(_: Any) -> tuple[int, Any]:
         return 200, workers.call(automation.state, GUI_TIMEOUT_S)
@@ -124,8 +125,9 @@ def register_routes(
             return 400, {"error": str(error)}
 
         def run() -> tuple[int, Any]:
+            result = automation.tap(name)
             touch()
-            return automation.tap(name)
+            return result
 
         return workers.call(run, GUI_TIMEOUT_S)
 
@@ -139,8 +141,9 @@ def register_routes(
             return 400, {"error": "'text' must be a string"}
 
         def run() -> tuple[int, Any]:
+            result = automation.type_text(name, text)
             touch()
-            return automation.type_text(name, text)
+            return result
 
         return workers.call(run, GUI_TIMEOUT_S)
 

@@ -28,8 +28,7 @@ Item {
             objectName: "catalogue_search"
             Layout.fillWidth: true
             placeholderText: "输入事项名称、拼音或首字母，如 shebao、sbzm"
-            text: catalogue.query
-            onTextEdited: catalogue.search(text)
+            onTextChanged: catalogue.search(text)
         }
 
         RowLayout {
