@@ -39,3 +39,11 @@ def test_unknown_device_class_is_refused() -> None:
     raw = config.merge(dict(config.load().raw), {"devices": {"fax": {"driver": "x"}}})
     with pytest.raises(ConfigError, match=r"devices\.fax"):
         config.parse(raw)
+
+
+@pytest.mark.parametrize("profile", ["hall", "bank_branch"])
+def test_deployment_profiles_use_real_drivers_and_no_embedded_platform(profile: str) -> None:
+    cfg = config.load([config.CONFIG_DIR / "profiles" / f"{profile}.toml"])
+    assert not cfg.platform.embedded_simulator
+    assert "simulated" not in {c.driver for c in cfg.devices.values()}
+    assert cfg.platform.client_cert is not None
