@@ -59,8 +59,8 @@ class IdCardSimulator(Protocol):
 class ScannerSimulator(Protocol):
     """What the routes need of the QR scanner emulator."""
 
-    def scan(self, text: str) -> None:
-        """Send a scanned payload with its suffix."""
+    def scan(self, text: str) -> bool:
+        """Send a scanned payload with its suffix; False when it could not be sent."""
         ...
 
     def inject_fault(self, name: str) -> None:
@@ -166,7 +166,9 @@ def register_device_routes(
 
     def scan(body: JsonBody) -> tuple[int, Any]:
         text = require_str(body, "text")
-        return _calling(lambda: scanner().scan(text))
+        if not scanner().scan(text):
+            return 409, {"error": "the scanner is unplugged or not triggered; nothing was read"}
+        return 200, {"ok": True}
 
     def scanner_fault(body: JsonBody) -> tuple[int, Any]:
         fault = require_str(body, "fault")

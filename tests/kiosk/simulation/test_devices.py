@@ -37,8 +37,9 @@ class Recorder:
     def clear_faults(self) -> None:
         self.calls.append(("clear", None))
 
-    def scan(self, text: str) -> None:
+    def scan(self, text: str) -> bool:
         self.calls.append(("scan", text))
+        return text != "unplugged"
 
     def show(self, source: str) -> None:
         self.calls.append(("show", source))
@@ -180,3 +181,9 @@ def test_platform_can_be_taken_offline_and_back(api: ControlServer, recorder: Re
 def test_refuses_to_start_when_any_device_is_real(recorder: Recorder) -> None:
     with pytest.raises(NotSimulated):
         start_control_api(make_manager(recorder, driver="sam"), 0)
+
+
+def test_scan_that_cannot_be_sent_is_a_conflict_not_ok(api: ControlServer) -> None:
+    status, body = call(api, "POST", "/sim/scanner", {"text": "unplugged"})
+    assert status == 409
+    assert "nothing was read" in body["error"]
