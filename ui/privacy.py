@@ -20,9 +20,11 @@ def _is_image(item: QQuickItem) -> bool:
 
 
 def _session_image(item: QQuickItem) -> bool:
+    if not _is_image(item):
+        return False
     source = item.property("source")
     text = source.toString() if hasattr(source, "toString") else str(source or "")
-    return _is_image(item) and text.startswith(SESSION_IMAGE_PREFIXES)
+    return text.startswith(SESSION_IMAGE_PREFIXES)
 
 
 def wipe_window(window: QQuickWindow) -> None:

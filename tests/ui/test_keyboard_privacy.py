@@ -21,7 +21,8 @@ import QtQuick.VirtualKeyboard
 QtObject {
     function typeKeys(s) {
         for (var i = 0; i < s.length; i++)
-            InputContext.inputEngine.virtualKeyClick(Qt.Key_A + s.charCodeAt(i) - 97, s.charAt(i), 0)
+            InputContext.inputEngine.virtualKeyClick(
+                Qt.Key_A + s.charCodeAt(i) - 97, s.charAt(i), 0)
     }
     function candidates() {
         var m = InputContext.inputEngine.wordCandidateListModel, r = []

@@ -4,6 +4,10 @@
 ``image://camera/<n>`` returns the latest camera frame; the view-model bumps ``n`` when a
 new frame arrives so that QML asks again. Frames are held only while capture runs, and
 :meth:`CameraFrameProvider.clear` drops them (session wipe).
+
+``requestImage`` leaves its ``size`` argument alone: in PySide6 6.12 each call of
+``QSize.setWidth`` from Python drops a reference to ``None`` and, repeated, crashes the
+interpreter (measured with ``sys.getrefcount(None)``); Qt takes the size from the image.
 """
 
 from __future__ import annotations
@@ -32,12 +36,8 @@ def render_qr(text: str, size: int) -> QImage:
     code.make(fit=True)
     matrix = code.get_matrix()
     modules = len(matrix)
-    image = QImage(modules, modules, QImage.Format.Format_Grayscale8)
-    image.fill(QColor("white"))
-    for y, row in enumerate(matrix):
-        for x, dark in enumerate(row):
-            if dark:
-                image.setPixel(x, y, 0xFF000000)
+    pixels = bytes(0 if dark else 255 for row in matrix for dark in row)
+    image = QImage(pixels, modules, modules, modules, QImage.Format.Format_Grayscale8).copy()
     return image.scaled(size, size)
 
 
@@ -50,10 +50,7 @@ class QrImageProvider(QQuickImageProvider):
     def requestImage(self, image_id: str, size: QSize, requested: QSize) -> QImage:  # noqa: N802
         """The QR code of the decoded id, at the requested size (default 400 px)."""
         side = max(requested.width(), requested.height(), 0) or 400
-        image = render_qr(unquote(image_id), side)
-        size.setWidth(image.width())
-        size.setHeight(image.height())
-        return image
+        return render_qr(unquote(image_id), side)
 
 
 class CameraFrameProvider(QQuickImageProvider):
@@ -86,6 +83,4 @@ class CameraFrameProvider(QQuickImageProvider):
         if frame is None:
             frame = QImage(16, 9, QImage.Format.Format_RGB888)
             frame.fill(QColor("#101820"))
-        size.setWidth(frame.width())
-        size.setHeight(frame.height())
         return frame
