@@ -41,7 +41,6 @@ from kiosk.platform.models import Card, Verification, VerifyRequest
 from kiosk.workers import Workers
 from ui.bridge.camera_feed import FaceCaptureLoop
 from ui.kiosk_ui import KioskUi
-from ui.refcount_guard import RefcountGuard
 
 log = logging.getLogger(__name__)
 
@@ -92,7 +91,6 @@ class KioskApp:
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.config = config
-        self.refcounts = RefcountGuard()
         self.workers = Workers()
         self.devices = DeviceManager(config.devices)
         self.devices.start()
