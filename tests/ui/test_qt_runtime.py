@@ -1,7 +1,8 @@
 """Guards on the Qt binding itself: PySide6 6.12.0 on Python 3.11 dropped a reference to
 ``None`` on every call of a void Qt method, so a kiosk aborted ("none_dealloc") after some
 tens of thousands of calls — within an hour of live camera preview. The project pins a
-release without the bug; this test fails if an upgrade brings it back."""
+release without the bug; this test fails if an upgrade brings it back. A leak shows as
+tens of thousands of references; the bound only absorbs the interpreter's own noise."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ def test_void_qt_calls_do_not_leak_references_to_none() -> None:
     for _ in range(20_000):
         target.setObjectName("probe")
         size.setWidth(2)
-    assert sys.getrefcount(None) - before == 0
+    assert abs(sys.getrefcount(None) - before) < 100, "40,000 void calls leaked references"
 
 
 def test_bool_qt_calls_do_not_leak_references_to_booleans() -> None:
@@ -26,5 +27,5 @@ def test_bool_qt_calls_do_not_leak_references_to_booleans() -> None:
     for _ in range(20_000):
         target.blockSignals(False)
         target.signalsBlocked()
-    assert sys.getrefcount(True) - before_true == 0
-    assert sys.getrefcount(False) - before_false == 0
+    assert abs(sys.getrefcount(True) - before_true) < 100
+    assert abs(sys.getrefcount(False) - before_false) < 100
