@@ -21,7 +21,7 @@ from PySide6.QtCore import QTimer
 
 from drivers.base import DeviceClass, DeviceEvent, StatusChanged
 from drivers.camera.types import FrameSource
-from drivers.id_card.errors import CardFormatError, CardRemovedError
+from drivers.id_card.errors import CardFormatError, CardRemovedError, IdCardError
 from drivers.id_card.types import CardInserted, IdCard, ReadFailed
 from drivers.id_card.types import CardRemoved as ReaderCardRemoved
 from drivers.manager import DeviceManager
@@ -76,6 +76,16 @@ def verification_event(request_id: int, result: Verification) -> ev.Event:
             result.person.id_number,
         )
     return ev.VerifyFailed(request_id, result.reason or "not_verified")
+
+
+def card_failure(error: IdCardError) -> ev.CardFailure:
+    """Why the flow is told a read failed: the card left mid-read, is of an unknown type, or
+    could not be read (the flow shows a different screen for each)."""
+    if isinstance(error, CardRemovedError):
+        return ev.CardFailure.REMOVED
+    if isinstance(error, CardFormatError):
+        return ev.CardFailure.UNKNOWN_TYPE
+    return ev.CardFailure.UNREADABLE
 
 
 class KioskApp:
@@ -310,10 +320,5 @@ class KioskApp:
             self.dispatch(ev.QrScanned(event.text))
 
     def _card_failed(self, event: ReadFailed) -> None:
-        if isinstance(event.error, CardRemovedError):
-            self.dispatch(ev.CardRemoved())
-            return
-        unknown = isinstance(event.error, CardFormatError)
-        failure = ev.CardFailure.UNKNOWN_TYPE if unknown else ev.CardFailure.UNREADABLE
-        self.dispatch(ev.CardReadFailed(failure))
+        self.dispatch(ev.CardReadFailed(card_failure(event.error)))
 

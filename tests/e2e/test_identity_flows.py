@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from drivers.base import DeviceClass
+from drivers.id_card.protocol import Command, Request
 
 
 def _to_consent(kiosk: Any, fixture: str) -> None:
@@ -66,3 +67,19 @@ def test_expired_card_shows_its_error_screen(kiosk: Any) -> None:
     kiosk.app.devices.simulator(DeviceClass.ID_CARD_READER).place("expired")
     kiosk.wait_screen("card_expired")
     assert kiosk.app.ui.kiosk.title == "证件已过有效期"
+
+
+def test_card_taken_away_during_the_read_shows_card_removed(kiosk: Any) -> None:
+    kiosk.open_face_matter()
+    kiosk.app.ui.catalogue.start()
+    kiosk.wait_screen("identity_card")
+    emulator = kiosk.app.devices.simulator(DeviceClass.ID_CARD_READER)
+
+    def take_card_on_read(request: Request) -> None:
+        if (request.cmd, request.para) == Command.READ.value:
+            emulator.remove()
+
+    emulator.set_request_hook(take_card_on_read)
+    emulator.place("resident")
+    kiosk.wait_screen("card_removed")
+    assert kiosk.app.machine.session.card is None
