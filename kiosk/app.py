@@ -13,7 +13,7 @@ import dataclasses
 import logging
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date
 from typing import Any, cast
 
@@ -35,6 +35,7 @@ from kiosk.flow.machine import FlowMachine
 from kiosk.flow.matter import brief_for
 from kiosk.flow.view import FlowView
 from kiosk.identity.card import IdentityCard
+from kiosk.masking import MaskingFilter
 from kiosk.platform.client import PlatformClient
 from kiosk.platform.errors import PlatformFailure
 from kiosk.platform.models import Card, Verification, VerifyRequest
@@ -88,6 +89,25 @@ def card_failure(error: IdCardError) -> ev.CardFailure:
     return ev.CardFailure.UNREADABLE
 
 
+def install_log_masking(names: Callable[[], Iterable[str]]) -> Callable[[], None]:
+    """Attach a :class:`MaskingFilter` to every handler of the root logger; returns the undo.
+
+    On the handlers, not on a logger: a logger's filters see only records logged on that very
+    logger, while every module's records propagate to the root handlers, so each line that
+    reaches a log is masked whatever module wrote it. Call it after logging is configured.
+    """
+    masking = MaskingFilter(names)
+    handlers = list(logging.getLogger().handlers)
+    for handler in handlers:
+        handler.addFilter(masking)
+
+    def uninstall() -> None:
+        for handler in handlers:
+            handler.removeFilter(masking)
+
+    return uninstall
+
+
 class KioskApp:
     """The running kiosk. Create after the ``QGuiApplication``; :meth:`stop` before exit."""
 
@@ -107,6 +127,7 @@ class KioskApp:
         self.platform_sim: Any = None
         self.client = self._platform_client()
         self.machine = FlowMachine(clock=clock, devices=self.devices.statuses())
+        self._unmask_logs = install_log_masking(self.machine.session.known_names)
         self.control: Any = None
         control_url = None
         if self.devices.simulated:
@@ -179,6 +200,7 @@ class KioskApp:
         self.devices.stop()
         if self.platform_sim is not None:
             self.platform_sim.stop()
+        self._unmask_logs()
 
     # --- flow ---------------------------------------------------------------------------------
 
