@@ -13,18 +13,21 @@ import dataclasses
 import logging
 import time
 import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date
+from pathlib import Path
 from typing import Any, cast
 
 from PySide6.QtCore import QTimer
 
 from drivers.base import DeviceClass, DeviceEvent, StatusChanged
 from drivers.camera.types import FrameSource
+from drivers.config import DeviceConfig
 from drivers.id_card.errors import CardFormatError, CardRemovedError, IdCardError
 from drivers.id_card.types import CardInserted, IdCard, ReadFailed
 from drivers.id_card.types import CardRemoved as ReaderCardRemoved
-from drivers.manager import DeviceManager
+from drivers.manager import BuiltDevice, DeviceManager, Factory, load_factory
+from drivers.scanner import factory as scanner_factory
 from drivers.scanner.types import Scanned
 from kiosk.catalogue.model import Catalogue
 from kiosk.catalogue.search import CatalogueIndex
@@ -89,6 +92,39 @@ def card_failure(error: IdCardError) -> ev.CardFailure:
     return ev.CardFailure.UNREADABLE
 
 
+def device_configs(config: Config) -> dict[DeviceClass, DeviceConfig]:
+    """The device tables with the printer simulator's relative ``receipts_dir`` taken from the
+    data directory (like every other file the kiosk writes), not from the working directory."""
+    configs = dict(config.devices)
+    printer = configs.get(DeviceClass.RECEIPT_PRINTER)
+    receipts = printer.options.get("receipts_dir") if printer is not None else None
+    if printer is not None and isinstance(receipts, str) and not Path(receipts).is_absolute():
+        options = {**printer.options, "receipts_dir": str(config.terminal.data_dir / receipts)}
+        configs[DeviceClass.RECEIPT_PRINTER] = dataclasses.replace(printer, options=options)
+    return configs
+
+
+def device_factories(
+    configs: Mapping[DeviceClass, DeviceConfig],
+) -> Callable[[DeviceClass], Factory]:
+    """The :class:`DeviceManager`'s ``factory_for``: the camera is built first, here, so the
+    ``camera`` QR scanner driver can decode its frames; every other class uses its module."""
+    camera_config = configs.get(DeviceClass.CAMERA)
+    camera: BuiltDevice | None = None
+    if camera_config is not None and camera_config.enabled:
+        camera = load_factory(DeviceClass.CAMERA)(camera_config)
+    frames = cast(FrameSource, camera.device) if camera is not None else None
+
+    def factory_for(device_class: DeviceClass) -> Factory:
+        if device_class is DeviceClass.CAMERA and camera is not None:
+            return lambda _: camera
+        if device_class is DeviceClass.QR_SCANNER:
+            return lambda config: scanner_factory.build(config, frames=frames)
+        return load_factory(device_class)
+
+    return factory_for
+
+
 def install_log_masking(names: Callable[[], Iterable[str]]) -> Callable[[], None]:
     """Attach a :class:`MaskingFilter` to every handler of the root logger; returns the undo.
 
@@ -122,7 +158,8 @@ class KioskApp:
     ) -> None:
         self.config = config
         self.workers = Workers()
-        self.devices = DeviceManager(config.devices)
+        configs = device_configs(config)
+        self.devices = DeviceManager(configs, factory_for=device_factories(configs))
         self.devices.start()
         self.platform_sim: Any = None
         self.client = self._platform_client()
