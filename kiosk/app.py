@@ -9,18 +9,20 @@ arrive on reader threads and are marshalled to the GUI thread before they reach 
 from __future__ import annotations
 
 import base64
+import contextlib
 import dataclasses
 import logging
 import time
 import uuid
 from collections.abc import Callable, Iterable, Mapping
+from concurrent.futures import Future
 from datetime import date
 from pathlib import Path
 from typing import Any, cast
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 
-from drivers.base import DeviceClass, DeviceEvent, StatusChanged
+from drivers.base import DeviceClass, DeviceEvent, DeviceState, DeviceStatus, StatusChanged
 from drivers.camera.types import FrameSource
 from drivers.config import DeviceConfig
 from drivers.id_card.errors import CardFormatError, CardRemovedError, IdCardError
@@ -49,6 +51,10 @@ from ui.kiosk_ui import KioskUi
 log = logging.getLogger(__name__)
 
 TICK_MS = 250
+BACKEND_START_FALLBACK_MS = 2_000
+"""Start devices and platform even if the window never swaps a frame (never exposed)."""
+BACKEND_STOP_WAIT_S = 15.0
+CLIENT_WAIT_S = 30.0
 CATALOGUE_RETRY_MS = 10_000
 PLATFORM_SIM_DIR = "platform-sim"
 
@@ -107,19 +113,32 @@ def device_configs(config: Config) -> dict[DeviceClass, DeviceConfig]:
 def device_factories(
     configs: Mapping[DeviceClass, DeviceConfig],
 ) -> Callable[[DeviceClass], Factory]:
-    """The :class:`DeviceManager`'s ``factory_for``: the camera is built first, here, so the
-    ``camera`` QR scanner driver can decode its frames; every other class uses its module."""
-    camera_config = configs.get(DeviceClass.CAMERA)
-    camera: BuiltDevice | None = None
-    if camera_config is not None and camera_config.enabled:
-        camera = load_factory(DeviceClass.CAMERA)(camera_config)
-    frames = cast(FrameSource, camera.device) if camera is not None else None
+    """The :class:`DeviceManager`'s ``factory_for``: the camera is built before the QR
+    scanner, whichever is asked for first, so the ``camera`` scanner driver can decode its
+    frames; every other class uses its factory module."""
+    built: dict[str, BuiltDevice | None] = {}
+
+    def camera() -> BuiltDevice | None:
+        if "camera" not in built:
+            config = configs.get(DeviceClass.CAMERA)
+            built["camera"] = None
+            if config is not None and config.enabled:
+                built["camera"] = load_factory(DeviceClass.CAMERA)(config)
+        return built["camera"]
+
+    def build_scanner(config: DeviceConfig) -> BuiltDevice:
+        source = camera()
+        frames = cast(FrameSource, source.device) if source is not None else None
+        return scanner_factory.build(config, frames=frames)
+
+    def build_camera(config: DeviceConfig) -> BuiltDevice:
+        return camera() or load_factory(DeviceClass.CAMERA)(config)
 
     def factory_for(device_class: DeviceClass) -> Factory:
-        if device_class is DeviceClass.CAMERA and camera is not None:
-            return lambda _: camera
+        if device_class is DeviceClass.CAMERA:
+            return build_camera
         if device_class is DeviceClass.QR_SCANNER:
-            return lambda config: scanner_factory.build(config, frames=frames)
+            return build_scanner
         return load_factory(device_class)
 
     return factory_for
@@ -144,6 +163,20 @@ def install_log_masking(names: Callable[[], Iterable[str]]) -> Callable[[], None
     return uninstall
 
 
+class _LatePlatform:
+    """The control API's handle on the simulated platform, which starts after the first frame."""
+
+    def __init__(self, app: KioskApp) -> None:
+        self._app = app
+
+    def set_offline(self, offline: bool) -> None:
+        """Take the simulated platform off line (or back); waits for it to have started."""
+        self._app.client  # noqa: B018 - waits for the start-up worker
+        if self._app.platform_sim is None:
+            raise RuntimeError("the platform is not simulated")
+        self._app.platform_sim.set_offline(offline)
+
+
 class KioskApp:
     """The running kiosk. Create after the ``QGuiApplication``; :meth:`stop` before exit."""
 
@@ -160,10 +193,12 @@ class KioskApp:
         self.workers = Workers()
         configs = device_configs(config)
         self.devices = DeviceManager(configs, factory_for=device_factories(configs))
-        self.devices.start()
         self.platform_sim: Any = None
-        self.client = self._platform_client()
-        self.machine = FlowMachine(clock=clock, devices=self.devices.statuses())
+        self._client: Future[PlatformClient] = Future()
+        self._started = False
+        starting = DeviceStatus(DeviceState.STARTING, detail="starting")
+        initial = {cls: starting for cls, c in configs.items() if c.enabled}
+        self.machine = FlowMachine(clock=clock, devices=initial)
         self._unmask_logs = install_log_masking(self.machine.session.known_names)
         self.control: Any = None
         control_url = None
@@ -171,7 +206,7 @@ class KioskApp:
             from kiosk.simulation.devices import start_control_api
 
             port = config.simulation.control_port if control_port is None else control_port
-            self.control = start_control_api(self.devices, port, self.platform_sim)
+            self.control = start_control_api(self.devices, port, _LatePlatform(self))
             control_url = self.control.base_url
         self.ui = KioskUi(
             self.machine.view,
@@ -197,14 +232,54 @@ class KioskApp:
             self.machine.on_effect(self._on_effect),
             self.devices.events.subscribe(lambda e: self.workers.post(lambda: self._on_device(e))),
         ]
-        self.ui.catalogue.set_devices(self.devices.statuses())
+        self.ui.catalogue.set_devices(initial)
         self._ticker = QTimer()
         self._ticker.setInterval(TICK_MS)
         self._ticker.timeout.connect(self.machine.tick)
         self._ticker.start()
-        self.load_catalogue()
+        self._backend: Future[None] | None = None
+        self.ui.window.frameSwapped.connect(
+            self._start_backend, Qt.ConnectionType.SingleShotConnection
+        )
+        QTimer.singleShot(BACKEND_START_FALLBACK_MS, self._start_backend)
 
     # --- building ---------------------------------------------------------------------------
+
+    @property
+    def started(self) -> bool:
+        """True once the devices are open and the platform client exists (after first frame)."""
+        return self._started
+
+    @property
+    def client(self) -> PlatformClient:
+        """The platform client; waits for the start-up worker to build it (worker threads)."""
+        return self._client.result(timeout=CLIENT_WAIT_S)
+
+    def _start_backend(self) -> None:
+        """After the first frame of home: open the devices and start the platform in a worker,
+        so the window never waits for them; the flow hears of the devices when all are up."""
+        if self._backend is not None:
+            return
+
+        def start() -> None:
+            self.devices.start()
+            try:
+                self._client.set_result(self._platform_client())
+            except BaseException as error:
+                self._client.set_exception(error)
+                raise
+
+        def done(_: None) -> None:
+            self._started = True
+            statuses = self.devices.statuses()
+            self.ui.catalogue.set_devices(statuses)
+            self.dispatch(ev.DevicesChanged(statuses))
+            self.load_catalogue()
+
+        def failed(error: BaseException) -> None:
+            log.error("start-up failed: %s: %s", type(error).__name__, error)
+
+        self._backend = self.workers.submit(start, done, failed)
 
     def _platform_client(self) -> PlatformClient:
         settings = self.config.platform
@@ -224,7 +299,10 @@ class KioskApp:
         return PlatformClient.from_settings(settings, self.config.terminal.terminal_id)
 
     def stop(self) -> None:
-        """Stop everything this app started."""
+        """Stop everything this app started (waiting for a start-up still in progress)."""
+        if self._backend is not None:
+            with contextlib.suppress(Exception):
+                self._backend.result(timeout=BACKEND_STOP_WAIT_S)
         self.workers.shutdown()
         self._ticker.stop()
         for unsubscribe in self._unsubscribe:
@@ -366,7 +444,8 @@ class KioskApp:
         if isinstance(event, StatusChanged):
             statuses = {event.device_class: event.status}
             self.ui.catalogue.set_devices(statuses)
-            self.dispatch(ev.DevicesChanged(statuses))
+            if self._started:
+                self.dispatch(ev.DevicesChanged(statuses))
         elif isinstance(event, CardInserted):
             self.dispatch(ev.CardPresented())
             if self._reading_cards:

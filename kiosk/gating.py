@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Protocol
 
-from drivers.base import DeviceClass, DeviceStatus, MediaStatus
+from drivers.base import DeviceClass, DeviceState, DeviceStatus, MediaStatus
 
 DeviceStatuses = Mapping[DeviceClass, DeviceStatus]
 """The latest status of each device class (absent: unknown, i.e. unusable)."""
@@ -156,7 +156,15 @@ def qr_login_usable(devices: DeviceStatuses) -> bool:
 
 
 def terminal_in_service(devices: DeviceStatuses) -> bool:
-    """False when no identity route works at all: the terminal shows its fault notice."""
-    return _usable(devices, DeviceClass.ID_CARD_READER) or _usable(
-        devices, DeviceClass.QR_SCANNER
-    )
+    """False when no identity route works at all: the terminal shows its fault notice.
+
+    An identity device still ``starting`` (the kiosk opens devices after home's first frame)
+    keeps the terminal in service: home shows at once, matters stay gated until it reports.
+    """
+    identity = (DeviceClass.ID_CARD_READER, DeviceClass.QR_SCANNER)
+    return any(_usable(devices, d) or _starting(devices, d) for d in identity)
+
+
+def _starting(devices: DeviceStatuses, device: DeviceClass) -> bool:
+    status = devices.get(device)
+    return status is not None and status.state is DeviceState.STARTING

@@ -130,6 +130,7 @@ def walk_to(app: KioskApp, screen: str) -> None:
 def capture(app: KioskApp, screen: str, path: Path, settle_s: float = 0.6) -> None:
     """Walk to ``screen``, let animations settle, and write the window to ``path``."""
     wait_until(lambda: app.ui.window.isExposed() or app.ui.window.isVisible(), 10.0, "window")
+    wait_until(lambda: app.started, 20.0, "devices and platform")
     walk_to(app, screen)
     pump(settle_s)
     if screen == "face_capture":

@@ -98,6 +98,7 @@ def kiosk(qtbot: Any, tmp_path: Path) -> Iterator[Harness]:
     app = KioskApp(config, control_port=0, clock=clock)
     harness = Harness(app, clock, qtbot)
     try:
+        qtbot.waitUntil(lambda: app.started, timeout=20000)
         yield harness
     finally:
         app.stop()

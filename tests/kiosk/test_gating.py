@@ -10,6 +10,7 @@ from kiosk.gating import (
     GateReason,
     IdentityRoute,
     matter_availability,
+    qr_login_usable,
     terminal_in_service,
 )
 from tests.kiosk.flow.helpers import OFFLINE, all_online, matter
@@ -107,3 +108,10 @@ def test_terminal_is_in_service_while_one_identity_device_works() -> None:
     assert terminal_in_service(with_down(DeviceClass.QR_SCANNER))
     assert not terminal_in_service(with_down(DeviceClass.ID_CARD_READER, DeviceClass.QR_SCANNER))
     assert not terminal_in_service({}), "unknown statuses count as unusable"
+
+
+def test_terminal_is_in_service_while_its_identity_devices_are_starting() -> None:
+    starting = DeviceStatus(DeviceState.STARTING)
+    devices = {DeviceClass.ID_CARD_READER: starting, DeviceClass.QR_SCANNER: starting}
+    assert terminal_in_service(devices)
+    assert not qr_login_usable(devices), "a starting scanner cannot take a login yet"
