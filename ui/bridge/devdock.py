@@ -24,8 +24,16 @@ CARD_FIXTURES = (
     "hk_macao_taiwan",
 )
 """The fixture cards of ``assets/sim/id_cards`` (refreshed from the API when it answers)."""
-CARD_FAULTS: tuple[str, ...] = ()
-"""Reader faults the dock offers (the emulator's fault names)."""
+CARD_FAULTS: tuple[str, ...] = (
+    "checksum_error",
+    "read_failure",
+    "sam_self_test_failure",
+    "silence",
+    "garbage",
+    "cut_frame",
+)
+"""Reader faults the dock offers: the emulator's ``Fault`` names, in its order (a test keeps
+them equal; not imported, so the UI does not load the emulator)."""
 CAMERA_SOURCES = ("face", "document", "qr_medium", "blank")
 """What the dock can show to the camera (fixtures of ``assets/sim/camera``)."""
 
