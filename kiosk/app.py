@@ -18,21 +18,18 @@ from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import Future
 from datetime import date
 from pathlib import Path
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import Qt, QTimer
 
 from drivers.base import DeviceClass, DeviceEvent, DeviceState, DeviceStatus, StatusChanged
-from drivers.camera.types import FrameSource
 from drivers.config import DeviceConfig
 from drivers.id_card.errors import CardFormatError, CardRemovedError, IdCardError
 from drivers.id_card.types import CardInserted, IdCard, ReadFailed
 from drivers.id_card.types import CardRemoved as ReaderCardRemoved
 from drivers.manager import BuiltDevice, DeviceManager, Factory, load_factory
-from drivers.scanner import factory as scanner_factory
 from drivers.scanner.types import Scanned
 from kiosk.catalogue.model import Catalogue
-from kiosk.catalogue.search import CatalogueIndex
 from kiosk.config import Config
 from kiosk.flow import effects as fx
 from kiosk.flow import events as ev
@@ -41,12 +38,18 @@ from kiosk.flow.matter import brief_for
 from kiosk.flow.view import FlowView
 from kiosk.identity.card import IdentityCard
 from kiosk.masking import MaskingFilter
-from kiosk.platform.client import PlatformClient
-from kiosk.platform.errors import PlatformFailure
-from kiosk.platform.models import Card, Verification, VerifyRequest
 from kiosk.workers import Workers
-from ui.bridge.camera_feed import FaceCaptureLoop
 from ui.kiosk_ui import KioskUi
+
+if TYPE_CHECKING:
+    # Start-up time: these pull in numpy/cv2, pypinyin, requests and jsonschema (~400 ms
+    # together), so they are imported where first used, after home's first frame (mostly in
+    # the start-up worker); here they serve annotations only.
+    from drivers.camera.types import FrameSource
+    from kiosk.catalogue.search import CatalogueIndex
+    from kiosk.platform.client import PlatformClient
+    from kiosk.platform.models import Verification, VerifyRequest
+    from ui.bridge.camera_feed import FaceCaptureLoop
 
 log = logging.getLogger(__name__)
 
@@ -61,6 +64,8 @@ PLATFORM_SIM_DIR = "platform-sim"
 
 def verify_request(card: IdentityCard, jpeg: bytearray, liveness: float | None) -> VerifyRequest:
     """The contract's request, encoding the face now (the flow zeroes its buffer later)."""
+    from kiosk.platform.models import Card, VerifyRequest  # deferred: start-up time
+
     valid_to = card.valid_to
     return VerifyRequest(
         card=Card(
@@ -127,8 +132,10 @@ def device_factories(
         return built["camera"]
 
     def build_scanner(config: DeviceConfig) -> BuiltDevice:
+        from drivers.scanner import factory as scanner_factory  # deferred (cv2): start-up time
+
         source = camera()
-        frames = cast(FrameSource, source.device) if source is not None else None
+        frames = cast("FrameSource", source.device) if source is not None else None
         return scanner_factory.build(config, frames=frames)
 
     def build_camera(config: DeviceConfig) -> BuiltDevice:
@@ -296,6 +303,8 @@ class KioskApp:
                 ca_file=self.platform_sim.ca_file,
                 secret_file=self.platform_sim.material.secret_file,
             )
+        from kiosk.platform.client import PlatformClient  # deferred: start-up time
+
         return PlatformClient.from_settings(settings, self.config.terminal.terminal_id)
 
     def stop(self) -> None:
@@ -334,6 +343,8 @@ class KioskApp:
         """Fetch the catalogue in a worker; retry later while the platform is unreachable."""
 
         def fetch() -> tuple[Catalogue, CatalogueIndex] | None:
+            from kiosk.catalogue.search import CatalogueIndex  # deferred: start-up time
+
             catalogue = self.client.get_catalogue().catalogue
             return None if catalogue is None else (catalogue, CatalogueIndex(catalogue))
 
@@ -388,7 +399,9 @@ class KioskApp:
         if device is None or not hasattr(device, "wait_frame"):
             self.dispatch(ev.FaceCaptureFailed())
             return
-        camera = cast(FrameSource, device)
+        from ui.bridge.camera_feed import FaceCaptureLoop  # deferred (cv2): start-up time
+
+        camera = cast("FrameSource", device)
         identity = self.ui.identity
         self._face = FaceCaptureLoop(
             camera,
@@ -412,6 +425,8 @@ class KioskApp:
             self.dispatch(verification_event(request_id, result))
 
         def failed(error: BaseException) -> None:
+            from kiosk.platform.errors import PlatformFailure  # deferred: start-up time
+
             if not isinstance(error, PlatformFailure):
                 log.error("platform call failed: %s", type(error).__name__)
             self.dispatch(ev.PlatformUnavailable(request_id))

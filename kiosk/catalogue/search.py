@@ -25,8 +25,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import IntEnum
 
-from pypinyin import lazy_pinyin
-
 from kiosk.catalogue.model import Catalogue
 from kiosk.flow.matter import SubjectKind
 
@@ -68,6 +66,15 @@ def _spelling(text: str) -> str:
     return text.lower().replace("ü", "v").replace("u:", "v")
 
 
+def _pinyin(text: str) -> list[str]:
+    # Imported on first use, not at module level: pypinyin loads its phrase dictionaries
+    # (~150 ms), which would delay the kiosk's first frame; the UI starts with an empty index
+    # and the real one is built in a worker.
+    from pypinyin import lazy_pinyin
+
+    return lazy_pinyin(text)
+
+
 @dataclass(frozen=True)
 class _Text:
     """One searchable text in its Chinese, full pinyin and initials forms."""
@@ -79,7 +86,7 @@ class _Text:
 
     @classmethod
     def of(cls, text: str, pinyin: str = "") -> _Text:
-        syllables = pinyin.split() if pinyin else lazy_pinyin(text)
+        syllables = pinyin.split() if pinyin else _pinyin(text)
         tokens = [t for s in syllables for t in _NOT_SPELLING.split(_spelling(s)) if t]
         starts, offset = [], 0
         for token in tokens:

@@ -15,7 +15,6 @@ from __future__ import annotations
 import threading
 from urllib.parse import quote, unquote
 
-import qrcode
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtQuick import QQuickImageProvider
@@ -31,6 +30,9 @@ def qr_url(text: str) -> str:
 
 def render_qr(text: str, size: int) -> QImage:
     """A ``size``×``size`` black-on-white QR code of ``text`` (quiet zone included)."""
+    # Imported on first use: qrcode pulls in PIL (~20 ms), which home's first frame never needs.
+    import qrcode
+
     code = qrcode.QRCode(border=2, error_correction=qrcode.constants.ERROR_CORRECT_M)
     code.add_data(text)
     code.make(fit=True)
