@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -19,6 +20,9 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, QEventLoop
 
 from drivers.base import DeviceClass
+from drivers.id_card.protocol import Command, Request
+from kiosk.flow import events as ev
+from ui.bridge.identity_vm import GUIDANCE_TEXT
 
 if TYPE_CHECKING:
     from kiosk.app import KioskApp
@@ -26,6 +30,11 @@ if TYPE_CHECKING:
 Step = Callable[["KioskApp"], None]
 
 FACE_MATTER_THEME = "户籍办理"
+FACE_FIXTURE = Path(__file__).resolve().parents[1] / "assets" / "sim" / "camera" / "face.png"
+FACE_CENTRE = (223, 118)
+"""Centre of the face in :data:`FACE_FIXTURE` (512×512), in pixels."""
+FACE_CLOSE_UP_SIDE = 140
+"""A square this wide around the face fills about two thirds of the frame's height: too close."""
 
 
 class RouteError(RuntimeError):
@@ -82,6 +91,43 @@ def _camera(source: str) -> Step:
     return lambda app: _simulator(app, DeviceClass.CAMERA).show(source)
 
 
+def _face_too_close(app: KioskApp) -> None:
+    """Show a close-up of the face fixture: the live view shows a face and the guidance asks
+    the citizen to step back, so capture waits instead of verifying at once."""
+    import cv2  # deferred: only this shot needs it
+
+    face = cv2.imread(str(FACE_FIXTURE), cv2.IMREAD_COLOR)
+    if face is None:
+        raise RouteError(f"cannot read {FACE_FIXTURE}")
+    (x, y), half = FACE_CENTRE, FACE_CLOSE_UP_SIDE // 2
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "face_close_up.png"
+        cv2.imwrite(str(path), face[y - half : y + half, x - half : x + half])
+        _simulator(app, DeviceClass.CAMERA).show(str(path))
+
+
+def _guidance(verdict: str) -> Step:
+    return lambda app: wait_until(
+        lambda: str(app.ui.identity.guidance) == GUIDANCE_TEXT[verdict], 10.0, f"guidance {verdict}"
+    )
+
+
+def _card_taken_during_read(app: KioskApp) -> None:
+    """Place the resident card and take it away as soon as the reader starts reading it."""
+    emulator = _simulator(app, DeviceClass.ID_CARD_READER)
+
+    def take_card_on_read(request: Request) -> None:
+        if (request.cmd, request.para) == Command.READ.value:
+            emulator.remove()
+
+    emulator.set_request_hook(take_card_on_read)
+    emulator.place("resident")
+
+
+def _dispatch(event: ev.Event) -> Step:
+    return lambda app: app.dispatch(event)
+
+
 def _scan(text: str) -> Step:
     return lambda app: _simulator(app, DeviceClass.QR_SCANNER).scan(text)
 
@@ -107,14 +153,18 @@ ROUTES: dict[str, tuple[Step, ...]] = {
     "guide": _GUIDE,
     "identity_card": _IDENTITY,
     "face_consent": _CONSENT,
-    "face_capture": (_camera("blank"), *_CONSENT, _intent("consent"), _screen("face_capture")),
+    "face_capture": (*_CONSENT, _face_too_close, _intent("consent"),
+                     _screen("face_capture"), _guidance("move_back")),
     "verified": (*_CONSENT, _camera("face"), _intent("consent"), _screen("verified")),
+    "card_removed": (*_IDENTITY, _card_taken_during_read, _screen("card_removed")),
     "identity_choice": (*_CONSENT, _intent("decline"), _screen("identity_choice")),
     "refer_to_window": (*_CONSENT, _intent("decline"), _screen("identity_choice"),
                         _intent("window"), _screen("refer_to_window")),
     "card_expired": (*_IDENTITY, _card("expired"), _screen("card_expired")),
     "qr_login": (_intent("qr_login"), _screen("qr_login")),
     "placeholder": (_intent("home.progress"), _screen("placeholder")),
+    "attract": (_dispatch(ev.IdleExpired()), _screen("attract")),
+    "out_of_service": (_dispatch(ev.ServiceSuspended()), _screen("out_of_service")),
 }
 """How to reach each screen from home."""
 
@@ -143,7 +193,7 @@ def capture(app: KioskApp, screen: str, path: Path, settle_s: float = 0.6) -> No
 
 
 SHOTS: tuple[tuple[str, tuple[int, int]], ...] = (
-    *((name, (1080, 1920)) for name in ROUTES if name != "verified"),
+    *((name, (1080, 1920)) for name in ROUTES),
     ("home", (1920, 1080)),
     ("catalogue", (1920, 1080)),
     ("guide", (1920, 1080)),
