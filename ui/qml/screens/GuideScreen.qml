@@ -8,18 +8,32 @@ import "../components"
 // citizen's phone, and one primary action (start, or the reason it cannot start now).
 Item {
     id: screen
-    readonly property bool portrait: height >= width * 0.9
+    // Landscape (wider than tall): two columns — QR, title, summary and the primary action on
+    // the left, the scrolling sections on the right. Portrait: one column.
+    readonly property bool twoColumns: width > height
+    readonly property int sideWidth: Math.round((width - 2 * Theme.margin) * 0.36)
 
-    ColumnLayout {
+    GridLayout {
         anchors.fill: parent
         anchors.margins: Theme.margin
-        spacing: Theme.spacing
+        columns: screen.twoColumns ? 2 : 1
+        rowSpacing: Theme.spacing
+        columnSpacing: Theme.margin
 
-        RowLayout {
+        GridLayout {
+            id: head
+            Layout.row: 0
+            Layout.column: 0
             Layout.fillWidth: true
-            spacing: Theme.spacing
+            Layout.preferredWidth: screen.twoColumns ? screen.sideWidth : -1
+            Layout.maximumWidth: screen.twoColumns ? screen.sideWidth : Number.POSITIVE_INFINITY
+            Layout.alignment: Qt.AlignTop
+            columns: screen.twoColumns ? 1 : 2
+            rowSpacing: Theme.spacing
+            columnSpacing: Theme.spacing
             ColumnLayout {
                 Layout.fillWidth: true
+                Layout.alignment: Qt.AlignTop
                 spacing: 10
                 Text {
                     objectName: "guide_title"
@@ -32,19 +46,25 @@ Item {
                     wrapMode: Text.WordWrap
                 }
                 Text {
+                    objectName: "guide_subtitle"
                     Layout.fillWidth: true
                     text: catalogue.guideSubtitle
                     font.family: Theme.fontFamily
                     font.pixelSize: Theme.fontBody
                     color: Theme.textSecondary
-                    wrapMode: Text.WordWrap
+                    wrapMode: Text.WrapAtWordBoundaryOrAnywhere
                 }
             }
-            Column {
-                spacing: 6
+            GridLayout {
+                Layout.alignment: Qt.AlignTop
+                columns: screen.twoColumns ? 2 : 1
+                rowSpacing: 6
+                columnSpacing: Theme.spacing
                 Image {
                     objectName: "guide_qr"
-                    width: 200; height: 200
+                    Layout.preferredWidth: 200
+                    Layout.preferredHeight: 200
+                    Layout.alignment: Qt.AlignHCenter
                     source: catalogue.guideQr
                     sourceSize.width: 200
                     sourceSize.height: 200
@@ -52,12 +72,13 @@ Item {
                     smooth: false
                 }
                 Text {
-                    width: 200
+                    Layout.preferredWidth: screen.twoColumns ? 4 * Theme.fontSmall : -1
+                    Layout.alignment: Qt.AlignHCenter
                     text: "手机扫码查看指南"
                     font.family: Theme.fontFamily
-                    font.pixelSize: 24
+                    font.pixelSize: Theme.fontSmall
                     color: Theme.textSecondary
-                    horizontalAlignment: Text.AlignHCenter
+                    wrapMode: screen.twoColumns ? Text.WrapAnywhere : Text.NoWrap
                 }
             }
         }
@@ -65,24 +86,24 @@ Item {
         Flickable {
             id: flick
             objectName: "guide_sections"
+            Layout.row: screen.twoColumns ? 0 : 1
+            Layout.column: screen.twoColumns ? 1 : 0
+            Layout.rowSpan: screen.twoColumns ? 4 : 1
             Layout.fillWidth: true
             Layout.fillHeight: true
             clip: true
             contentHeight: sections.implicitHeight
             boundsBehavior: Flickable.StopAtBounds
             ScrollBar.vertical: ScrollBar { width: 16; policy: ScrollBar.AlwaysOn }
-            GridLayout {
+            ColumnLayout {
                 id: sections
                 width: flick.width - 28
-                columns: screen.portrait ? 1 : 2
-                rowSpacing: 20
-                columnSpacing: 20
+                spacing: 20
                 Repeater {
                     model: catalogue.guideSections
                     SectionCard {
                         required property var modelData
                         Layout.fillWidth: true
-                        Layout.alignment: Qt.AlignTop
                         title: modelData.title
                         lines: modelData.lines
                     }
@@ -90,9 +111,19 @@ Item {
             }
         }
 
+        Item {
+            Layout.row: 1
+            Layout.column: 0
+            Layout.fillHeight: true
+            Layout.preferredWidth: screen.sideWidth
+            visible: screen.twoColumns
+        }
         Text {
             objectName: "guide_reason"
+            Layout.row: 2
+            Layout.column: 0
             Layout.fillWidth: true
+            Layout.maximumWidth: screen.twoColumns ? screen.sideWidth : Number.POSITIVE_INFINITY
             visible: catalogue.guideReason.length > 0
             text: catalogue.guideReason
             font.family: Theme.fontFamily
@@ -102,7 +133,10 @@ Item {
         }
         BigButton {
             objectName: "guide_start"
+            Layout.row: 3
+            Layout.column: 0
             Layout.fillWidth: true
+            Layout.maximumWidth: screen.twoColumns ? screen.sideWidth : Number.POSITIVE_INFINITY
             text: catalogue.guideAvailable ? "开始办理" : "暂不可在本机办理"
             enabled: catalogue.guideAvailable
             onClicked: catalogue.start()
