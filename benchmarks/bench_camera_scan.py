@@ -11,16 +11,13 @@ raw call on the same frame and ≤ 8 ms per frame. Prints a table and writes
 
 from __future__ import annotations
 
-import json
 import platform
-import statistics
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 import cv2
 import zxingcpp
 
+from benchmarks.common import median_ms, write_results
 from drivers.camera.capture import Camera
 from drivers.camera.emulator import CameraSimulator
 from drivers.camera.types import CameraSettings
@@ -31,18 +28,6 @@ FRAMES = ("qr_small", "qr_medium", "qr_large", "blank", "face")
 RUNS = 60
 TARGET_RATIO = 1.2
 TARGET_MS = 8.0
-
-
-def median_ms(work: Callable[[], object], runs: int = RUNS) -> float:
-    """Median wall time of ``work`` in milliseconds, after two warm-up calls."""
-    work()
-    work()
-    samples = []
-    for _ in range(runs):
-        start = time.perf_counter_ns()
-        work()
-        samples.append((time.perf_counter_ns() - start) / 1e6)
-    return statistics.median(samples)
 
 
 def measure(name: str) -> dict[str, float | str | bool]:
@@ -64,9 +49,9 @@ def measure(name: str) -> dict[str, float | str | bool]:
             if latest is not None:
                 scanner.process(latest)
 
-        pipeline_ms = median_ms(pipeline)
-        gray_ms = median_ms(lambda: zxingcpp.read_barcodes(gray, formats=QR_ONLY))
-        bgr_ms = median_ms(lambda: zxingcpp.read_barcodes(frame.image, formats=QR_ONLY))
+        pipeline_ms = median_ms(pipeline, RUNS)
+        gray_ms = median_ms(lambda: zxingcpp.read_barcodes(gray, formats=QR_ONLY), RUNS)
+        bgr_ms = median_ms(lambda: zxingcpp.read_barcodes(frame.image, formats=QR_ONLY), RUNS)
     finally:
         camera.close()
         simulator.stop()
@@ -98,21 +83,17 @@ def main() -> None:
             f"{row['decoded']!s:<7}  {row['meets_targets']}"
         )
     print(f"targets: pipeline <= {TARGET_RATIO}x zxing on the same frame, <= {TARGET_MS} ms/frame")
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(
-        json.dumps(
-            {
-                "frame_size": [1280, 720],
-                "runs_per_figure": RUNS,
-                "statistic": "median",
-                "machine": platform.processor() or platform.machine(),
-                "opencv": cv2.__version__,
-                "targets": {"ratio": TARGET_RATIO, "ms_per_frame": TARGET_MS},
-                "rows": rows,
-            },
-            indent=2,
-        )
-        + "\n"
+    write_results(
+        RESULTS,
+        {
+            "frame_size": [1280, 720],
+            "runs_per_figure": RUNS,
+            "statistic": "median",
+            "machine": platform.processor() or platform.machine(),
+            "opencv": cv2.__version__,
+            "targets": {"ratio": TARGET_RATIO, "ms_per_frame": TARGET_MS},
+            "rows": rows,
+        },
     )
 
 

@@ -8,12 +8,12 @@ Writes ``benchmarks/results/catalogue.json``.
 
 from __future__ import annotations
 
-import json
 import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
 
+from benchmarks.common import print_figures, write_results
 from kiosk.catalogue.cache import CatalogueCache
 from kiosk.catalogue.model import Catalogue, Matter
 from kiosk.platform.client import PlatformClient
@@ -82,12 +82,8 @@ def main() -> None:
         "hits": hits,
         "search": "plain substring (stand-in until kiosk/catalogue/search.py)",
     }
-    print("| figure | value |")
-    print("|---|---|")
-    for name, value in figures.items():
-        print(f"| {name} | {value} |")
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(json.dumps(figures, indent=1, ensure_ascii=False) + "\n")
+    print_figures(figures)
+    write_results(RESULTS, figures)
 
 
 if __name__ == "__main__":

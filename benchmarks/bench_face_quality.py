@@ -8,16 +8,13 @@ downscaling saves. Prints a table and writes ``benchmarks/results/face_quality.j
 
 from __future__ import annotations
 
-import json
 import platform
-import statistics
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 import cv2
 import numpy as np
 
+from benchmarks.common import median_ms, write_results
 from drivers.camera.emulator import FIXTURE_DIR, fit
 from drivers.camera.face import FaceCapturer, FaceThresholds
 from drivers.camera.types import Image
@@ -27,18 +24,6 @@ FRAMES = ("face", "blank", "document", "qr_large")
 RUNS = 30
 PREVIEW_BUDGET_MS = 33.0
 """One frame at 30 fps: a check must fit in it to keep the guidance live."""
-
-
-def median_ms(work: Callable[[], object], runs: int = RUNS) -> float:
-    """Median wall time of ``work`` in milliseconds, after two warm-up calls."""
-    work()
-    work()
-    samples = []
-    for _ in range(runs):
-        start = time.perf_counter_ns()
-        work()
-        samples.append((time.perf_counter_ns() - start) / 1e6)
-    return statistics.median(samples)
 
 
 def frame(name: str) -> Image:
@@ -54,8 +39,8 @@ def measure(name: str, capturer: FaceCapturer, full: FaceCapturer) -> dict[str, 
     return {
         "frame": name,
         "guidance": capturer.check(image).guidance.value,
-        "check_ms": round(median_ms(lambda: capturer.check(image)), 3),
-        "capture_ms": round(median_ms(lambda: capturer.capture(image)), 3),
+        "check_ms": round(median_ms(lambda: capturer.check(image), RUNS), 3),
+        "capture_ms": round(median_ms(lambda: capturer.capture(image), RUNS), 3),
         "full_size_detect_ms": round(median_ms(lambda: full.detect(gray), runs=5), 3),
     }
 
@@ -72,23 +57,19 @@ def main() -> None:
             f"{row['capture_ms']:>7.2f}ms {row['full_size_detect_ms']:>15.2f}ms"
         )
     print(f"budget: a check within {PREVIEW_BUDGET_MS} ms keeps a 30 fps preview's guidance live")
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(
-        json.dumps(
-            {
-                "frame_size": [1280, 720],
-                "detect_width": capturer.thresholds.detect_width,
-                "runs_per_figure": RUNS,
-                "statistic": "median",
-                "machine": platform.processor() or platform.machine(),
-                "opencv": cv2.__version__,
-                "opencv_threads": cv2.getNumThreads(),
-                "budget_ms": PREVIEW_BUDGET_MS,
-                "rows": rows,
-            },
-            indent=2,
-        )
-        + "\n"
+    write_results(
+        RESULTS,
+        {
+            "frame_size": [1280, 720],
+            "detect_width": capturer.thresholds.detect_width,
+            "runs_per_figure": RUNS,
+            "statistic": "median",
+            "machine": platform.processor() or platform.machine(),
+            "opencv": cv2.__version__,
+            "opencv_threads": cv2.getNumThreads(),
+            "budget_ms": PREVIEW_BUDGET_MS,
+            "rows": rows,
+        },
     )
 
 

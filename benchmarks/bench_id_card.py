@@ -13,7 +13,6 @@ process's CPU (driver + emulator) per placement. Prints a table and writes
 
 from __future__ import annotations
 
-import json
 import platform
 import random
 import statistics
@@ -21,6 +20,7 @@ import threading
 import time
 from pathlib import Path
 
+from benchmarks.common import write_results
 from drivers.base import DeviceEvent
 from drivers.id_card.decoding import card_from_data
 from drivers.id_card.emulator import Emulator
@@ -151,25 +151,21 @@ def main() -> None:
     print(f"{'poll interval':<34} {TIMING.poll_interval_s * 1000:>7.1f}ms")
     print(f"{'driver CPU per read (thread time)':<34} {driver_cpu:>7.2f}ms")
     print(f"{'process CPU per placement':<34} {process_cpu:>7.2f}ms  (driver + emulator)")
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(
-        json.dumps(
-            {
-                "baud": BAUD,
-                "placements": PLACEMENTS,
-                "fixture": FIXTURE,
-                "poll_interval_s": TIMING.poll_interval_s,
-                "machine": platform.processor() or platform.machine(),
-                "exchange_bytes": size,
-                "wire_time_ms": wire_ms,
-                **rows,
-                "exchange_overhead_ms": overhead,
-                "driver_cpu_per_read_ms": driver_cpu,
-                "process_cpu_per_placement_ms": process_cpu,
-            },
-            indent=2,
-        )
-        + "\n"
+    write_results(
+        RESULTS,
+        {
+            "baud": BAUD,
+            "placements": PLACEMENTS,
+            "fixture": FIXTURE,
+            "poll_interval_s": TIMING.poll_interval_s,
+            "machine": platform.processor() or platform.machine(),
+            "exchange_bytes": size,
+            "wire_time_ms": wire_ms,
+            **rows,
+            "exchange_overhead_ms": overhead,
+            "driver_cpu_per_read_ms": driver_cpu,
+            "process_cpu_per_placement_ms": process_cpu,
+        },
     )
 
 

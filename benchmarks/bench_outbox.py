@@ -9,13 +9,13 @@ the enqueue cost, delivery throughput and per-delivery latency (p50/p99). Writes
 from __future__ import annotations
 
 import base64
-import json
 import statistics
 import tempfile
 import time
 import uuid
 from pathlib import Path
 
+from benchmarks.common import print_figures, write_results
 from kiosk.catalogue.model import Matter
 from kiosk.outbox.store import NewRecord, OutboxStore
 from kiosk.outbox.worker import Delivery, OutboxWorker
@@ -110,12 +110,8 @@ def main() -> None:
         "delivery_ms_mean": round(statistics.fmean(latencies), 2),
         "platform": "local simulator, HTTPS on 127.0.0.1, one worker, synchronous=FULL",
     }
-    print("| figure | value |")
-    print("|---|---|")
-    for name, value in figures.items():
-        print(f"| {name} | {value} |")
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(json.dumps(figures, indent=1, ensure_ascii=False) + "\n")
+    print_figures(figures)
+    write_results(RESULTS, figures)
 
 
 if __name__ == "__main__":

@@ -8,9 +8,9 @@ writes ``benchmarks/results/receipt.json``.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
+from benchmarks.common import write_results
 from drivers.printer import commands
 from drivers.printer.document import Document
 from drivers.printer.fonts import find_cjk_font
@@ -84,8 +84,7 @@ def main() -> None:
             f"{row['text_native_qr_s_at_9600']:>13}{row['raster_s_at_9600']:>15}"
             f"{row['text_native_qr_s_at_115200']:>15}{row['raster_s_at_115200']:>17}"
         )
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(json.dumps({"receipt": "title + 8 rows + QR", "rows": rows}, indent=1))
+    write_results(RESULTS, {"receipt": "title + 8 rows + QR", "rows": rows})
 
 
 if __name__ == "__main__":

@@ -8,12 +8,12 @@ Writes ``benchmarks/results/search.json``.
 
 from __future__ import annotations
 
-import json
 import statistics
 import time
 from dataclasses import replace
 from pathlib import Path
 
+from benchmarks.common import write_results
 from kiosk.catalogue.model import Catalogue, catalogue_from_json
 from kiosk.catalogue.search import CatalogueIndex
 from kiosk.platform.simulator.seed.catalogue import build_catalogue
@@ -67,14 +67,7 @@ def main() -> None:
             f"{r['p99_ms']:>8} {r['max_ms']:>8}"
         )
     print(f"requirement: a query under {LIMIT_MS} ms")
-    RESULTS.write_text(
-        json.dumps(
-            {"queries": list(QUERIES), "rounds": ROUNDS, "rows": rows},
-            ensure_ascii=False,
-            indent=1,
-        ),
-        encoding="utf-8",
-    )
+    write_results(RESULTS, {"queries": list(QUERIES), "rounds": ROUNDS, "rows": rows})
 
 
 if __name__ == "__main__":

@@ -9,7 +9,6 @@ for all processes on Linux) when its window swaps its first frame. Run offscreen
 from __future__ import annotations
 
 import dataclasses
-import json
 import os
 import statistics
 import subprocess
@@ -20,9 +19,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from benchmarks.common import write_results
+
 RESULTS = Path(__file__).parent / "results" / "ui.json"
-BARE_QML = b"import QtQuick\nWindow { width: 1080; height: 1920; visible: true\n" \
-    b"  Text { text: \"\\u529e\\u4e8b\"; font.pixelSize: 48 } }\n"
+BARE_QML = (
+    b"import QtQuick\nWindow { width: 1080; height: 1920; visible: true\n"
+    b'  Text { text: "\\u529e\\u4e8b"; font.pixelSize: 48 } }\n'
+)
 STARTS = 3
 TOUCHES = 40
 SESSIONS = 1000
@@ -87,7 +90,10 @@ def _cold_start(mode: str) -> float:
     started = time.monotonic()
     out = subprocess.run(
         [sys.executable, "-m", "benchmarks.bench_ui", mode],
-        check=True, capture_output=True, text=True, env={**os.environ},
+        check=True,
+        capture_output=True,
+        text=True,
+        env={**os.environ},
     ).stdout
     stamp = next(line for line in out.splitlines() if line.startswith("FIRST_FRAME"))
     return (float(stamp.split()[1]) - started) * 1000
@@ -162,12 +168,15 @@ def main() -> int:
         return 0
     bare = min(_cold_start("bare") for _ in range(STARTS))
     full = min(_cold_start("kiosk") for _ in range(STARTS))
-    figures = {"cold_start_bare_ms": bare, "cold_start_kiosk_ms": full,
-               "cold_start_ratio": full / bare, **in_process()}
+    figures = {
+        "cold_start_bare_ms": bare,
+        "cold_start_kiosk_ms": full,
+        "cold_start_ratio": full / bare,
+        **in_process(),
+    }
     for name, value in figures.items():
         print(f"{name:28} {value:10.1f}")
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(json.dumps(figures, indent=2) + "\n")
+    write_results(RESULTS, figures)
     return 0
 
 
