@@ -26,6 +26,7 @@ from collections.abc import Callable
 from typing import Any, Protocol, runtime_checkable
 
 from drivers.base import DeviceClass
+from drivers.id_card.fixtures import fixtures as card_fixtures
 from drivers.manager import DeviceManager
 from kiosk.simulation.server import BadRequest, ControlServer, JsonBody, require_str
 
@@ -203,6 +204,10 @@ def register_device_routes(
             target.set_online(online)
         return 200, {"ok": True}
 
+    def list_fixtures(_: JsonBody) -> tuple[int, Any]:
+        id_card()
+        return 200, card_fixtures()
+
     def devices(_: JsonBody) -> tuple[int, Any]:
         return 200, {
             str(cls): {"state": str(s.state), "media": str(s.media), "detail": s.detail}
@@ -220,6 +225,7 @@ def register_device_routes(
 
     server.route("POST", "/sim/id-card", place_card)
     server.route("DELETE", "/sim/id-card", lambda _: _calling(lambda: id_card().remove()))
+    server.route("GET", "/sim/id-card/fixtures", list_fixtures)
     server.route("POST", "/sim/id-card/fault", card_fault)
     server.route(
         "DELETE", "/sim/id-card/fault", lambda _: _calling(lambda: id_card().clear_faults())

@@ -3,16 +3,12 @@ loopback HTTP from a worker, never from the GUI thread."""
 
 from __future__ import annotations
 
-import json
-import urllib.error
-import urllib.request
 from typing import Any
 
 from PySide6.QtCore import Property, QObject, Signal, Slot
 
+from kiosk.simulation.client import request_json
 from kiosk.workers import Workers
-
-HTTP_TIMEOUT_S = 5.0
 
 CARD_FIXTURES = (
     "resident",
@@ -36,21 +32,6 @@ CARD_FAULTS: tuple[str, ...] = (
 them equal; not imported, so the UI does not load the emulator)."""
 CAMERA_SOURCES = ("face", "document", "qr_medium", "blank")
 """What the dock can show to the camera (fixtures of ``assets/sim/camera``)."""
-
-
-def request_json(base_url: str, method: str, path: str, body: Any = None) -> tuple[int, Any]:
-    """One JSON request to the control API; the status and decoded reply (blocking)."""
-    if not base_url.startswith("http://127.0.0.1:"):
-        raise ValueError(f"the control API is on loopback only, not {base_url}")
-    data = None if body is None else json.dumps(body).encode("utf-8")
-    request = urllib.request.Request(  # noqa: S310 - loopback http only, checked above
-        base_url + path, data=data, method=method, headers={"Content-Type": "application/json"}
-    )
-    try:
-        with urllib.request.urlopen(request, timeout=HTTP_TIMEOUT_S) as reply:  # noqa: S310 - loopback http only
-            return reply.status, json.loads(reply.read() or b"null")
-    except urllib.error.HTTPError as error:
-        return error.code, json.loads(error.read() or b"null")
 
 
 class DevDockViewModel(QObject):
@@ -97,9 +78,7 @@ class DevDockViewModel(QObject):
             self._last = f"{label} failed: {error}"
             self.changed.emit()
 
-        self._workers.submit(
-            lambda: request_json(self._base_url, method, path, body), done, failed
-        )
+        self._workers.submit(lambda: request_json(self._base_url, method, path, body), done, failed)
 
     @Slot()
     def refresh(self) -> None:

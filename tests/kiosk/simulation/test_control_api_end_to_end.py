@@ -4,11 +4,8 @@ printer set out of paper shows in the device statuses."""
 
 from __future__ import annotations
 
-import json
 import queue
 import time
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -22,6 +19,7 @@ from drivers.id_card.types import CardInserted, CardRemoved
 from drivers.manager import DeviceManager, ReconnectPolicy
 from drivers.scanner.types import Scanned
 from kiosk import config
+from kiosk.simulation.client import request_json as call
 from kiosk.simulation.devices import start_control_api
 from kiosk.simulation.server import ControlServer
 
@@ -55,16 +53,6 @@ def devices(
     manager.stop()
 
 
-def call(server: ControlServer, method: str, path: str, body: Any = None) -> tuple[int, Any]:
-    data = None if body is None else json.dumps(body).encode()
-    request = urllib.request.Request(server.base_url + path, data=data, method=method)
-    try:
-        with urllib.request.urlopen(request, timeout=10) as response:
-            return response.status, json.loads(response.read())
-    except urllib.error.HTTPError as error:
-        return error.code, json.loads(error.read())
-
-
 T = TypeVar("T")
 
 
@@ -77,35 +65,43 @@ def next_event(events: queue.Queue[DeviceEvent], kind: type[T], timeout: float =
 
 def test_card_placed_over_http_is_read_through_the_pty(devices: Any) -> None:
     _, server, events = devices
-    assert call(server, "POST", "/sim/id-card", {"fixture": "long_term"})[0] == 200
+    assert call(server.base_url, "POST", "/sim/id-card", {"fixture": "long_term"})[0] == 200
     card = next_event(events, CardInserted).card
     assert card.name == "李秀英"
-    assert call(server, "DELETE", "/sim/id-card")[0] == 200
+    assert call(server.base_url, "DELETE", "/sim/id-card")[0] == 200
     next_event(events, CardRemoved)
+
+
+def test_fixture_list_names_every_card_the_reader_can_be_given(devices: Any) -> None:
+    _, server, _ = devices
+    status, names = call(server.base_url, "GET", "/sim/id-card/fixtures")
+    assert status == 200
+    for name in names:
+        assert call(server.base_url, "POST", "/sim/id-card", {"fixture": name})[0] == 200
 
 
 def test_unknown_fixture_and_fault_are_refused_by_name(devices: Any) -> None:
     _, server, _ = devices
-    status, body = call(server, "POST", "/sim/id-card", {"fixture": "nobody"})
+    status, body = call(server.base_url, "POST", "/sim/id-card", {"fixture": "nobody"})
     assert status == 400
     assert "nobody" in body["error"]
-    assert call(server, "POST", "/sim/id-card/fault", {"fault": "meltdown"})[0] == 400
+    assert call(server.base_url, "POST", "/sim/id-card/fault", {"fault": "meltdown"})[0] == 400
 
 
 def test_scan_over_http_reaches_the_scanner_driver(devices: Any) -> None:
     _, server, events = devices
-    assert call(server, "POST", "/sim/scanner", {"text": "办件查询 QR 码"})[0] == 200
+    assert call(server.base_url, "POST", "/sim/scanner", {"text": "办件查询 QR 码"})[0] == 200
     assert next_event(events, Scanned).text == "办件查询 QR 码"
 
 
 def test_printer_out_of_paper_shows_in_device_statuses(devices: Any) -> None:
     manager, server, _ = devices
-    assert call(server, "POST", "/sim/printer", {"paper": "out"})[0] == 200
+    assert call(server.base_url, "POST", "/sim/printer", {"paper": "out"})[0] == 200
     deadline = time.monotonic() + 10
     while manager.statuses()[DeviceClass.RECEIPT_PRINTER].media != "out":
         assert time.monotonic() < deadline, "printer never reported paper out"
         time.sleep(0.02)
-    status, body = call(server, "GET", "/sim/devices")
+    status, body = call(server.base_url, "GET", "/sim/devices")
     assert status == 200
     assert body["receipt_printer"]["media"] == "out"
     assert body["id_card_reader"]["state"] == DeviceState.ONLINE
@@ -113,8 +109,8 @@ def test_printer_out_of_paper_shows_in_device_statuses(devices: Any) -> None:
 
 def test_camera_switches_source_and_refuses_unknown_ones(devices: Any) -> None:
     _, server, _ = devices
-    assert call(server, "POST", "/sim/camera", {"source": "face"})[0] == 200
-    assert call(server, "POST", "/sim/camera", {"source": "no_such_picture"})[0] == 400
+    assert call(server.base_url, "POST", "/sim/camera", {"source": "face"})[0] == 200
+    assert call(server.base_url, "POST", "/sim/camera", {"source": "no_such_picture"})[0] == 400
 
 
 def test_device_config_for_every_class_is_simulated() -> None:

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import json
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
 from typing import Any
 
@@ -13,6 +10,7 @@ import pytest
 from drivers.base import DeviceBase, DeviceClass, DeviceState, MediaStatus
 from drivers.config import DeviceConfig
 from drivers.manager import BuiltDevice, DeviceManager, Factory
+from kiosk.simulation.client import request_json as call
 from kiosk.simulation.devices import NotSimulated, start_control_api
 from kiosk.simulation.server import ControlServer
 
@@ -104,23 +102,13 @@ def api(recorder: Recorder) -> Iterator[ControlServer]:
     manager.stop()
 
 
-def call(server: ControlServer, method: str, path: str, body: Any = None) -> tuple[int, Any]:
-    data = None if body is None else json.dumps(body).encode()
-    request = urllib.request.Request(server.base_url + path, data=data, method=method)
-    try:
-        with urllib.request.urlopen(request, timeout=5) as response:
-            return response.status, json.loads(response.read())
-    except urllib.error.HTTPError as error:
-        return error.code, json.loads(error.read())
-
-
 def test_card_place_remove_and_faults_reach_the_reader_simulator(
     api: ControlServer, recorder: Recorder
 ) -> None:
-    assert call(api, "POST", "/sim/id-card", {"fixture": "resident"})[0] == 200
-    assert call(api, "POST", "/sim/id-card/fault", {"fault": "silence"})[0] == 200
-    assert call(api, "DELETE", "/sim/id-card/fault")[0] == 200
-    assert call(api, "DELETE", "/sim/id-card")[0] == 200
+    assert call(api.base_url, "POST", "/sim/id-card", {"fixture": "resident"})[0] == 200
+    assert call(api.base_url, "POST", "/sim/id-card/fault", {"fault": "silence"})[0] == 200
+    assert call(api.base_url, "DELETE", "/sim/id-card/fault")[0] == 200
+    assert call(api.base_url, "DELETE", "/sim/id-card")[0] == 200
     assert recorder.calls == [
         ("place", "resident"),
         ("fault", "silence"),
@@ -130,15 +118,15 @@ def test_card_place_remove_and_faults_reach_the_reader_simulator(
 
 
 def test_unknown_fixture_is_a_400_with_the_simulators_message(api: ControlServer) -> None:
-    status, body = call(api, "POST", "/sim/id-card", {"fixture": "no_such_card"})
+    status, body = call(api.base_url, "POST", "/sim/id-card", {"fixture": "no_such_card"})
     assert status == 400
     assert "no_such_card" in body["error"]
 
 
 def test_scanner_and_camera_routes(api: ControlServer, recorder: Recorder) -> None:
-    assert call(api, "POST", "/sim/scanner", {"text": "扫码内容"})[0] == 200
-    assert call(api, "POST", "/sim/camera", {"source": "face"})[0] == 200
-    assert call(api, "POST", "/sim/camera/fault", {"fault": "black"})[0] == 200
+    assert call(api.base_url, "POST", "/sim/scanner", {"text": "扫码内容"})[0] == 200
+    assert call(api.base_url, "POST", "/sim/camera", {"source": "face"})[0] == 200
+    assert call(api.base_url, "POST", "/sim/camera/fault", {"fault": "black"})[0] == 200
     assert ("scan", "扫码内容") in recorder.calls
     assert ("show", "face") in recorder.calls
     assert ("fault", "black") in recorder.calls
@@ -146,7 +134,7 @@ def test_scanner_and_camera_routes(api: ControlServer, recorder: Recorder) -> No
 
 def test_printer_state_is_set_field_by_field(api: ControlServer, recorder: Recorder) -> None:
     body = {"paper": "out", "cover": "open", "online": False}
-    assert call(api, "POST", "/sim/printer", body)[0] == 200
+    assert call(api.base_url, "POST", "/sim/printer", body)[0] == 200
     assert recorder.calls == [("paper", "out"), ("cover_open", True), ("online", False)]
 
 
@@ -155,23 +143,23 @@ def test_printer_state_is_set_field_by_field(api: ControlServer, recorder: Recor
     [{}, {"paper": "empty"}, {"cover": "ajar"}, {"online": "yes"}, {"colour": "red"}],
 )
 def test_bad_printer_settings_are_refused(api: ControlServer, body: dict[str, Any]) -> None:
-    assert call(api, "POST", "/sim/printer", body)[0] == 400
+    assert call(api.base_url, "POST", "/sim/printer", body)[0] == 400
 
 
 def test_receipts_and_device_statuses(api: ControlServer) -> None:
-    assert call(api, "GET", "/sim/printer/receipts") == (
+    assert call(api.base_url, "GET", "/sim/printer/receipts") == (
         200,
         [{"text": ["受理回执"], "qr": [], "cut": True}],
     )
-    status, devices = call(api, "GET", "/sim/devices")
+    status, devices = call(api.base_url, "GET", "/sim/devices")
     assert status == 200
     assert devices["receipt_printer"] == {"state": "online", "media": "ok", "detail": ""}
     assert set(devices) == {str(c) for c in DeviceClass}
 
 
 def test_platform_can_be_taken_offline_and_back(api: ControlServer, recorder: Recorder) -> None:
-    assert call(api, "POST", "/sim/platform", {"online": False})[0] == 200
-    assert call(api, "POST", "/sim/platform", {"online": True})[0] == 200
+    assert call(api.base_url, "POST", "/sim/platform", {"online": False})[0] == 200
+    assert call(api.base_url, "POST", "/sim/platform", {"online": True})[0] == 200
     assert [c for c in recorder.calls if c[0] == "platform_offline"] == [
         ("platform_offline", True),
         ("platform_offline", False),
@@ -184,6 +172,12 @@ def test_refuses_to_start_when_any_device_is_real(recorder: Recorder) -> None:
 
 
 def test_scan_that_cannot_be_sent_is_a_conflict_not_ok(api: ControlServer) -> None:
-    status, body = call(api, "POST", "/sim/scanner", {"text": "unplugged"})
+    status, body = call(api.base_url, "POST", "/sim/scanner", {"text": "unplugged"})
     assert status == 409
     assert "nothing was read" in body["error"]
+
+
+def test_fixture_names_come_from_the_card_fixtures(api: ControlServer) -> None:
+    status, names = call(api.base_url, "GET", "/sim/id-card/fixtures")
+    assert status == 200
+    assert {"resident", "expired", "rare_name", "foreign_permanent"} <= set(names)
