@@ -22,7 +22,6 @@ import random
 import select
 import threading
 import time
-import tty
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
@@ -34,6 +33,7 @@ from drivers.id_card.link import wire_time
 from drivers.id_card.payloads import CardData, encode_card_data, parse_sam_id
 from drivers.id_card.protocol import Command, Frame, Request, Sw3, encode_answer, read_frame
 from drivers.id_card.types import TIMING, IdCard
+from drivers.simpty import RawPty, publish, withdraw
 
 __all__ = ["DEFAULT_SAM_ID", "Emulator", "Fault", "fixtures"]
 
@@ -119,7 +119,8 @@ class Emulator:
         self._lock = threading.Lock()
         self._stopping = threading.Event()
         self._thread: threading.Thread | None = None
-        self._fds: tuple[int, int, int, int] | None = None
+        self._io: tuple[RawPty, int, int] | None = None
+        """The pty and the wake-up pipe's read and write ends, while running."""
         self._slave_name = ""
         self._card: IdCard | None = None
         self._card_data: CardData | None = None
@@ -157,20 +158,19 @@ class Emulator:
         """Create the pty (and symlink) and start answering; no-op when running."""
         if self._thread is not None:
             return
-        master, slave = os.openpty()
-        tty.setraw(master)
-        os.set_blocking(master, False)
+        pty = RawPty()
+        os.set_blocking(pty.master, False)
         wake_read, wake_write = os.pipe()
-        self._fds = (master, slave, wake_read, wake_write)
-        self._slave_name = os.ttyname(slave)
+        self._io = (pty, wake_read, wake_write)
+        self._slave_name = pty.name
         if self._link_path is not None:
-            if self._link_path.is_symlink():
-                self._link_path.unlink()
-            os.symlink(self._slave_name, self._link_path)
+            publish(self._link_path, pty.name)
         self._stopping.clear()
         self.bytes_in = self.bytes_out = 0
         self._thread = threading.Thread(
-            target=self._serve, args=(_MasterSource(master, wake_read),), name="id-card-emulator"
+            target=self._serve,
+            args=(_MasterSource(pty.master, wake_read),),
+            name="id-card-emulator",
         )
         self._thread.daemon = True
         self._thread.start()
@@ -178,18 +178,20 @@ class Emulator:
     def stop(self) -> None:
         """Stop answering and destroy the pty, as if the reader were unplugged."""
         thread, self._thread = self._thread, None
-        fds, self._fds = self._fds, None
-        if fds is None:
+        io, self._io = self._io, None
+        if io is None:
             return
+        pty, wake_read, wake_write = io
         self._stopping.set()
-        os.write(fds[3], b"x")
+        os.write(wake_write, b"x")
         if thread is not None:
             thread.join(timeout=TIMING.stop_timeout_s)
-        for fd in fds:
+        pty.close()
+        for fd in (wake_read, wake_write):
             with contextlib.suppress(OSError):
                 os.close(fd)
-        if self._link_path is not None and self._link_path.is_symlink():
-            self._link_path.unlink()
+        if self._link_path is not None:
+            withdraw(self._link_path)
 
     def place(self, card: str | IdCard) -> None:
         """Put a card (a fixture name or an IdCard) on the reader."""
@@ -312,10 +314,10 @@ class Emulator:
 
     def _write(self, data: bytes) -> None:
         """Write ``data`` to the master, paced at the baud when ``pace`` is set."""
-        fds = self._fds
-        if fds is None:
+        io = self._io
+        if io is None:
             raise _Stopped
-        master, wake = fds[0], fds[2]
+        master, wake = io[0].master, io[1]
         chunk_size = _PACE_CHUNK if self.pace else len(data)
         start = time.perf_counter()
         sent = 0

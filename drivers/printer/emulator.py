@@ -8,13 +8,11 @@ It interprets what the driver sends (``interpreter.py``), answers ``DLE EOT n`` 
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import os
 import select
 import socket
 import threading
-import tty
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,6 +23,7 @@ from drivers.printer.fonts import FontFile, find_cjk_font
 from drivers.printer.interpreter import IdRequest, Paper, Parser, StatusRequest
 from drivers.printer.profile import PrinterProfile
 from drivers.printer.receipt_store import ReceiptStore
+from drivers.simpty import RawPty
 
 log = logging.getLogger(__name__)
 
@@ -95,10 +94,7 @@ class PrinterEmulator:
         self._condition = _Condition()
         self._stopping = threading.Event()
         self._threads: list[threading.Thread] = []
-        self._master, self._slave = os.openpty()
-        tty.setraw(self._master)
-        tty.setraw(self._slave)
-        self._port = os.ttyname(self._slave)
+        self._pty = RawPty()
         self._server: socket.socket | None = None
         self._spawn(self._serve_pty, "printer-emulator-pty")
         if tcp_port is not None:
@@ -109,7 +105,7 @@ class PrinterEmulator:
     @property
     def port(self) -> str:
         """The pty slave path to give the driver."""
-        return self._port
+        return self._pty.name
 
     @property
     def tcp_port(self) -> int | None:
@@ -167,9 +163,7 @@ class PrinterEmulator:
             thread.join(timeout=2)
         if self._server is not None:
             self._server.close()
-        for fd in (self._master, self._slave):
-            with contextlib.suppress(OSError):
-                os.close(fd)
+        self._pty.close()
 
     def _spawn(self, target: Callable[..., None], name: str, *args: object) -> None:
         thread = threading.Thread(target=target, name=name, args=args, daemon=True)
@@ -179,16 +173,16 @@ class PrinterEmulator:
     def _serve_pty(self) -> None:
         channel = _Channel(self._encoding)
         while not self._stopping.is_set():
-            ready, _, _ = select.select([self._master], [], [], SELECT_TICK_S)
+            ready, _, _ = select.select([self._pty.master], [], [], SELECT_TICK_S)
             if not ready:
                 continue
             try:
-                data = os.read(self._master, 4096)
+                data = os.read(self._pty.master, 4096)
             except OSError:
                 continue
             reply = self._handle(channel, data)
             if reply:
-                os.write(self._master, reply)
+                os.write(self._pty.master, reply)
 
     def _serve_tcp(self) -> None:
         assert self._server is not None

@@ -13,18 +13,17 @@ manager's re-open finds it again.
 
 from __future__ import annotations
 
-import contextlib
 import os
 import select
 import shutil
 import tempfile
 import threading
-import tty
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
 
 from drivers.scanner.types import MAX_PAYLOAD_BYTES, TRIGGER_OFF, TRIGGER_ON, Suffix
+from drivers.simpty import RawPty, publish, withdraw
 
 
 class ScannerFault(StrEnum):
@@ -49,13 +48,11 @@ MISSING_SUFFIX_BYTES = b"20240101-NO-SUFFIX"
 OVER_LONG_BYTES = b"A" * (MAX_PAYLOAD_BYTES + 904)
 
 
-class _Pty:
+class _Pty(RawPty):
     """One plugged-in pty pair and the thread reading the driver's commands from it."""
 
     def __init__(self, on_bytes: Callable[[bytes], None]) -> None:
-        self.master, self.slave = os.openpty()
-        tty.setraw(self.master)
-        self.name = os.ttyname(self.slave)
+        super().__init__()
         self._on_bytes = on_bytes
         self._closing = threading.Event()
         self._reader = threading.Thread(target=self._read, name="scanner-emu", daemon=True)
@@ -65,9 +62,7 @@ class _Pty:
         """Stop the reader first, then close both ends (never a descriptor still in use)."""
         self._closing.set()
         self._reader.join(timeout=1.0)
-        for fd in (self.master, self.slave):
-            with contextlib.suppress(OSError):
-                os.close(fd)
+        super().close()
 
     def _read(self) -> None:
         while not self._closing.is_set():
@@ -157,8 +152,7 @@ class ScannerEmulator:
             self._triggered = False
         if pty is None:
             return False
-        with contextlib.suppress(FileNotFoundError):
-            self._link.unlink()
+        withdraw(self._link)
         pty.close()
         return True
 
@@ -170,7 +164,7 @@ class ScannerEmulator:
             pty = _Pty(self._record_commands)
             self._pending = b""
             self._pty = pty
-        os.symlink(pty.name, self._link)
+        publish(self._link, pty.name)
 
     def stop(self) -> None:
         """Unplug and remove the port's directory; safe to call more than once."""
