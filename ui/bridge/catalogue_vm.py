@@ -107,13 +107,13 @@ class CatalogueViewModel(QObject):
         if matter is None:
             bundle = self._catalogue.bundle(entry.code)
             count = len(bundle.matters) if bundle else 0
-            detail, badge = f"一件事 · {count} 个部门事项一次办", "一件事"
+            detail, ready = f"一件事 · {count} 个部门事项一次办", "一件事"
+            guide_only = brief is not None and brief.self_service == "guide_only"
         else:
             detail = f"{matter.department} · {TYPE_TEXT.get(matter.type, matter.type)}"
+            ready = "可办理"
             guide_only = matter.self_service == "guide_only"
-            badge = "可办理" if available else "仅指南" if guide_only else "暂停"
-        if not available and matter is None:
-            badge = "仅指南" if brief and brief.self_service == "guide_only" else "暂停"
+        badge = ready if available else "仅指南" if guide_only else "暂停"
         return {
             "code": entry.code,
             "name": entry.name,
