@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from kiosk.outbox.policy import judge
 from kiosk.outbox.store import NewRecord, OutboxStore
-from kiosk.outbox.worker import OutboxWorker
+from kiosk.outbox.worker import OutboxWorker, send
 from kiosk.platform.client import PlatformClient, Reply, encode_request, parse_reply
 from kiosk.platform.errors import PlatformFailure
 from kiosk.platform.models import (
@@ -159,15 +159,7 @@ class Submitter:
         pending = list(records)
         try:
             while True:
-                record = pending[0]
-                reply = self._client.call(
-                    record.operation,
-                    path_params=record.path_params,
-                    body=record.body,
-                    content_type=record.content_type,
-                    idempotency_key=record.idempotency_key,
-                    verification_id=record.verification_id,
-                )
+                reply = send(self._client, pending[0])
                 pending.pop(0)
                 if not pending:
                     return reply

@@ -22,8 +22,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kiosk.outbox.policy import judge
-from kiosk.outbox.store import OutboxStore
-from kiosk.platform.client import PlatformClient
+from kiosk.outbox.store import NewRecord, OutboxStore, Record
+from kiosk.platform.client import PlatformClient, Reply
 from kiosk.platform.errors import PlatformFailure
 from kiosk.platform.transport_retry import NO_RETRY
 
@@ -72,6 +72,18 @@ class Backoff:
         return min(self.cap_s, self.base_s * 2.0 ** max(0, failures - 1)) * (0.5 + rng() / 2)
 
 
+def send(client: PlatformClient, record: NewRecord | Record) -> Reply:
+    """Send one outbox request as it was (or would be) stored: its exact body and key."""
+    return client.call(
+        record.operation,
+        path_params=record.path_params,
+        body=record.body,
+        content_type=record.content_type,
+        idempotency_key=record.idempotency_key,
+        verification_id=record.verification_id,
+    )
+
+
 class OutboxWorker:
     """Delivers ``store``'s records through ``client``; run it as a thread with :meth:`start`,
     or step it with :meth:`deliver_next` / :meth:`drain` (CLI, tests, benchmarks)."""
@@ -101,14 +113,7 @@ class OutboxWorker:
         if record is None:
             return Delivery.EMPTY
         try:
-            reply = self._client.call(
-                record.operation,
-                path_params=record.path_params,
-                body=record.body,
-                content_type=record.content_type,
-                idempotency_key=record.idempotency_key,
-                verification_id=record.verification_id,
-            )
+            reply = send(self._client, record)
         except PlatformFailure as failure:
             verdict = judge(failure)
             if verdict.retry:
