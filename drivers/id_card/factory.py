@@ -81,24 +81,8 @@ def _decoder(config: DeviceConfig, library: Path | None) -> WltDecoder | None:
         raise ConfigError(f"devices.{config.device_class}.wlt_decoder_library: {error}") from error
 
 
-def build(config: DeviceConfig) -> BuiltDevice:
-    """The reader (and its emulator when simulated) described by ``config``."""
-    settings = ReaderSettings.from_config(config)
-    decoder = _decoder(config, settings.wlt_decoder_library)
-    if config.driver == REAL_DRIVER:
-        reader = SamReader(
-            settings.port,
-            settings.baud,
-            timing=settings.timing,
-            decoder=decoder,
-            with_fingerprint=settings.read_fingerprint,
-        )
-        return BuiltDevice(reader)
-    if config.driver != SIMULATED_DRIVER:
-        raise ConfigError(
-            f"devices.{config.device_class}.driver: unknown driver {config.driver!r} "
-            f"(expected {REAL_DRIVER!r} or {SIMULATED_DRIVER!r})"
-        )
+def _start_emulator(config: DeviceConfig, settings: ReaderSettings) -> Emulator:
+    """The emulator for the simulated driver, with the ``fixture`` card on it, answering."""
     emulator = Emulator(baud=settings.baud, pace=settings.pace, link_path=_link_path())
     if settings.fixture:
         try:
@@ -106,8 +90,21 @@ def build(config: DeviceConfig) -> BuiltDevice:
         except UnknownFixtureError as error:
             raise ConfigError(f"devices.{config.device_class}.fixture: {error}") from error
     emulator.start()
+    return emulator
+
+
+def build(config: DeviceConfig) -> BuiltDevice:
+    """The reader (and its emulator when simulated) described by ``config``."""
+    settings = ReaderSettings.from_config(config)
+    decoder = _decoder(config, settings.wlt_decoder_library)
+    if config.driver not in (REAL_DRIVER, SIMULATED_DRIVER):
+        raise ConfigError(
+            f"devices.{config.device_class}.driver: unknown driver {config.driver!r} "
+            f"(expected {REAL_DRIVER!r} or {SIMULATED_DRIVER!r})"
+        )
+    emulator = _start_emulator(config, settings) if config.driver == SIMULATED_DRIVER else None
     reader = SamReader(
-        emulator.port,
+        settings.port if emulator is None else emulator.port,
         settings.baud,
         timing=settings.timing,
         decoder=decoder,
