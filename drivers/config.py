@@ -29,11 +29,8 @@ class DeviceConfig:
 
     def _get(self, key: str, default: Any, kinds: tuple[type, ...]) -> Any:
         value = self.options.get(key, default)
-        if value is None or (isinstance(value, bool) and bool not in kinds):
-            if value is None and default is None:
-                return None
-            raise ConfigError(f"devices.{self.device_class}.{key}: expected {kinds[0].__name__}")
-        if not isinstance(value, kinds):
+        bool_for_number = isinstance(value, bool) and bool not in kinds
+        if bool_for_number or not isinstance(value, kinds):
             raise ConfigError(
                 f"devices.{self.device_class}.{key}: expected {kinds[0].__name__}, "
                 f"got {type(value).__name__}"
