@@ -118,18 +118,20 @@ def register_routes(
     def state(_: Any) -> tuple[int, Any]:
         return 200, workers.call(automation.state, GUI_TIMEOUT_S)
 
+    def act(action: Callable[[], tuple[int, Any]]) -> tuple[int, Any]:
+        def run() -> tuple[int, Any]:
+            result = action()
+            touch()
+            return result
+
+        return workers.call(run, GUI_TIMEOUT_S)
+
     def tap(body: Any) -> tuple[int, Any]:
         try:
             name = _name(body)
         except ValueError as error:
             return 400, {"error": str(error)}
-
-        def run() -> tuple[int, Any]:
-            result = automation.tap(name)
-            touch()
-            return result
-
-        return workers.call(run, GUI_TIMEOUT_S)
+        return act(lambda: automation.tap(name))
 
     def type_(body: Any) -> tuple[int, Any]:
         try:
@@ -139,13 +141,7 @@ def register_routes(
         text = (body or {}).get("text")
         if not isinstance(text, str):
             return 400, {"error": "'text' must be a string"}
-
-        def run() -> tuple[int, Any]:
-            result = automation.type_text(name, text)
-            touch()
-            return result
-
-        return workers.call(run, GUI_TIMEOUT_S)
+        return act(lambda: automation.type_text(name, text))
 
     server.route("GET", "/ui/state", state)
     server.route("POST", "/ui/tap", tap)
