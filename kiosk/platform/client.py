@@ -31,7 +31,7 @@ from kiosk.catalogue.model import Catalogue, catalogue_from_json
 from kiosk.config import PlatformSettings
 from kiosk.platform.contract import (
     ContractError,
-    contract,
+    find_operation,
     operation_request_schema,
     operation_response_schema,
     validate,
@@ -88,12 +88,9 @@ class Operation:
 @cache
 def operation(operation_id: str) -> Operation:
     """The contract's operation ``operation_id``; ``KeyError`` when the contract lacks it."""
-    for path, item in contract()["paths"].items():
-        for method, op in item.items():
-            if isinstance(op, dict) and op.get("operationId") == operation_id:
-                success = frozenset(int(s) for s in op["responses"] if s.isdigit() and s[0] in "23")
-                return Operation(operation_id, method.upper(), path, success)
-    raise KeyError(operation_id)
+    path, method, op = find_operation(operation_id)
+    success = frozenset(int(s) for s in op["responses"] if s.isdigit() and s[0] in "23")
+    return Operation(operation_id, method.upper(), path, success)
 
 
 @dataclass(frozen=True)

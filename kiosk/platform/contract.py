@@ -47,37 +47,40 @@ def schema_ref(name: str) -> dict[str, Any]:
     return {"$ref": f"{CONTRACT_URI}#/components/schemas/{name}"}
 
 
+@cache
+def find_operation(operation_id: str) -> tuple[str, str, dict[str, Any]]:
+    """Path template, method (lower case, as in the contract) and operation object of
+    ``operation_id``; ``KeyError`` when the contract lacks it."""
+    for path, item in contract()["paths"].items():
+        for method, op in item.items():
+            if isinstance(op, dict) and op.get("operationId") == operation_id:
+                return path, method, op
+    raise KeyError(operation_id)
+
+
 def operation_response_schema(operation_id: str, status: str) -> dict[str, Any] | None:
     """The JSON schema of an operation's response body for ``status`` (or ``default``),
     rewritten to resolve against the contract; None where the response has no JSON body."""
-    for item in contract()["paths"].values():
-        for op in item.values():
-            if not isinstance(op, dict) or op.get("operationId") != operation_id:
-                continue
-            responses = op["responses"]
-            response = responses.get(status) or responses.get("default")
-            if response is None:
-                return None
-            if "$ref" in response:
-                ref = response["$ref"].removeprefix("#/components/responses/")
-                response = contract()["components"]["responses"][ref]
-            content = response.get("content", {})
-            for media in ("application/json", "application/problem+json"):
-                if media in content:
-                    rebased: dict[str, Any] = _rebase(content[media]["schema"])
-                    return rebased
-            return None
-    raise KeyError(operation_id)
+    responses = find_operation(operation_id)[2]["responses"]
+    response = responses.get(status) or responses.get("default")
+    if response is None:
+        return None
+    if "$ref" in response:
+        ref = response["$ref"].removeprefix("#/components/responses/")
+        response = contract()["components"]["responses"][ref]
+    content = response.get("content", {})
+    for media in ("application/json", "application/problem+json"):
+        if media in content:
+            rebased: dict[str, Any] = _rebase(content[media]["schema"])
+            return rebased
+    return None
 
 
 def operation_request_schema(operation_id: str) -> dict[str, Any] | None:
     """The JSON schema of an operation's request body, or None when it takes no JSON body."""
-    for item in contract()["paths"].values():
-        for op in item.values():
-            if isinstance(op, dict) and op.get("operationId") == operation_id:
-                body = op.get("requestBody", {}).get("content", {}).get("application/json")
-                return _rebase(body["schema"]) if body else None
-    raise KeyError(operation_id)
+    op = find_operation(operation_id)[2]
+    body = op.get("requestBody", {}).get("content", {}).get("application/json")
+    return _rebase(body["schema"]) if body else None
 
 
 def _rebase(schema: Any) -> Any:
