@@ -47,10 +47,10 @@ def fit(image: Image, width: int, height: int) -> Image:
     """``image`` scaled to fit ``width``×``height``, centred on grey bars."""
     scale = min(width / image.shape[1], height / image.shape[0])
     size = (max(1, round(image.shape[1] * scale)), max(1, round(image.shape[0] * scale)))
+    scaled = np.asarray(cv2.resize(image, size, interpolation=cv2.INTER_AREA), np.uint8)
     if size == (width, height):
-        return np.asarray(cv2.resize(image, size, interpolation=cv2.INTER_AREA), np.uint8)
+        return scaled
     canvas = np.full((height, width, 3), BACKGROUND, np.uint8)
-    scaled = cv2.resize(image, size, interpolation=cv2.INTER_AREA)
     top, left = (height - size[1]) // 2, (width - size[0]) // 2
     canvas[top : top + size[1], left : left + size[0]] = scaled
     return canvas
