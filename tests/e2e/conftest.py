@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import dataclasses
-import json
 import time
-import urllib.request
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from kiosk.simulation.client import request_json
 from ui.keyboard import prepare_environment
 
 _USER_DATA = prepare_environment()
@@ -49,16 +48,7 @@ class Harness:
         self.app.ui.kiosk.intent(name)
 
     def control(self, method: str, path: str, body: Any = None) -> tuple[int, Any]:
-        data = None if body is None else json.dumps(body).encode()
-        request = urllib.request.Request(
-            self.app.control.base_url + path, data=data, method=method,
-            headers={"Content-Type": "application/json"},
-        )
-        try:
-            with urllib.request.urlopen(request, timeout=10) as reply:
-                return reply.status, json.loads(reply.read() or b"null")
-        except urllib.error.HTTPError as error:
-            return error.code, json.loads(error.read() or b"null")
+        return request_json(self.app.control.base_url, method, path, body, timeout_s=10)
 
     def call_off_gui(self, fn: Callable[[], Any]) -> Any:
         """Run ``fn`` on a plain thread while the GUI thread keeps processing events."""
