@@ -246,6 +246,22 @@ class PlatformClient:
             raise parse_problem(raw.status, raw.body, retry_after)
         return Reply(raw.status, raw.headers, _document(op, raw))
 
+    def _call_json(
+        self,
+        operation_id: str,
+        document: Any,
+        idempotency_key: IdempotencyKey,
+        path_params: Mapping[str, str] | None = None,
+    ) -> Reply:
+        """:meth:`call` with ``document`` as the JSON body (checked by :func:`encode_request`)."""
+        return self.call(
+            operation_id,
+            path_params=path_params,
+            body=encode_request(operation_id, document),
+            content_type="application/json",
+            idempotency_key=idempotency_key,
+        )
+
     # --- typed operations -----------------------------------------------------------------
 
     def get_catalogue(self, etag: str | None = None, region: str | None = None) -> CatalogueFetch:
@@ -262,21 +278,12 @@ class PlatformClient:
         self, request: VerifyRequest, *, idempotency_key: IdempotencyKey
     ) -> Verification:
         """Person–card verification (人证比对); ``verified`` may be False with a reason."""
-        body = encode_request("verifyIdentity", request.to_json())
-        reply = self.call(
-            "verifyIdentity",
-            body=body,
-            content_type="application/json",
-            idempotency_key=idempotency_key,
-        )
+        reply = self._call_json("verifyIdentity", request.to_json(), idempotency_key)
         return parse_reply(reply, Verification.from_json)
 
     def qr_login(self, qr_payload: str, *, idempotency_key: IdempotencyKey) -> Verification:
         """Log in with the provincial app's dynamic QR code (扫码登录)."""
-        body = encode_request("qrLogin", {"qr_payload": qr_payload})
-        reply = self.call(
-            "qrLogin", body=body, content_type="application/json", idempotency_key=idempotency_key
-        )
+        reply = self._call_json("qrLogin", {"qr_payload": qr_payload}, idempotency_key)
         return parse_reply(reply, Verification.from_json)
 
     def list_licenses(self, verification_id: str) -> tuple[License, ...]:
@@ -310,12 +317,7 @@ class PlatformClient:
         self, request: ApplicationRequest, *, idempotency_key: IdempotencyKey
     ) -> SubmitResult:
         """Submit an application (办件申报); a bundle returns one application per matter."""
-        reply = self.call(
-            "submitApplication",
-            body=encode_request("submitApplication", request.to_json()),
-            content_type="application/json",
-            idempotency_key=idempotency_key,
-        )
+        reply = self._call_json("submitApplication", request.to_json(), idempotency_key)
         return parse_reply(reply, SubmitResult.from_json)
 
     def list_applications(self, verification_id: str) -> tuple[Application, ...]:
@@ -338,12 +340,11 @@ class PlatformClient:
         self, application_no: str, correction: Correction, *, idempotency_key: IdempotencyKey
     ) -> Application:
         """Supply what a ``correction_required`` application lacks (补齐补正)."""
-        reply = self.call(
+        reply = self._call_json(
             "submitCorrection",
+            correction.to_json(),
+            idempotency_key,
             path_params={"application_no": application_no},
-            body=encode_request("submitCorrection", correction.to_json()),
-            content_type="application/json",
-            idempotency_key=idempotency_key,
         )
         return parse_reply(reply, Application.from_json)
 
@@ -363,23 +364,17 @@ class PlatformClient:
         self, order_no: str, auth_code: str, *, idempotency_key: IdempotencyKey
     ) -> Payment:
         """Charge the payment code (付款码) the citizen shows to the scanner."""
-        reply = self.call(
+        reply = self._call_json(
             "payByBarcode",
+            {"auth_code": auth_code},
+            idempotency_key,
             path_params={"order_no": order_no},
-            body=encode_request("payByBarcode", {"auth_code": auth_code}),
-            content_type="application/json",
-            idempotency_key=idempotency_key,
         )
         return parse_reply(reply, Payment.from_json)
 
     def submit_evaluation(self, evaluation: Evaluation, *, idempotency_key: IdempotencyKey) -> None:
         """Record a rating (好差评)."""
-        self.call(
-            "submitEvaluation",
-            body=encode_request("submitEvaluation", evaluation.to_json()),
-            content_type="application/json",
-            idempotency_key=idempotency_key,
-        )
+        self._call_json("submitEvaluation", evaluation.to_json(), idempotency_key)
 
     def list_slots(self, matter_code: str, hall_code: str, day: date) -> tuple[Slot, ...]:
         """Appointment slots for a matter in a hall on ``day``."""
@@ -391,24 +386,18 @@ class PlatformClient:
 
     def book_appointment(self, booking: Booking, *, idempotency_key: IdempotencyKey) -> Appointment:
         """Book a slot; a full slot is ``PlatformError`` with code ``slot_full``."""
-        reply = self.call(
-            "bookAppointment",
-            body=encode_request("bookAppointment", booking.to_json()),
-            content_type="application/json",
-            idempotency_key=idempotency_key,
-        )
+        reply = self._call_json("bookAppointment", booking.to_json(), idempotency_key)
         return parse_reply(reply, Appointment.from_json)
 
     def heartbeat(
         self, terminal_id: str, heartbeat: Heartbeat, *, idempotency_key: IdempotencyKey
     ) -> tuple[Command, ...]:
         """Report the terminal's status; returns the platform's commands, oldest first."""
-        reply = self.call(
+        reply = self._call_json(
             "heartbeat",
+            heartbeat.to_json(),
+            idempotency_key,
             path_params={"terminal_id": terminal_id},
-            body=encode_request("heartbeat", heartbeat.to_json()),
-            content_type="application/json",
-            idempotency_key=idempotency_key,
         )
         return parse_reply(reply, lambda d: tuple(Command.from_json(x) for x in d["commands"]))
 
