@@ -222,3 +222,7 @@ class DeviceBase:
                 return
             self._status = new
         self._events.emit(StatusChanged(self._device_class, new))
+
+    def _record_status(self, status: DeviceStatus) -> None:
+        """Record a whole status read from the device; published only on change."""
+        self._set_status(status.state, status.media, status.detail)

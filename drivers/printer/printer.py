@@ -89,7 +89,7 @@ class EscPosPrinter(DeviceBase):
         """Query the printer now, publish and return its status."""
         with self._io:
             status = self._read_status()
-        self._set_status(status.state, status.media, status.detail)
+        self._record_status(status)
         return status
 
     def print_document(self, document: Document) -> PrintResult:
@@ -110,7 +110,7 @@ class EscPosPrinter(DeviceBase):
     def _run_job(self, data: bytes) -> PrintResult:
         with self._io:
             before = self._read_status()
-            self._set_status(before.state, before.media, before.detail)
+            self._record_status(before)
             reason = job_failure(before)
             if reason is not None:
                 return PrintResult.failure(f"printer not ready: {reason}", before)
@@ -122,7 +122,7 @@ class EscPosPrinter(DeviceBase):
                 return PrintResult.failure(str(error), self.status)
             self._stop.wait(self._timings.after_job_s)
             after = self._read_status()
-            self._set_status(after.state, after.media, after.detail)
+            self._record_status(after)
         reason = job_failure(after)
         if reason is not None:
             return PrintResult.failure(f"job did not complete: {reason}", after, len(data))
@@ -136,7 +136,7 @@ class EscPosPrinter(DeviceBase):
                 status = self._read_status()
             finally:
                 self._io.release()
-            self._set_status(status.state, status.media, status.detail)
+            self._record_status(status)
 
     def _send(self, data: bytes) -> None:
         self._transport.write(data)
