@@ -77,10 +77,10 @@ class CatalogueCache:
             return CachedCatalogue(held.catalogue, held.etag, held.as_of, False, str(failure))
         now = self._now()
         if fetch.catalogue is None or fetch.document is None:
-            if held is None or self._held is None:
+            if self._held is None:
                 raise MalformedResponse(304, "not modified, but no ETag was sent")
-            document = self._held[1]
-            fresh = CachedCatalogue(held.catalogue, held.etag, now)
+            kept, document = self._held
+            fresh = CachedCatalogue(kept.catalogue, kept.etag, now)
         else:
             document = fetch.document
             fresh = CachedCatalogue(fetch.catalogue, fetch.etag, now)
