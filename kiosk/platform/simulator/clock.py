@@ -10,6 +10,8 @@ from __future__ import annotations
 import threading
 from datetime import UTC, datetime, timedelta
 
+from kiosk.platform.signing import format_timestamp
+
 
 class SimClock:
     """``now()`` is the system time (or ``start`` when given) plus everything advanced so far."""
@@ -33,6 +35,6 @@ class SimClock:
             self._offset += timedelta(seconds=seconds)
 
 
-def rfc3339(moment: datetime) -> str:
-    """A UTC date-time as the contract's ``date-time`` strings are written (``Z``, seconds)."""
-    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+# A UTC date-time as the contract's ``date-time`` strings are written (``Z``, seconds): the
+# same format the client writes its timestamps in, from the module both sides share.
+rfc3339 = format_timestamp
