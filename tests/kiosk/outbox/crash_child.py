@@ -1,6 +1,7 @@
 """A kiosk process for the crash test: submits ``count`` applications through the Submitter
-(online first, else the outbox) while its worker delivers, printing ``ACK <key>`` as soon as
-each submit has returned. The test kills it with SIGKILL at a random moment.
+(online first, else the outbox) while its worker delivers, printing ``READY`` once its outbox
+is open and ``ACK <key>`` as soon as each submit has returned. The test kills it with SIGKILL at
+a random moment after ``READY``.
 
 Run: ``python -m tests.kiosk.outbox.crash_child DATA_DIR BASE_URL CA_FILE COUNT``.
 """
@@ -33,6 +34,7 @@ def main(data_dir: str, base_url: str, ca_file: str, count: str) -> None:
     worker = OutboxWorker(store, client, Backoff(0.01, 0.05), poll_s=0.01)
     worker.start()
     submitter = Submitter(client, store, worker)
+    print("READY", flush=True)
     for i in range(int(count)):
         scan = Upload(f"scan {uuid.uuid4()}".encode(), "image/jpeg", str(uuid.uuid4()))
         request = ApplicationRequest(

@@ -66,11 +66,16 @@ def test_kill_9_at_random_points_loses_nothing_and_duplicates_nothing(
     acknowledged: list[str] = []
     for _ in range(ITERATIONS):
         child = run_child(flaky_platform, data_dir, count=40)
+        # Kill points are timed from READY (imports done, outbox open), not from process
+        # start, so a slow start on a loaded machine cannot push every kill before any work.
+        assert child.stdout is not None
+        first = child.stdout.readline()
         try:
-            child.wait(timeout=rng.uniform(0.6, 1.8))
+            child.wait(timeout=rng.uniform(0.1, 1.3))
         except subprocess.TimeoutExpired:
             child.send_signal(signal.SIGKILL)
         output, _ = child.communicate(timeout=10)
+        assert first == "READY\n", f"the child did not start: {first!r}"
         acknowledged += acked(output)
 
     drainer = run_child(flaky_platform, data_dir, count=0)
