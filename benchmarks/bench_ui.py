@@ -61,14 +61,14 @@ def child_bare() -> None:
 
 
 def _kiosk(data_dir: Path) -> object:
+    from entry.app import KioskApp, RunOptions
     from kiosk import config as kiosk_config
-    from kiosk.app import KioskApp
 
     config = kiosk_config.load(simulate=True)
     config = dataclasses.replace(
         config, terminal=dataclasses.replace(config.terminal, data_dir=data_dir)
     )
-    return KioskApp(config, control_port=0)
+    return KioskApp(config, RunOptions(control_port=0)).start()
 
 
 def child_kiosk() -> None:
@@ -111,7 +111,7 @@ def in_process() -> dict[str, float]:
     from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop
     from PySide6.QtGui import QGuiApplication
 
-    from ui.screenshots import wait_until
+    from entry.screenshots import wait_until
 
     app = QGuiApplication(sys.argv[:1])
     with tempfile.TemporaryDirectory() as data:
@@ -121,8 +121,9 @@ def in_process() -> dict[str, float]:
         swapped: list[float] = []
         ui.window.frameSwapped.connect(lambda: swapped.append(time.perf_counter()))
         wait_until(lambda: bool(swapped), 20, "first frame")
-        wait_until(lambda: bool(ui.catalogue.catalogue.matters), 20, "catalogue")
-        code = ui.catalogue.catalogue.matters[0].code
+        catalogue = kiosk.catalogue  # type: ignore[attr-defined]
+        wait_until(lambda: bool(catalogue.snapshot.catalogue.matters), 20, "catalogue")
+        code = catalogue.snapshot.catalogue.matters[0].code
         latencies = []
         for i in range(TOUCHES):
             target = "catalogue" if i % 2 == 0 else "home"

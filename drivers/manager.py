@@ -17,7 +17,7 @@ import threading
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 from drivers.base import (
     Device,
@@ -41,6 +41,8 @@ FACTORY_MODULES: Mapping[DeviceClass, str] = {
 }
 
 SIMULATED_DRIVER = "simulated"
+
+T = TypeVar("T")
 
 
 class Simulator(Protocol):
@@ -82,6 +84,15 @@ def load_factory(device_class: DeviceClass) -> Factory:
     module = importlib.import_module(FACTORY_MODULES[device_class])
     build: Factory = module.build
     return build
+
+
+def _as(thing: object, kind: type[T], device_class: DeviceClass, what: str) -> T | None:
+    if thing is None:
+        return None
+    if isinstance(thing, kind):
+        return thing
+    log.error("%s %s is a %s, not a %s", device_class, what, type(thing).__name__, kind.__name__)
+    return None
 
 
 @dataclass
@@ -129,6 +140,16 @@ class DeviceManager:
         """The simulator behind that device, when it is simulated."""
         slot = self._slots.get(device_class)
         return slot.built.simulator if slot else None
+
+    def device_as(self, device_class: DeviceClass, kind: type[T]) -> T | None:
+        """The device of that class as a ``kind`` (a runtime-checkable protocol such as
+        ``FrameSource`` or ``IdCardReader``), or None when there is none or it is not one."""
+        return _as(self.device(device_class), kind, device_class, "device")
+
+    def simulator_as(self, device_class: DeviceClass, kind: type[T]) -> T | None:
+        """The simulator behind that device as a ``kind`` (e.g. ``IdCardEmulator``), or None
+        when the device is real, absent, or simulated by something else."""
+        return _as(self.simulator(device_class), kind, device_class, "simulator")
 
     def statuses(self) -> dict[DeviceClass, DeviceStatus]:
         """The latest status of every device."""

@@ -5,6 +5,7 @@ window's input rules (no way out by keyboard, no context menus, F12 dev dock whe
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt
@@ -12,6 +13,7 @@ from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtQml import QQmlApplicationEngine
 from PySide6.QtQuick import QQuickWindow
 
+from kiosk.catalogue.service import CatalogueService
 from kiosk.flow import events as ev
 from kiosk.flow.view import FlowView
 from kiosk.workers import Workers
@@ -72,27 +74,45 @@ class InputGuard(QObject):
         return key == Qt.Key.Key_Escape or (with_modifier and key in _BLOCKED_KEYS)
 
 
+@dataclass(frozen=True)
+class UiSettings:
+    """How the UI looks and behaves on this terminal."""
+
+    hall_name: str
+    hall_phone: str
+    size: tuple[int, int] = (1080, 1920)
+    production: bool = False
+    """Full screen, frameless, no way out by keyboard, window close refused."""
+    control_url: str | None = None
+    """The simulation control API, for the dev dock (simulated devices only)."""
+
+
 class KioskUi:
-    """Builds and owns everything QML sees; fed by the app with flow views and wipes."""
+    """Builds and owns everything QML sees; fed by the app with flow views and wipes.
+
+    Construction loads the scene; :meth:`start` shows it (full screen in production).
+    """
 
     def __init__(
         self,
         view: FlowView,
+        *,
         dispatch: Dispatch,
         touch: Callable[[], None],
         workers: Workers,
-        hall_name: str,
-        hall_phone: str,
-        control_url: str | None = None,
-        size: tuple[int, int] = (1080, 1920),
-        production: bool = False,
+        catalogue: CatalogueService,
+        settings: UiSettings,
     ) -> None:
+        self.settings = settings
         self.engine = QQmlApplicationEngine()
         self.frames = CameraFrameProvider()
-        self.kiosk = KioskViewModel(view, dispatch, hall_name, hall_phone, self.engine)
-        self.kiosk.set_window(size[0], size[1], production)
-        self.catalogue = CatalogueViewModel(dispatch, self.engine)
+        self.kiosk = KioskViewModel(
+            view, dispatch, settings.hall_name, settings.hall_phone, self.engine
+        )
+        self.kiosk.set_window(settings.size[0], settings.size[1], settings.production)
+        self.catalogue = CatalogueViewModel(dispatch, catalogue, self.engine)
         self.identity = IdentityViewModel(self.frames, self.engine)
+        control_url = settings.control_url
         self.dev_dock = (
             DevDockViewModel(control_url, workers, self.engine) if control_url else None
         )
@@ -110,14 +130,18 @@ class KioskUi:
             raise RuntimeError(f"{MAIN_QML} did not load")
         self.window: QQuickWindow = roots[0]
         self._guard = InputGuard(
-            touch, self.kiosk.toggle_dev_dock if self.dev_dock else None, production
+            touch, self.kiosk.toggle_dev_dock if self.dev_dock else None, settings.production
         )
+
+    def start(self) -> None:
+        """Take input and show the window (full screen and frameless in production)."""
         self.window.installEventFilter(self._guard)
-        if production:
+        if self.settings.production:
             self.window.showFullScreen()
 
     def close(self) -> None:
         """Hide the window and destroy the scene, then the view-models (the engine's children)."""
+        self.catalogue.unsubscribe()
         self.window.removeEventFilter(self._guard)
         self.window.hide()
         self.engine.deleteLater()

@@ -2,7 +2,7 @@
 
 Hook for camera scanning: the ``camera`` driver decodes the camera device's frames, so it
 must be given that device. ``DeviceManager`` calls ``build(config)`` with the config alone;
-the app wiring (``kiosk/app.py``) passes the camera through ``factory_for``, e.g.::
+the app wiring (``entry/devices.py``) passes the camera through ``factory_for``, e.g.::
 
     def factory_for(device_class):
         if device_class is DeviceClass.QR_SCANNER:

@@ -41,6 +41,12 @@ VERIFY_LIMIT_S = 20.0
 """Waiting for verifyIdentity or qrLogin before treating the platform as unavailable."""
 VERIFIED_CARD_GRACE_S = 10.0
 """On ``verified``, how long the card may stay off the reader before the session ends."""
+FACE_FRAME_INTERVAL_S = 1 / 15
+"""Face capture checks at most 15 frames a second (a check takes about 22 ms; see README)."""
+FACE_FRAME_WAIT_S = 0.5
+"""Face capture waits this long for the next camera frame before looking again."""
+FACE_NO_FRAME_LIMIT_S = 5.0
+"""A camera that delivers no frame for this long fails the capture (the flow offers a retry)."""
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from kiosk.simulation.client import request_json
+from simulation.client import request_json
 from ui.keyboard import prepare_environment
 
 _USER_DATA = prepare_environment()
@@ -64,9 +64,10 @@ class Harness:
         self.intent("home.services")
         self.wait_screen("catalogue")
         catalogue = self.app.ui.catalogue
-        self.qtbot.waitUntil(lambda: bool(catalogue.catalogue.matters), timeout=15000)
+        matters = lambda: self.app.catalogue.snapshot.catalogue.matters  # noqa: E731
+        self.qtbot.waitUntil(lambda: bool(matters()), timeout=15000)
         code = next(
-            m.code for m in catalogue.catalogue.matters
+            m.code for m in matters()
             if m.identity == "id_card_and_face" and m.self_service == "full"
         )
         catalogue.open(code)
@@ -77,15 +78,15 @@ class Harness:
 
 @pytest.fixture
 def kiosk(qtbot: Any, tmp_path: Path) -> Iterator[Harness]:
+    from entry.app import KioskApp, RunOptions
     from kiosk import config as kiosk_config
-    from kiosk.app import KioskApp
 
     config = kiosk_config.load(simulate=True)
     config = dataclasses.replace(
         config, terminal=dataclasses.replace(config.terminal, data_dir=tmp_path)
     )
     clock = FakeClock()
-    app = KioskApp(config, control_port=0, clock=clock)
+    app = KioskApp(config, RunOptions(control_port=0), clock=clock).start()
     harness = Harness(app, clock, qtbot)
     try:
         qtbot.waitUntil(lambda: app.started, timeout=20000)

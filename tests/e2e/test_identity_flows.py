@@ -22,7 +22,7 @@ def test_search_guide_card_and_face_reach_verified_with_masked_name(kiosk: Any) 
     kiosk.intent("home.services")
     kiosk.wait_screen("catalogue")
     catalogue = kiosk.app.ui.catalogue
-    kiosk.qtbot.waitUntil(lambda: bool(catalogue.catalogue.matters), timeout=15000)
+    kiosk.qtbot.waitUntil(lambda: bool(kiosk.app.catalogue.snapshot.catalogue.matters), timeout=15000)
     catalogue.search("chusheng")
     assert any("出生" in row["name"] for row in catalogue.results)
     _to_consent(kiosk, "resident")

@@ -56,8 +56,8 @@ def test_printer_out_of_paper_greys_print_matters_with_reason_and_recovers(kiosk
     kiosk.intent("home.services")
     kiosk.wait_screen("catalogue")
     catalogue = kiosk.app.ui.catalogue
-    kiosk.qtbot.waitUntil(lambda: bool(catalogue.catalogue.matters), timeout=15000)
-    code = next(m.code for m in catalogue.catalogue.matters if m.self_service == "query_print")
+    kiosk.qtbot.waitUntil(lambda: bool(kiosk.app.catalogue.snapshot.catalogue.matters), timeout=15000)
+    code = next(m.code for m in kiosk.app.catalogue.snapshot.catalogue.matters if m.self_service == "query_print")
     assert _row(kiosk, code)["available"]
 
     kiosk.call_off_gui(lambda: kiosk.control("POST", "/sim/printer", {"paper": "out"}))

@@ -36,14 +36,14 @@ QtObject {
 
 @pytest.fixture
 def app(qtbot: Any, tmp_path: Path) -> Iterator[Any]:
+    from entry.app import KioskApp, RunOptions
     from kiosk import config as kiosk_config
-    from kiosk.app import KioskApp
 
     config = kiosk_config.load(simulate=True)
     config = dataclasses.replace(
         config, terminal=dataclasses.replace(config.terminal, data_dir=tmp_path)
     )
-    kiosk = KioskApp(config, control_port=0)
+    kiosk = KioskApp(config, RunOptions(control_port=0)).start()
     try:
         yield kiosk
     finally:

@@ -19,7 +19,7 @@ GUI_TIMEOUT_S = 5.0
 
 
 class RouteTable(Protocol):
-    """The part of ``kiosk.simulation.server.ControlServer`` used here."""
+    """The part of ``simulation.server.ControlServer`` used here."""
 
     def route(
         self, method: str, path: str, handler: Callable[[Any], tuple[int, Any]]

@@ -9,8 +9,8 @@ from typing import Any
 from PySide6.QtCore import Property, QObject, Signal, Slot
 
 from drivers.base import DeviceClass, DeviceStatus
-from kiosk.catalogue.model import Catalogue
-from kiosk.catalogue.search import CatalogueEntry, CatalogueIndex
+from kiosk.catalogue.search import CatalogueEntry
+from kiosk.catalogue.service import CatalogueService, CatalogueSnapshot
 from kiosk.flow import events as ev
 from kiosk.flow.matter import SubjectKind, brief_for
 from kiosk.flow.view import FlowView
@@ -29,33 +29,32 @@ class CatalogueViewModel(QObject):
     changed = Signal()
     guide_changed = Signal()
 
-    def __init__(self, dispatch: Dispatch, parent: QObject | None = None) -> None:
+    def __init__(
+        self, dispatch: Dispatch, service: CatalogueService, parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self._dispatch = dispatch
-        self._catalogue = Catalogue("", (), ())
-        self._index = CatalogueIndex(self._catalogue)
+        snapshot = service.snapshot
+        self._catalogue = snapshot.catalogue
+        self._index = snapshot.index
         self._devices: dict[DeviceClass, DeviceStatus] = {}
         self._mode = "theme"
         self._group = ""
         self._query = ""
         self._view: FlowView | None = None
         self._guide_code = ""
+        self.unsubscribe = service.subscribe(self._show)
 
     # --- fed by the app ---------------------------------------------------------------------
 
-    def set_catalogue(self, catalogue: Catalogue, index: CatalogueIndex) -> None:
-        """A (new) catalogue from the platform with its search index (built in a worker)."""
-        self._catalogue = catalogue
-        self._index = index
+    def _show(self, snapshot: CatalogueSnapshot) -> None:
+        """A new catalogue snapshot from the service (GUI thread)."""
+        self._catalogue = snapshot.catalogue
+        self._index = snapshot.index
         if self._group not in self._groups():
             self._group = ""
         self.changed.emit()
         self.guide_changed.emit()
-
-    @property
-    def catalogue(self) -> Catalogue:
-        """The catalogue shown."""
-        return self._catalogue
 
     def set_devices(self, statuses: Mapping[DeviceClass, DeviceStatus]) -> None:
         """Device statuses changed: re-gate the list."""

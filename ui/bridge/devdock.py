@@ -7,8 +7,8 @@ from typing import Any
 
 from PySide6.QtCore import Property, QObject, Signal, Slot
 
-from kiosk.simulation.client import request_json
 from kiosk.workers import Workers
+from simulation.client import request_json
 
 CARD_FIXTURES = (
     "resident",

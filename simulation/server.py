@@ -46,20 +46,22 @@ class ControlServer:
     """Serves registered JSON routes on ``127.0.0.1:port`` from a background thread."""
 
     def __init__(self, port: int, host: str = LOOPBACK_HOST) -> None:
+        """Bind ``host:port`` now (so :attr:`base_url` is known before :meth:`start`)."""
         if not _is_loopback(host):
             raise NotLoopback(f"the simulation control API listens on loopback only, not {host}")
         self._host = host
-        self._requested_port = port
         self._routes: dict[tuple[str, str], Handler] = {}
-        self._server: ThreadingHTTPServer | None = None
+        self._server: ThreadingHTTPServer | None = ThreadingHTTPServer(
+            (host, port), self._handler_class()
+        )
+        self._server.daemon_threads = True
+        self._port = int(self._server.server_address[1])
         self._thread: threading.Thread | None = None
 
     @property
     def port(self) -> int:
-        """The port actually bound (useful when constructed with port 0)."""
-        if self._server is None:
-            return self._requested_port
-        return int(self._server.server_address[1])
+        """The port bound at construction (useful when constructed with port 0)."""
+        return self._port
 
     @property
     def base_url(self) -> str:
@@ -71,12 +73,11 @@ class ControlServer:
         self._routes[(method.upper(), path)] = handler
 
     def start(self) -> None:
-        """Bind and serve in a daemon thread."""
-        server = ThreadingHTTPServer((self._host, self._requested_port), self._handler_class())
-        server.daemon_threads = True
-        self._server = server
+        """Serve in a daemon thread (the port was bound at construction)."""
+        if self._server is None:
+            raise RuntimeError("the control API was stopped")
         self._thread = threading.Thread(
-            target=server.serve_forever,
+            target=self._server.serve_forever,
             kwargs={"poll_interval": 0.05},
             name="simulation-control-api",
             daemon=True,

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 import pytest
 
 from drivers.id_card.fixtures import load_fixture
-from kiosk.app import install_log_masking
+from entry.logs import install_log_masking
 from kiosk.session import Session
 
 

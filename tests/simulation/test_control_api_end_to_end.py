@@ -19,9 +19,9 @@ from drivers.id_card.types import CardInserted, CardRemoved
 from drivers.manager import DeviceManager, ReconnectPolicy
 from drivers.scanner.types import Scanned
 from kiosk import config
-from kiosk.simulation.client import request_json as call
-from kiosk.simulation.devices import start_control_api
-from kiosk.simulation.server import ControlServer
+from simulation.client import request_json as call
+from simulation.devices import start_control_api
+from simulation.server import ControlServer
 
 
 @pytest.fixture

@@ -28,7 +28,7 @@ from typing import Any, Protocol, runtime_checkable
 from drivers.base import DeviceClass
 from drivers.id_card.fixtures import fixtures as card_fixtures
 from drivers.manager import DeviceManager
-from kiosk.simulation.server import BadRequest, ControlServer, JsonBody, require_str
+from simulation.server import BadRequest, ControlServer, JsonBody, require_str
 
 
 class NotSimulated(RuntimeError):
@@ -241,14 +241,22 @@ def register_device_routes(
     server.route("POST", "/sim/platform", set_platform)
 
 
-def start_control_api(
+def build_control_api(
     manager: DeviceManager, port: int, platform: PlatformSwitch | None = None
 ) -> ControlServer:
-    """Start the control API on loopback with the device routes; refused unless every device
-    is simulated, so a real terminal never exposes it."""
+    """The control API on loopback with the device routes, not yet serving; refused unless
+    every device is simulated, so a real terminal never exposes it."""
     if not manager.simulated:
         raise NotSimulated("the simulation control API runs only when every device is simulated")
     server = ControlServer(port)
     register_device_routes(server, manager, platform)
+    return server
+
+
+def start_control_api(
+    manager: DeviceManager, port: int, platform: PlatformSwitch | None = None
+) -> ControlServer:
+    """:func:`build_control_api`, serving."""
+    server = build_control_api(manager, port, platform)
     server.start()
     return server

@@ -1,6 +1,6 @@
 """Screenshots of the kiosk's screens, reached through the real flow with simulated devices.
 
-``python -m ui.screenshots docs/screenshots`` writes one PNG per main screen (portrait, and a
+``python -m entry.screenshots docs/screenshots`` writes one PNG per main screen (portrait, and a
 few landscape); ``python -m kiosk --simulate --screenshot FILE.png --screen ID`` writes one.
 Each route taps through the UI (``kiosk.intent``) and drives the device simulators the way
 the dev dock does, then waits for the flow to reach the screen.
@@ -15,19 +15,23 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QEventLoop
 
 from drivers.base import DeviceClass
+from drivers.camera.emulator import CameraSimulator
+from drivers.id_card.emulator import Emulator as IdCardEmulator
 from drivers.id_card.protocol import Command, Request
+from drivers.scanner.emulator import ScannerEmulator
 from kiosk.flow import events as ev
 from ui.bridge.identity_vm import GUIDANCE_TEXT
 
 if TYPE_CHECKING:
-    from kiosk.app import KioskApp
+    from entry.app import KioskApp
 
 Step = Callable[["KioskApp"], None]
+S = TypeVar("S")
 
 FACE_MATTER_THEME = "户籍办理"
 FACE_FIXTURE = Path(__file__).resolve().parents[1] / "assets" / "sim" / "camera" / "face.png"
@@ -68,27 +72,35 @@ def _screen(state: str) -> Step:
 
 
 def _face_matter(app: KioskApp) -> None:
-    wait_until(lambda: bool(app.ui.catalogue.catalogue.matters), 15.0, "catalogue")
-    for matter in app.ui.catalogue.catalogue.matters:
+    wait_until(lambda: bool(app.catalogue.snapshot.catalogue.matters), 15.0, "catalogue")
+    for matter in app.catalogue.snapshot.catalogue.matters:
         if matter.identity == "id_card_and_face" and matter.self_service == "full":
             app.ui.catalogue.open(matter.code)
             return
     raise RouteError("no matter needs ID card and face")
 
 
-def _simulator(app: KioskApp, device: DeviceClass) -> Any:
-    simulator = app.devices.simulator(device)
+def _simulator(app: KioskApp, device: DeviceClass, kind: type[S]) -> S:
+    simulator = app.devices.simulator_as(device, kind)
     if simulator is None:
-        raise RouteError(f"{device} is not simulated")
+        raise RouteError(f"{device} is not simulated by a {kind.__name__}")
     return simulator
 
 
+def _card_reader(app: KioskApp) -> IdCardEmulator:
+    return _simulator(app, DeviceClass.ID_CARD_READER, IdCardEmulator)
+
+
+def _camera_sim(app: KioskApp) -> CameraSimulator:
+    return _simulator(app, DeviceClass.CAMERA, CameraSimulator)
+
+
 def _card(fixture: str) -> Step:
-    return lambda app: _simulator(app, DeviceClass.ID_CARD_READER).place(fixture)
+    return lambda app: _card_reader(app).place(fixture)
 
 
 def _camera(source: str) -> Step:
-    return lambda app: _simulator(app, DeviceClass.CAMERA).show(source)
+    return lambda app: _camera_sim(app).show(source)
 
 
 def _face_too_close(app: KioskApp) -> None:
@@ -103,7 +115,7 @@ def _face_too_close(app: KioskApp) -> None:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "face_close_up.png"
         cv2.imwrite(str(path), face[y - half : y + half, x - half : x + half])
-        _simulator(app, DeviceClass.CAMERA).show(str(path))
+        _camera_sim(app).show(str(path))
 
 
 def _guidance(verdict: str) -> Step:
@@ -114,7 +126,7 @@ def _guidance(verdict: str) -> Step:
 
 def _card_taken_during_read(app: KioskApp) -> None:
     """Place the resident card and take it away as soon as the reader starts reading it."""
-    emulator = _simulator(app, DeviceClass.ID_CARD_READER)
+    emulator = _card_reader(app)
 
     def take_card_on_read(request: Request) -> None:
         if (request.cmd, request.para) == Command.READ.value:
@@ -129,7 +141,11 @@ def _dispatch(event: ev.Event) -> Step:
 
 
 def _scan(text: str) -> Step:
-    return lambda app: _simulator(app, DeviceClass.QR_SCANNER).scan(text)
+    def scan(app: KioskApp) -> None:
+        if not _simulator(app, DeviceClass.QR_SCANNER, ScannerEmulator).scan(text):
+            raise RouteError(f"the scanner emulator did not take {text!r}")
+
+    return scan
 
 
 def _search(text: str) -> Step:
@@ -203,7 +219,7 @@ SHOTS: tuple[tuple[str, tuple[int, int]], ...] = (
 
 def main(argv: list[str] | None = None) -> int:
     """Regenerate the screenshots, one kiosk run per shot (a clean session each)."""
-    parser = argparse.ArgumentParser(prog="python -m ui.screenshots")
+    parser = argparse.ArgumentParser(prog="python -m entry.screenshots")
     parser.add_argument("out_dir", type=Path)
     args = parser.parse_args(argv)
     failures = 0

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from drivers.id_card.errors import CardFormatError, CardRemovedError, ReaderStatusError
-from kiosk.app import card_failure
+from entry.app import card_failure
 from kiosk.flow import events as ev
 
 

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from kiosk.simulation.server import BadRequest, ControlServer, NotLoopback, require_str
+from simulation.server import BadRequest, ControlServer, NotLoopback, require_str
 
 
 def call(

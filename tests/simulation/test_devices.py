@@ -10,9 +10,9 @@ import pytest
 from drivers.base import DeviceBase, DeviceClass, DeviceState, MediaStatus
 from drivers.config import DeviceConfig
 from drivers.manager import BuiltDevice, DeviceManager, Factory
-from kiosk.simulation.client import request_json as call
-from kiosk.simulation.devices import NotSimulated, start_control_api
-from kiosk.simulation.server import ControlServer
+from simulation.client import request_json as call
+from simulation.devices import NotSimulated, start_control_api
+from simulation.server import ControlServer
 
 
 class Recorder:

@@ -14,8 +14,8 @@ from drivers.base import DeviceClass, DeviceEvent
 from drivers.config import DeviceConfig
 from drivers.manager import DeviceManager
 from drivers.scanner.types import Scanned
+from entry.devices import device_configs, device_factories
 from kiosk import config as kiosk_config
-from kiosk.app import device_configs, device_factories
 from kiosk.config import Config
 
 QR_CODES = json.loads(

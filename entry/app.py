@@ -1,0 +1,358 @@
+"""The running kiosk: config → devices → platform → services → flow → UI, built then started.
+
+:class:`KioskApp` builds everything in ``__init__`` and starts nothing; :meth:`KioskApp.start`
+opens the window, the control API (simulated devices only) and the flow's clock, and after
+home's first frame a start-up worker opens the devices, starts the platform
+(:mod:`entry.backend`) and loads the catalogue. The app executes the flow's effects (device
+work and platform calls in workers) and answers them with events on the GUI thread. Device
+events arrive on reader threads and are marshalled to the GUI thread before they reach the
+flow.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import time
+from collections.abc import Callable
+from concurrent.futures import Future
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt, QTimer
+
+from drivers.base import DeviceClass, DeviceEvent, DeviceState, DeviceStatus, StatusChanged
+from drivers.id_card.errors import CardFormatError, CardRemovedError, IdCardError
+from drivers.id_card.types import CardInserted, IdCardReader, ReadFailed
+from drivers.id_card.types import CardRemoved as ReaderCardRemoved
+from drivers.manager import DeviceManager
+from drivers.scanner.types import Scanned
+from entry.devices import device_configs, device_factories
+from entry.logs import install_log_masking
+from kiosk.catalogue.service import CatalogueService, CatalogueSnapshot
+from kiosk.config import Config
+from kiosk.flow import effects as fx
+from kiosk.flow import events as ev
+from kiosk.flow.machine import FlowMachine
+from kiosk.workers import Workers
+from simulation.devices import build_control_api
+from simulation.server import ControlServer
+from ui.bridge.automation import UiAutomation, register_routes
+from ui.kiosk_ui import KioskUi, UiSettings
+
+if TYPE_CHECKING:
+    from entry.backend import Backend
+    from kiosk.identity.face_capture import FaceCaptureRun
+    from kiosk.platform.models import Verification
+
+log = logging.getLogger(__name__)
+
+TICK_MS = 250
+BACKEND_START_FALLBACK_MS = 2_000
+"""Start devices and platform even if the window never swaps a frame (never exposed)."""
+BACKEND_STOP_WAIT_S = 15.0
+BACKEND_WAIT_S = 30.0
+CATALOGUE_RETRY_MS = 10_000
+
+@dataclass(frozen=True)
+class RunOptions:
+    """How this run of the kiosk shows itself."""
+
+    size: tuple[int, int] = (1080, 1920)
+    production: bool = False
+    """Full screen, frameless, no way out (the deployment); otherwise a normal window."""
+    control_port: int | None = None
+    """The simulation control API's port: None takes the config's, 0 any free port."""
+
+
+def card_failure(error: IdCardError) -> ev.CardFailure:
+    """Why the flow is told a read failed: the card left mid-read, is of an unknown type, or
+    could not be read (the flow shows a different screen for each)."""
+    if isinstance(error, CardRemovedError):
+        return ev.CardFailure.REMOVED
+    if isinstance(error, CardFormatError):
+        return ev.CardFailure.UNKNOWN_TYPE
+    return ev.CardFailure.UNREADABLE
+
+
+class _LatePlatform:
+    """The control API's handle on the simulated platform, which starts after the first frame."""
+
+    def __init__(self, app: KioskApp) -> None:
+        self._app = app
+
+    def set_offline(self, offline: bool) -> None:
+        """Take the simulated platform off line (or back); waits for it to have started."""
+        platform_sim = self._app.backend.platform_sim
+        if platform_sim is None:
+            raise RuntimeError("the platform is not simulated")
+        platform_sim.set_offline(offline)
+
+
+class KioskApp:
+    """The kiosk. Build after the ``QGuiApplication``, then :meth:`start`; :meth:`stop` before
+    exit."""
+
+    def __init__(
+        self,
+        config: Config,
+        options: RunOptions = RunOptions(),
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.config = config
+        self.options = options
+        self.workers = Workers()
+        configs = device_configs(config)
+        self.devices = DeviceManager(configs, factory_for=device_factories(configs))
+        self.catalogue = CatalogueService()
+        starting = DeviceStatus(DeviceState.STARTING, detail="starting")
+        initial = {cls: starting for cls, c in configs.items() if c.enabled}
+        self.machine = FlowMachine(clock=clock, devices=initial)
+        self.control: ControlServer | None = None
+        if self.devices.simulated:
+            port = config.simulation.control_port if options.control_port is None else (
+                options.control_port
+            )
+            self.control = build_control_api(self.devices, port, _LatePlatform(self))
+        self.ui = KioskUi(
+            self.machine.view,
+            dispatch=self.dispatch,
+            touch=self.touch,
+            workers=self.workers,
+            catalogue=self.catalogue,
+            settings=UiSettings(
+                hall_name=config.terminal.hall_name,
+                hall_phone=config.terminal.hall_phone,
+                size=options.size,
+                production=options.production,
+                control_url=self.control.base_url if self.control else None,
+            ),
+        )
+        self.ui.catalogue.set_devices(initial)
+        self._backend: Future[Backend] = Future()
+        self._starting: Future[None] | None = None
+        self._started = False
+        self._face: FaceCaptureRun | None = None
+        self._reading_cards = False
+        self._scanning_qr = False
+        self._unsubscribe: list[Callable[[], None]] = []
+        self._ticker = QTimer()
+        self._ticker.setInterval(TICK_MS)
+        self._ticker.timeout.connect(self.machine.tick)
+        self._handlers = self._effect_handlers()
+
+    # --- starting and stopping ----------------------------------------------------------------
+
+    def start(self) -> KioskApp:
+        """Show the window, take input, serve the control API and run the flow's clock; the
+        devices and the platform follow after home's first frame. Returns the app."""
+        self._unsubscribe = [
+            install_log_masking(self.machine.session.known_names),
+            self.machine.on_view(self.ui.set_view),
+            self.machine.on_effect(self._on_effect),
+            self.devices.events.subscribe(lambda e: self.workers.post(lambda: self._on_device(e))),
+        ]
+        if self.control is not None:
+            automation = UiAutomation(self.ui.window, lambda: self.machine.state.value)
+            register_routes(self.control, automation, self.workers, self.touch)
+            self.control.start()
+        self.ui.start()
+        self._ticker.start()
+        self.ui.window.frameSwapped.connect(
+            self._start_backend, Qt.ConnectionType.SingleShotConnection
+        )
+        QTimer.singleShot(BACKEND_START_FALLBACK_MS, self._start_backend)
+        return self
+
+    @property
+    def started(self) -> bool:
+        """True once the devices are open and the platform client exists (after first frame)."""
+        return self._started
+
+    @property
+    def backend(self) -> Backend:
+        """The platform side; waits for the start-up worker to build it (worker threads)."""
+        return self._backend.result(timeout=BACKEND_WAIT_S)
+
+    def _start_backend(self) -> None:
+        """After the first frame of home: open the devices and start the platform in a worker,
+        so the window never waits for them; the flow hears of the devices when all are up."""
+        if self._starting is not None:
+            return
+
+        def start() -> None:
+            from entry import backend  # the slow imports, after home's first frame
+
+            self.devices.start()
+            try:
+                self._backend.set_result(backend.start_backend(self.config))
+            except BaseException as error:
+                self._backend.set_exception(error)
+                raise
+
+        def done(_: None) -> None:
+            self._started = True
+            statuses = self.devices.statuses()
+            self.ui.catalogue.set_devices(statuses)
+            self.dispatch(ev.DevicesChanged(statuses))
+            self._load_catalogue()
+
+        def failed(error: BaseException) -> None:
+            log.error("start-up failed: %s: %s", type(error).__name__, error)
+
+        self._starting = self.workers.submit(start, done, failed)
+
+    def stop(self) -> None:
+        """Stop everything this app started (waiting for a start-up still in progress)."""
+        if self._starting is not None:
+            with contextlib.suppress(Exception):
+                self._starting.result(timeout=BACKEND_STOP_WAIT_S)
+        self.workers.shutdown()
+        self._ticker.stop()
+        for unsubscribe in reversed(self._unsubscribe):
+            unsubscribe()
+        self._stop_face()
+        if self.control is not None:
+            self.control.stop()
+        self.ui.close()
+        self.devices.stop()
+        if self._backend.done() and self._backend.exception() is None:
+            self._backend.result().stop()
+
+    # --- catalogue ----------------------------------------------------------------------------
+
+    def _load_catalogue(self) -> None:
+        """Show the catalogue on disk at once, then refresh it from the platform."""
+
+        def done(snapshot: CatalogueSnapshot | None) -> None:
+            if snapshot is not None:
+                self.catalogue.publish(snapshot)
+            self.refresh_catalogue()
+
+        # self.backend waits for the start-up worker: read it in the worker, not here.
+        cached = lambda: self.backend.cached_catalogue()  # noqa: E731, PLW0108
+        self.workers.submit(cached, done, self._catalogue_failed)
+
+    def refresh_catalogue(self) -> None:
+        """Refresh the catalogue in a worker; retry later while there is none at all."""
+        refresh = lambda: self.backend.refresh_catalogue()  # noqa: E731, PLW0108 - in the worker
+        self.workers.submit(refresh, self.catalogue.publish, self._catalogue_failed)
+
+    def _catalogue_failed(self, error: BaseException) -> None:
+        log.warning("catalogue not loaded (%s); retrying", type(error).__name__)
+        QTimer.singleShot(CATALOGUE_RETRY_MS, self.refresh_catalogue)
+
+    # --- flow ---------------------------------------------------------------------------------
+
+    def dispatch(self, event: ev.Event) -> None:
+        """Send an event to the flow (GUI thread)."""
+        self.machine.dispatch(event)
+
+    def touch(self) -> None:
+        """Any touch: the idle clock restarts (and the attract loop wakes)."""
+        self.machine.touch()
+
+    # --- effects ------------------------------------------------------------------------------
+
+    def _effect_handlers(self) -> dict[type[fx.Effect], Callable[[Any], None]]:
+        return {
+            fx.StartCardReading: self._start_card_reading,
+            fx.StopCardReading: lambda _: self._set_reading(False),
+            fx.StartFaceCapture: lambda _: self._start_face(),
+            fx.StopFaceCapture: lambda _: self._stop_face(),
+            fx.StartQrScanning: lambda _: self._set_scanning(True),
+            fx.StopQrScanning: lambda _: self._set_scanning(False),
+            fx.VerifyIdentity: self._verify,
+            fx.QrLogin: self._qr_login,
+            fx.LoadGuide: self._load_guide,
+            fx.WipeSession: lambda _: self.ui.wipe(),
+        }
+
+    def _on_effect(self, effect: fx.Effect) -> None:
+        handler = self._handlers.get(type(effect))
+        if handler is not None:
+            handler(effect)
+
+    def _set_reading(self, reading: bool) -> None:
+        self._reading_cards = reading
+
+    def _set_scanning(self, scanning: bool) -> None:
+        self._scanning_qr = scanning
+
+    def _start_card_reading(self, _: fx.StartCardReading) -> None:
+        self._reading_cards = True
+        reader = self.devices.device_as(DeviceClass.ID_CARD_READER, IdCardReader)
+        card = reader.current_card if reader is not None else None
+        if card is not None:
+            self.dispatch(ev.CardPresented())
+            self.dispatch(ev.CardRead(card))
+
+    def _start_face(self) -> None:
+        self._stop_face()
+        if not self._backend.done():
+            self.dispatch(ev.FaceCaptureFailed())
+            return
+        from entry import backend  # imported by the start-up worker already
+
+        self._face = backend.face_capture(self.devices, self.ui, self.dispatch, self.workers.post)
+        if self._face is None:
+            self.dispatch(ev.FaceCaptureFailed())
+        else:
+            self._face.start()
+
+    def _stop_face(self) -> None:
+        if self._face is not None:
+            self._face.stop()
+            self._face = None
+        self.ui.identity.wipe_frame()
+
+    def _platform_call(self, request_id: int, call: Callable[[Backend], Verification]) -> None:
+        def done(result: Verification) -> None:
+            from entry import backend
+
+            self.dispatch(backend.verification_event(request_id, result))
+
+        def failed(error: BaseException) -> None:
+            from entry import backend
+
+            if not backend.is_platform_failure(error):
+                log.error("platform call failed: %s", type(error).__name__)
+            self.dispatch(ev.PlatformUnavailable(request_id))
+
+        self.workers.submit(lambda: call(self.backend), done, failed)
+
+    def _verify(self, effect: fx.VerifyIdentity) -> None:
+        from entry import backend  # imported by the start-up worker already
+
+        request = backend.verify_request(effect.card, effect.jpeg, effect.liveness_score)
+        self._platform_call(effect.request_id, lambda b: b.verify(request))
+
+    def _qr_login(self, effect: fx.QrLogin) -> None:
+        payload = effect.payload
+        self._platform_call(effect.request_id, lambda b: b.qr_login(payload))
+
+    def _load_guide(self, effect: fx.LoadGuide) -> None:
+        brief = self.catalogue.brief(effect.code, effect.kind)
+        if brief is None:
+            self.dispatch(ev.PlatformUnavailable(effect.request_id))
+        else:
+            self.dispatch(ev.GuideLoaded(effect.request_id, brief))
+
+    # --- devices ------------------------------------------------------------------------------
+
+    def _on_device(self, event: DeviceEvent) -> None:
+        if isinstance(event, StatusChanged):
+            statuses = {event.device_class: event.status}
+            self.ui.catalogue.set_devices(statuses)
+            if self._started:
+                self.dispatch(ev.DevicesChanged(statuses))
+        elif isinstance(event, CardInserted):
+            self.dispatch(ev.CardPresented())
+            if self._reading_cards:
+                self.dispatch(ev.CardRead(event.card))
+        elif isinstance(event, ReaderCardRemoved):
+            self.dispatch(ev.CardRemoved())
+        elif isinstance(event, ReadFailed):
+            self.dispatch(ev.CardReadFailed(card_failure(event.error)))
+        elif isinstance(event, Scanned) and self._scanning_qr:
+            self.dispatch(ev.QrScanned(event.text))
