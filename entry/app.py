@@ -26,7 +26,7 @@ from drivers.id_card.errors import CardFormatError, CardRemovedError, IdCardErro
 from drivers.id_card.types import CardInserted, IdCardReader, ReadFailed
 from drivers.id_card.types import CardRemoved as ReaderCardRemoved
 from drivers.manager import DeviceManager
-from drivers.scanner.types import Scanned
+from drivers.scanner.types import QrScanner, Scanned
 from entry.devices import device_configs, device_factories
 from entry.logs import install_log_masking
 from kiosk.catalogue.service import CatalogueService, CatalogueSnapshot
@@ -277,7 +277,16 @@ class KioskApp:
         self._reading_cards = reading
 
     def _set_scanning(self, scanning: bool) -> None:
+        """A screen that reads codes opened or closed: switch the scanner on or off (in a
+        worker: a serial scanner is written to)."""
         self._scanning_qr = scanning
+        scanner = self.devices.device_as(DeviceClass.QR_SCANNER, QrScanner)
+        if scanner is not None:
+            switch = scanner.start_scan if scanning else scanner.stop_scan
+            self.workers.submit(switch, lambda _: None, self._scanner_failed)
+
+    def _scanner_failed(self, error: BaseException) -> None:
+        log.warning("scanner trigger failed: %s: %s", type(error).__name__, error)
 
     def _start_card_reading(self, _: fx.StartCardReading) -> None:
         self._reading_cards = True

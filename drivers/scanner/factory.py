@@ -43,7 +43,8 @@ def build(config: DeviceConfig, frames: FrameSource | None = None) -> BuiltDevic
     if config.driver == "serial":
         return BuiltDevice(SerialScanner(settings))
     if config.driver == "camera":
-        scanner = CameraScanner(frames, settings.repeat_window_s, settings.manual_trigger)
+        # Decoding costs CPU on every frame: the camera decodes only while a screen scans.
+        scanner = CameraScanner(frames, settings.repeat_window_s, manual_trigger=True)
         return BuiltDevice(scanner)
     if config.driver == "simulated":
         emulator = ScannerEmulator(settings.suffix, settings.manual_trigger)

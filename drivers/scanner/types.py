@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Protocol, runtime_checkable
 
-from drivers.base import DeviceEvent
+from drivers.base import Device, DeviceEvent
 
 MAX_PAYLOAD_BYTES = 4096
 """The longest payload accepted; longer reads are reported and skipped to the next suffix."""
@@ -69,3 +70,18 @@ class ScannerSettings:
     suffix: Suffix = Suffix.CR
     repeat_window_s: float = 1.0
     manual_trigger: bool = False
+
+
+@runtime_checkable
+class QrScanner(Device, Protocol):
+    """A QR scanner: publishes :class:`Scanned` per code. Screens that read codes call
+    :meth:`start_scan` on entry and :meth:`stop_scan` on exit; manual-trigger engines and
+    camera scanning read only in between, always-on engines read all the time."""
+
+    def start_scan(self) -> None:
+        """Start reading codes."""
+        ...
+
+    def stop_scan(self) -> None:
+        """Stop reading codes."""
+        ...

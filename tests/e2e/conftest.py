@@ -77,13 +77,24 @@ class Harness:
 
 
 @pytest.fixture
-def kiosk(qtbot: Any, tmp_path: Path) -> Iterator[Harness]:
+def kiosk(request: pytest.FixtureRequest, qtbot: Any, tmp_path: Path) -> Iterator[Harness]:
+    """The kiosk; ``request.param`` (indirect parametrisation) may give device options, e.g.
+    ``{"qr_scanner": {"manual_trigger": True}}``."""
+    from drivers.base import DeviceClass
     from entry.app import KioskApp, RunOptions
     from kiosk import config as kiosk_config
 
     config = kiosk_config.load(simulate=True)
+    devices = dict(config.devices)
+    for device, options in getattr(request, "param", {}).items():
+        table = devices[DeviceClass(device)]
+        devices[DeviceClass(device)] = dataclasses.replace(
+            table, options={**table.options, **options}
+        )
     config = dataclasses.replace(
-        config, terminal=dataclasses.replace(config.terminal, data_dir=tmp_path)
+        config,
+        terminal=dataclasses.replace(config.terminal, data_dir=tmp_path),
+        devices=devices,
     )
     clock = FakeClock()
     app = KioskApp(config, RunOptions(control_port=0), clock=clock).start()

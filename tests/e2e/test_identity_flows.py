@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from drivers.base import DeviceClass
 from drivers.id_card.protocol import Command, Request
+from drivers.scanner.emulator import ScannerEmulator
 
 
 def _to_consent(kiosk: Any, fixture: str) -> None:
@@ -22,7 +25,7 @@ def test_search_guide_card_and_face_reach_verified_with_masked_name(kiosk: Any) 
     kiosk.intent("home.services")
     kiosk.wait_screen("catalogue")
     catalogue = kiosk.app.ui.catalogue
-    kiosk.qtbot.waitUntil(lambda: bool(kiosk.app.catalogue.snapshot.catalogue.matters), timeout=15000)
+    kiosk.qtbot.waitUntil(lambda: kiosk.app.catalogue.snapshot.loaded, timeout=15000)
     catalogue.search("chusheng")
     assert any("出生" in row["name"] for row in catalogue.results)
     _to_consent(kiosk, "resident")
@@ -52,10 +55,16 @@ def test_declining_face_consent_offers_qr_login_and_the_window(kiosk: Any) -> No
     kiosk.wait_screen("refer_to_window")
 
 
+@pytest.mark.parametrize(
+    "kiosk", [{}, {"qr_scanner": {"manual_trigger": True}}], indirect=True,
+    ids=["always_on_scanner", "manual_trigger_scanner"],
+)
 def test_qr_login_with_the_provincial_app_code_verifies(kiosk: Any) -> None:
     kiosk.intent("qr_login")
     kiosk.wait_screen("qr_login")
-    kiosk.app.devices.simulator(DeviceClass.QR_SCANNER).scan("zjzwfw://login?token=resident")
+    scanner = kiosk.app.devices.simulator_as(DeviceClass.QR_SCANNER, ScannerEmulator)
+    # A manual-trigger engine takes the code once the screen has switched it on.
+    kiosk.qtbot.waitUntil(lambda: scanner.scan("zjzwfw://login?token=resident"), timeout=5000)
     kiosk.wait_screen("verified", 20000)
     assert kiosk.app.ui.identity.maskedName == "张*"
 

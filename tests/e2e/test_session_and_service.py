@@ -55,9 +55,9 @@ def _row(kiosk: Any, code: str) -> dict[str, Any]:
 def test_printer_out_of_paper_greys_print_matters_with_reason_and_recovers(kiosk: Any) -> None:
     kiosk.intent("home.services")
     kiosk.wait_screen("catalogue")
-    catalogue = kiosk.app.ui.catalogue
-    kiosk.qtbot.waitUntil(lambda: bool(kiosk.app.catalogue.snapshot.catalogue.matters), timeout=15000)
-    code = next(m.code for m in kiosk.app.catalogue.snapshot.catalogue.matters if m.self_service == "query_print")
+    kiosk.qtbot.waitUntil(lambda: kiosk.app.catalogue.snapshot.loaded, timeout=15000)
+    matters = kiosk.app.catalogue.snapshot.catalogue.matters
+    code = next(m.code for m in matters if m.self_service == "query_print")
     assert _row(kiosk, code)["available"]
 
     kiosk.call_off_gui(lambda: kiosk.control("POST", "/sim/printer", {"paper": "out"}))

@@ -11,9 +11,10 @@ from pathlib import Path
 import pytest
 
 from drivers.base import DeviceClass, DeviceEvent
+from drivers.camera.emulator import CameraSimulator
 from drivers.config import DeviceConfig
 from drivers.manager import DeviceManager
-from drivers.scanner.types import Scanned
+from drivers.scanner.types import QrScanner, Scanned
 from entry.devices import device_configs, device_factories
 from kiosk import config as kiosk_config
 from kiosk.config import Config
@@ -57,9 +58,12 @@ def test_a_qr_code_shown_to_the_simulated_camera_is_scanned(
             seen.set()
 
     camera_scanning.events.subscribe(on_event)
-    camera = camera_scanning.simulator(DeviceClass.CAMERA)
-    assert camera is not None
+    camera = camera_scanning.simulator_as(DeviceClass.CAMERA, CameraSimulator)
+    scanner = camera_scanning.device_as(DeviceClass.QR_SCANNER, QrScanner)
+    assert camera is not None and scanner is not None
     camera.show("qr_medium")
+    assert not seen.wait(timeout=1.0), "the camera decoded with no screen scanning"
+    scanner.start_scan()
     assert seen.wait(timeout=10)
     assert scanned[0] == QR_CODES["qr_medium"]
 
