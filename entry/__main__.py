@@ -1,18 +1,23 @@
-"""``python -m kiosk [--simulate] [--config FILE ...] [--windowed]
+"""``python -m kiosk [--simulate] [--config FILE ...] [--windowed | --fullscreen]
 [--screenshot FILE.png [--screen ID] [--size 1080x1920]]`` (also ``kiosk``, ``python -m entry``).
 
-Production (no ``--windowed``): full screen, frameless, no way out by keyboard. With
+Full screen, frameless and with no way out by keyboard when ``[terminal] fullscreen`` says so
+(the terminal profiles) or with ``--fullscreen``; a normal window otherwise. With
 ``--screenshot`` the kiosk walks to the screen (simulated devices only), renders it once the
-frame is up, writes the PNG and exits.
+frame is up, writes the PNG and exits. SIGTERM/SIGINT stop it in order; temporary files left
+by a kiosk that was killed are removed at start.
 """
 
 from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from pathlib import Path
 
+from drivers.tempfiles import remove_stale
+from entry.display import display_problem, headless_environment
 from ui.keyboard import prepare_environment, remove_user_data
 
 
@@ -31,8 +36,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--simulate", action="store_true", help="use every device's simulator")
     parser.add_argument("--config", action="append", type=Path, default=[], metavar="FILE",
                         help="a TOML file layered over config/default.toml (repeatable)")
-    parser.add_argument("--windowed", action="store_true",
-                        help="a normal window instead of full screen (development)")
+    screen = parser.add_mutually_exclusive_group()
+    screen.add_argument("--windowed", action="store_true",
+                        help="a normal window, whatever [terminal] fullscreen says")
+    screen.add_argument("--fullscreen", action="store_true",
+                        help="full screen, frameless, no way out (as a terminal runs)")
     parser.add_argument("--screenshot", type=Path, metavar="FILE.png",
                         help="render one screen to a PNG and exit")
     parser.add_argument("--screen", default="home", help="the screen to render (default home)")
@@ -45,20 +53,37 @@ def main(argv: list[str] | None = None) -> int:
     """Run the kiosk until the process is stopped (or one screenshot is written)."""
     args = build_parser().parse_args(argv)
     logging.basicConfig(level=logging.DEBUG if args.verbose else logging.INFO)
+    screenshot = args.screenshot is not None
+    if screenshot:
+        headless_environment(os.environ)
+    problem = display_problem(os.environ, screenshot)
+    if problem is not None:
+        print(f"kiosk: {problem}", file=sys.stderr)
+        return 3
+    remove_stale()
     user_data = prepare_environment()
     try:
         from PySide6.QtGui import QGuiApplication
 
+        from drivers.config import ConfigError
         from entry.app import KioskApp, RunOptions
+        from entry.signals import quit_on_stop_signals
         from kiosk import config as kiosk_config
 
+        try:
+            config = kiosk_config.load(args.config, simulate=args.simulate)
+        except ConfigError as error:
+            print(f"kiosk: configuration error: {error}", file=sys.stderr)
+            return 2
         app = QGuiApplication(sys.argv[:1])
         app.setApplicationName("gov-kiosk")
-        config = kiosk_config.load(args.config, simulate=args.simulate)
-        production = not args.windowed and args.screenshot is None
-        options = RunOptions(args.size, production, 0 if args.screenshot else None)
-        kiosk = KioskApp(config, options).start()
+        fullscreen = (config.terminal.fullscreen or args.fullscreen) and not args.windowed
+        production = fullscreen and not screenshot
+        options = RunOptions(args.size, production, 0 if screenshot else None)
+        kiosk = KioskApp(config, options)
+        restore_signals = quit_on_stop_signals(app)
         try:
+            kiosk.start()
             if args.screenshot is not None:
                 from entry.screenshots import capture
 
@@ -67,6 +92,7 @@ def main(argv: list[str] | None = None) -> int:
             return app.exec()
         finally:
             kiosk.stop()
+            restore_signals()
     finally:
         remove_user_data(user_data)
 

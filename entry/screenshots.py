@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QEventLoop
 
+from drivers.assets import asset_path
 from drivers.base import DeviceClass
 from drivers.camera.emulator import CameraSimulator
 from drivers.id_card.emulator import Emulator as IdCardEmulator
@@ -34,7 +35,7 @@ Step = Callable[["KioskApp"], None]
 S = TypeVar("S")
 
 FACE_MATTER_THEME = "户籍办理"
-FACE_FIXTURE = Path(__file__).resolve().parents[1] / "assets" / "sim" / "camera" / "face.png"
+FACE_FIXTURE = asset_path("sim", "camera", "face.png")
 FACE_CENTRE = (223, 118)
 """Centre of the face in :data:`FACE_FIXTURE` (512×512), in pixels."""
 FACE_CLOSE_UP_SIDE = 140

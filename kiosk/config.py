@@ -3,23 +3,68 @@
 ``config/default.toml`` is the embedded default (simulated devices, simulated platform on
 127.0.0.1). A deployment layers a profile (``config/profiles/hall.toml``,
 ``config/profiles/bank_branch.toml``) and a site file on top; later files override earlier
-ones key by key. ``--simulate`` forces every device to its simulator.
+ones key by key. ``--simulate`` runs any of them on the embedded default: every device on its
+simulator, the embedded simulated platform, and the simulation's own data directory.
+
+The shipped files are read through ``importlib.resources`` (the ``config`` package), so the
+kiosk runs the same from a source checkout and from an installed wheel. Relative data
+directories are taken from the data home: ``var/`` in a source checkout, the user's data
+directory (``$XDG_DATA_HOME/gov-kiosk``, by default ``~/.local/share/gov-kiosk``) when
+installed.
 """
 
 from __future__ import annotations
 
+import os
 import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from importlib.resources import files
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from drivers.base import DeviceClass
 from drivers.config import ConfigError, DeviceConfig
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
-CONFIG_DIR = PROJECT_ROOT / "config"
-DEFAULT_CONFIG = CONFIG_DIR / "default.toml"
+APP_NAME = "gov-kiosk"
+DEFAULT_CONFIG_NAME = "default.toml"
+PROFILES_DIR_NAME = "profiles"
+PLATFORM_SCHEME = "https"
+"""The contract is HTTPS only: requests carry ID numbers and face images."""
+
+
+def shipped_config_dir() -> Path:
+    """The directory of the shipped configuration (``default.toml``, ``profiles/``)."""
+    directory = files("config")
+    if not isinstance(directory, Path):
+        raise RuntimeError(f"the kiosk's config files are not on the file system: {directory}")
+    return directory
+
+
+def profiles() -> list[Path]:
+    """The shipped deployment profiles, sorted by name."""
+    return sorted((shipped_config_dir() / PROFILES_DIR_NAME).glob("*.toml"))
+
+
+def checkout_root() -> Path | None:
+    """The source checkout the kiosk runs from (``pyproject.toml`` beside the packages), or
+    None when it is installed."""
+    root = Path(__file__).resolve().parent.parent
+    return root if (root / "pyproject.toml").is_file() else None
+
+
+def default_data_home(environ: Mapping[str, str] = os.environ) -> Path:
+    """Where relative data directories are taken from: ``var/`` in a source checkout, else
+    ``$XDG_DATA_HOME/gov-kiosk`` (an unset, empty or relative variable means
+    ``~/.local/share``, as the XDG base directory specification says)."""
+    root = checkout_root()
+    if root is not None:
+        return root / "var"
+    xdg = Path(environ.get("XDG_DATA_HOME") or "~/.local/share").expanduser()
+    if not xdg.is_absolute():
+        xdg = Path("~/.local/share").expanduser()
+    return xdg / APP_NAME
 
 
 @dataclass(frozen=True)
@@ -32,6 +77,8 @@ class TerminalSettings:
     hall_phone: str
     region: str
     data_dir: Path
+    fullscreen: bool = False
+    """Full screen, frameless, no way out (terminals); a normal window otherwise."""
 
 
 @dataclass(frozen=True)
@@ -110,14 +157,59 @@ def _optional_path(table: Mapping[str, Any], section: str, key: str, root: Path)
     return _path(value, root)
 
 
-def parse(raw: Mapping[str, Any], simulate: bool = False, root: Path = PROJECT_ROOT) -> Config:
-    """Turn a merged TOML mapping into a :class:`Config`; ``simulate`` forces simulators.
+def insecure_url_problem(url: str) -> str | None:
+    """Why ``url`` may not be the platform's base URL (not ``https://host...``), or None."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # e.g. an unbalanced "[" of an IPv6 host
+        parts = None
+    if parts is None or parts.scheme.lower() != PLATFORM_SCHEME or not parts.netloc:
+        return (
+            f"must be an https:// URL, not {url!r}: the platform contract is HTTPS only, as "
+            "requests carry ID numbers and face images"
+        )
+    return None
 
-    Relative paths are taken from ``root`` (the project directory); ``platform`` paths that
-    are relative are taken from the data directory, where the embedded simulator writes them.
+
+def _base_url(table: Mapping[str, Any]) -> str:
+    url: str = _require(table, "platform", "base_url", str)
+    problem = insecure_url_problem(url)
+    if problem is not None:
+        raise ConfigError(f"platform.base_url {problem}")
+    return url
+
+
+def embedded_default() -> dict[str, Any]:
+    """The shipped ``config/default.toml``."""
+    return _read(shipped_config_dir() / DEFAULT_CONFIG_NAME)
+
+
+def simulated(raw: Mapping[str, Any]) -> dict[str, Any]:
+    """``raw`` as ``--simulate`` runs it: the embedded default's platform (the simulated
+    platform on 127.0.0.1, started with the kiosk) and the terminal's data directory replaced
+    by ``[simulation] data_dir``, so a simulated run needs no deployment files and never
+    leaves simulated submissions in a real terminal's outbox. Devices are forced to their
+    simulators by :func:`parse`."""
+    data_dir = _require(_table(raw, "simulation"), "simulation", "data_dir", str)
+    platform = _table(embedded_default(), "platform")
+    return merge(raw, {"platform": platform, "terminal": {"data_dir": data_dir}})
+
+
+def parse(
+    raw: Mapping[str, Any], simulate: bool = False, data_home: Path | None = None
+) -> Config:
+    """Turn a merged TOML mapping into a :class:`Config`; ``simulate`` runs it on the embedded
+    default (:func:`simulated`, every device on its simulator).
+
+    A relative ``data_dir`` is taken from ``data_home`` (default :func:`default_data_home`);
+    ``platform`` paths that are relative are taken from the data directory, where the embedded
+    simulator writes them.
     """
+    if simulate:
+        raw = simulated(raw)
+    home = default_data_home() if data_home is None else data_home
     t = _table(raw, "terminal")
-    data_dir = _path(_require(t, "terminal", "data_dir", str), root)
+    data_dir = _path(_require(t, "terminal", "data_dir", str), home)
     terminal = TerminalSettings(
         terminal_id=_require(t, "terminal", "terminal_id", str),
         hall_name=_require(t, "terminal", "hall_name", str),
@@ -125,10 +217,11 @@ def parse(raw: Mapping[str, Any], simulate: bool = False, root: Path = PROJECT_R
         hall_phone=_require(t, "terminal", "hall_phone", str),
         region=_require(t, "terminal", "region", str),
         data_dir=data_dir,
+        fullscreen=_require(t, "terminal", "fullscreen", bool),
     )
     p = _table(raw, "platform")
     platform = PlatformSettings(
-        base_url=_require(p, "platform", "base_url", str),
+        base_url=_base_url(p),
         ca_file=_optional_path(p, "platform", "ca_file", data_dir),
         client_cert=_optional_path(p, "platform", "client_cert", data_dir),
         client_key=_optional_path(p, "platform", "client_key", data_dir),
@@ -157,10 +250,26 @@ def parse(raw: Mapping[str, Any], simulate: bool = False, root: Path = PROJECT_R
     return Config(terminal, platform, simulation, devices, raw)
 
 
-def load(paths: Sequence[Path] = (), simulate: bool = False) -> Config:
-    """Load ``config/default.toml`` then each of ``paths`` over it, and parse the result."""
-    raw: dict[str, Any] = {}
-    for path in (DEFAULT_CONFIG, *paths):
+def _read(path: Path) -> dict[str, Any]:
+    """One TOML file; an unreadable or malformed one is a :class:`ConfigError` naming it."""
+    try:
         with path.open("rb") as f:
-            raw = merge(raw, tomllib.load(f))
-    return parse(raw, simulate=simulate)
+            layer = tomllib.load(f)
+    except (OSError, tomllib.TOMLDecodeError) as error:
+        raise ConfigError(f"{path}: {error}") from error
+    url = _table(layer, "platform").get("base_url")
+    problem = insecure_url_problem(url) if isinstance(url, str) else None
+    if problem is not None:
+        raise ConfigError(f"{path}: platform.base_url {problem}")
+    return layer
+
+
+def load(
+    paths: Sequence[Path] = (), simulate: bool = False, data_home: Path | None = None
+) -> Config:
+    """Load the shipped ``config/default.toml`` then each of ``paths`` over it, and parse the
+    result (see :func:`parse`)."""
+    raw = embedded_default()
+    for path in paths:
+        raw = merge(raw, _read(path))
+    return parse(raw, simulate=simulate, data_home=data_home)

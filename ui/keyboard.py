@@ -18,11 +18,12 @@ from __future__ import annotations
 
 import os
 import shutil
-import tempfile
 from collections.abc import MutableMapping
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+
+from drivers.tempfiles import private_dir
 
 SENSITIVE_HINT = int(Qt.InputMethodHint.ImhSensitiveData.value)
 """The input-method hint that switches the Pinyin engine's learning off."""
@@ -34,7 +35,7 @@ def prepare_environment(environ: MutableMapping[str, str] = os.environ) -> Path:
     Call before the ``QGuiApplication`` is created. Returns the directory; remove it with
     :func:`remove_user_data` at exit.
     """
-    user_data = Path(tempfile.mkdtemp(prefix="kiosk-keyboard-"))
+    user_data = private_dir("keyboard")
     environ["QT_IM_MODULE"] = "qtvirtualkeyboard"
     environ["XDG_CONFIG_HOME"] = str(user_data)
     environ.setdefault("QT_QUICK_CONTROLS_STYLE", "Basic")

@@ -19,9 +19,10 @@ from typing import Any
 import cv2
 import numpy as np
 
+from drivers.assets import asset_path
 from drivers.camera.types import CameraSettings, Image, VideoCaptureLike
 
-FIXTURE_DIR = Path(__file__).resolve().parents[2] / "assets" / "sim" / "camera"
+FIXTURE_DIR = asset_path("sim", "camera")
 IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".bmp"})
 VIDEO_SUFFIXES = frozenset({".mp4", ".avi", ".mkv", ".webm"})
 BACKGROUND = 96

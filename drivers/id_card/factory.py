@@ -6,16 +6,14 @@ directory, so the device manager can reconnect across emulator restarts) with th
 ``fixture`` card on it, and connects the same real driver to it.
 
 Options: ``port``, ``baud`` (115200), ``poll_interval_s`` (0.3), ``fixture`` ("" = none),
-``wlt_decoder_library`` ("" = no photo decoding; relative to the project directory),
+``wlt_decoder_library`` ("" = no photo decoding; an absolute path, or a bare file name that the
+dynamic loader finds on its search path, never a path relative to the working directory),
 ``read_fingerprint`` (false), ``pace`` (simulated: answer at the baud's real speed; true).
 """
 
 from __future__ import annotations
 
 import dataclasses
-import itertools
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,10 +25,9 @@ from drivers.id_card.photo import WltDecoder
 from drivers.id_card.reader import SamReader
 from drivers.id_card.types import TIMING, Timing
 from drivers.manager import SIMULATED_DRIVER, BuiltDevice
+from drivers.tempfiles import link_path
 
-PROJECT_ROOT = Path(__file__).resolve().parents[2]
 REAL_DRIVER = "sam"
-_link_numbers = itertools.count()
 
 
 @dataclass(frozen=True)
@@ -54,22 +51,31 @@ class ReaderSettings:
             raise ConfigError(
                 f"devices.{config.device_class}: baud and poll_interval_s must be > 0"
             )
-        library = config.str_option("wlt_decoder_library", "")
+        library = _library_path(config)
         return cls(
             port=config.str_option("port", "/dev/ttyUSB0"),
             baud=baud,
             timing=dataclasses.replace(TIMING, poll_interval_s=poll),
             fixture=config.str_option("fixture", ""),
-            wlt_decoder_library=(PROJECT_ROOT / library) if library else None,
+            wlt_decoder_library=library,
             read_fingerprint=config.bool_option("read_fingerprint", False),
             pace=config.bool_option("pace", True),
         )
 
 
-def _link_path() -> Path:
-    """A fresh symlink path for one emulator, unique within this process."""
-    name = f"kiosk-id-card-{os.getpid()}-{next(_link_numbers)}"
-    return Path(tempfile.gettempdir()) / name
+def _library_path(config: DeviceConfig) -> Path | None:
+    """``wlt_decoder_library`` as the dynamic loader will take it; a relative path with a
+    directory is refused, as it would depend on the kiosk's working directory."""
+    value = config.str_option("wlt_decoder_library", "")
+    if not value:
+        return None
+    path = Path(value).expanduser()
+    if not path.is_absolute() and len(path.parts) > 1:
+        raise ConfigError(
+            f"devices.{config.device_class}.wlt_decoder_library: {value!r} is relative; give an "
+            "absolute path or a bare library name on the loader's search path"
+        )
+    return path
 
 
 def _decoder(config: DeviceConfig, library: Path | None) -> WltDecoder | None:
@@ -83,7 +89,7 @@ def _decoder(config: DeviceConfig, library: Path | None) -> WltDecoder | None:
 
 def _start_emulator(config: DeviceConfig, settings: ReaderSettings) -> Emulator:
     """The emulator for the simulated driver, with the ``fixture`` card on it, answering."""
-    emulator = Emulator(baud=settings.baud, pace=settings.pace, link_path=_link_path())
+    emulator = Emulator(baud=settings.baud, pace=settings.pace, link_path=link_path("id-card"))
     if settings.fixture:
         try:
             emulator.place(settings.fixture)

@@ -11,12 +11,13 @@ import hashlib
 import json
 from pathlib import Path
 
+from drivers.assets import asset_path
 from drivers.id_card.cardjson import card_from_json
 from drivers.id_card.errors import CardFormatError
 from drivers.id_card.protocol import FINGERPRINT_SIZE, PHOTO_SIZE
 from drivers.id_card.types import IdCard
 
-FIXTURE_DIR = Path(__file__).resolve().parents[2] / "assets" / "sim" / "id_cards"
+FIXTURE_DIR = asset_path("sim", "id_cards")
 
 
 class UnknownFixtureError(ValueError):

@@ -16,14 +16,13 @@ from __future__ import annotations
 import os
 import select
 import shutil
-import tempfile
 import threading
 from collections.abc import Callable
 from enum import StrEnum
-from pathlib import Path
 
 from drivers.scanner.types import MAX_PAYLOAD_BYTES, TRIGGER_OFF, TRIGGER_ON, Suffix
 from drivers.simpty import RawPty, publish, withdraw
+from drivers.tempfiles import private_dir
 
 
 class ScannerFault(StrEnum):
@@ -87,7 +86,7 @@ class ScannerEmulator:
         self._triggered = False
         self._commands: list[bytes] = []
         self._pending = b""
-        self._dir = Path(tempfile.mkdtemp(prefix="scanner-emu-"))
+        self._dir = private_dir("scanner")
         self._link = self._dir / "ttyACM-scanner"
         self._pty: _Pty | None = None
         self.reconnect()

@@ -8,10 +8,10 @@ import signal
 import threading
 from pathlib import Path
 
-from kiosk.config import PROJECT_ROOT
+from kiosk.config import default_data_home
 from kiosk.platform.simulator.server import DEFAULT_TERMINAL_ID, start_simulator
 
-DEFAULT_DATA_DIR = PROJECT_ROOT / "var" / "platform-sim"
+DEFAULT_DATA_DIR = default_data_home() / "platform-sim"
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -12,11 +12,10 @@ import json
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
+from importlib.resources import files
 from pathlib import Path
 
-from kiosk.config import PROJECT_ROOT
-
-FIXTURE_DIR = PROJECT_ROOT / "assets" / "sim" / "id_cards"
+FIXTURE_DIR = Path(str(files("assets").joinpath("sim", "id_cards")))
 FACE_MISMATCH_FIXTURE = "face_mismatch"
 
 

@@ -11,7 +11,7 @@ from drivers.config import DeviceConfig
 from drivers.manager import DeviceManager, Factory, ReconnectPolicy, load_factory
 from drivers.scanner import factory as scanner_factory
 from drivers.scanner.emulator import ScannerEmulator
-from drivers.scanner.types import Scanned
+from drivers.scanner.types import QrScanner, Scanned
 
 
 def wait_online(manager: DeviceManager, device_class: DeviceClass) -> bool:
@@ -64,6 +64,9 @@ def test_camera_scanner_gets_the_camera_through_the_factory_hook() -> None:
     manager.events.subscribe(events.put)
     manager.start()
     try:
+        scanner = manager.device_as(DeviceClass.QR_SCANNER, QrScanner)
+        assert scanner is not None
+        scanner.start_scan()  # camera scanning decodes only while a screen scans
         while not isinstance(event := events.get(timeout=3), Scanned):
             pass
         assert event.text.startswith("预约号")

@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
-from kiosk.config import PROJECT_ROOT
 from kiosk.platform.simulator.seed.base import JSON, id_check_digit, uscc
 
-FIXTURE_DIR = PROJECT_ROOT / "assets" / "sim" / "id_cards"
+FIXTURE_DIR = Path(str(files("assets").joinpath("sim", "id_cards")))
 
 Card = dict[str, Any]
 

@@ -1,0 +1,1 @@
+"""The shipped configuration: default.toml and profiles/ (read with importlib.resources)."""

@@ -1,0 +1,56 @@
+"""SIGTERM and SIGINT end the kiosk in order: the Qt event loop quits, then ``main``'s
+``finally`` blocks stop the devices, the simulators and the platform, and remove the temporary
+directories (a service stop otherwise skips all of that).
+
+Python runs signal handlers only between bytecodes, and the Qt event loop is C++: the
+signal's wake-up byte goes to a socket (``signal.set_wakeup_fd``) that a ``QSocketNotifier``
+watches, so the handler runs at once, even with no Python timer ticking.
+"""
+
+from __future__ import annotations
+
+import logging
+import signal
+import socket
+from collections.abc import Callable
+from types import FrameType
+
+from PySide6.QtCore import QCoreApplication, QSocketNotifier
+
+log = logging.getLogger(__name__)
+
+STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT)
+
+
+def quit_on_stop_signals(app: QCoreApplication) -> Callable[[], None]:
+    """Make SIGTERM/SIGINT quit ``app``'s event loop; returns the undo (call it after)."""
+    reader, writer = socket.socketpair()
+    reader.setblocking(False)
+    writer.setblocking(False)
+    notifier = QSocketNotifier(reader.fileno(), QSocketNotifier.Type.Read)
+
+    def drain() -> None:
+        try:
+            while reader.recv(64):
+                pass
+        except BlockingIOError:
+            pass
+
+    notifier.activated.connect(drain)
+
+    def on_signal(number: int, _: FrameType | None) -> None:
+        log.info("%s: stopping in order", signal.Signals(number).name)
+        app.quit()
+
+    previous_fd = signal.set_wakeup_fd(writer.fileno())
+    previous = {number: signal.signal(number, on_signal) for number in STOP_SIGNALS}
+
+    def restore() -> None:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+        signal.set_wakeup_fd(previous_fd)
+        notifier.setEnabled(False)
+        reader.close()
+        writer.close()
+
+    return restore
