@@ -193,9 +193,7 @@ FAULT_CLEARING = {
 }
 
 
-def test_every_fault_that_can_be_set_can_be_cleared(
-    api: ControlServer, recorder: Recorder
-) -> None:
+def test_every_fault_that_can_be_set_can_be_cleared(api: ControlServer, recorder: Recorder) -> None:
     settable = {path for method, path in api.routes() if method == "POST" and "fault" in path}
     assert settable == set(FAULT_CLEARING), "a new fault route needs its DELETE and this table"
     for path in sorted(settable):
