@@ -93,6 +93,8 @@ class PlatformSettings:
     sign_alg: str
     connect_timeout_s: float
     read_timeout_s: float
+    total_timeout_s: float
+    max_answer_bytes: int
     embedded_simulator: bool
 
 
@@ -229,6 +231,8 @@ def parse(
         sign_alg=_require(p, "platform", "sign_alg", str),
         connect_timeout_s=_require(p, "platform", "connect_timeout_s", float),
         read_timeout_s=_require(p, "platform", "read_timeout_s", float),
+        total_timeout_s=_require(p, "platform", "total_timeout_s", float),
+        max_answer_bytes=_require(p, "platform", "max_answer_bytes", int),
         embedded_simulator=_require(p, "platform", "embedded_simulator", bool),
     )
     s = _table(raw, "simulation")

@@ -9,6 +9,7 @@
 | ``GET /sim/id-card/fixtures`` | | the fixture names |
 | ``POST /sim/scanner`` | ``{"text": S}`` | the scanner reads S |
 | ``POST /sim/scanner/fault`` | ``{"fault": NAME}`` | make the scanner misbehave |
+| ``DELETE /sim/scanner/fault`` | | plug an unplugged scanner back in |
 | ``POST /sim/camera`` | ``{"source": FIXTURE_OR_PATH}`` | show a picture or video to the camera |
 | ``POST /sim/camera/fault`` | ``{"fault": NAME}`` | no_device, frozen, black |
 | ``DELETE /sim/camera/fault`` | | clear the camera's faults |
@@ -66,6 +67,10 @@ class ScannerSimulator(Protocol):
 
     def inject_fault(self, name: str) -> None:
         """Start misbehaving in the named way."""
+        ...
+
+    def reconnect(self) -> None:
+        """Plug back in after a ``disconnect`` fault (its other faults are one-shot)."""
         ...
 
 
@@ -232,6 +237,7 @@ def register_device_routes(
     )
     server.route("POST", "/sim/scanner", scan)
     server.route("POST", "/sim/scanner/fault", scanner_fault)
+    server.route("DELETE", "/sim/scanner/fault", lambda _: _calling(lambda: scanner().reconnect()))
     server.route("POST", "/sim/camera", show)
     server.route("POST", "/sim/camera/fault", camera_fault)
     server.route("DELETE", "/sim/camera/fault", lambda _: _calling(lambda: camera().clear_faults()))

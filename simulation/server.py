@@ -5,6 +5,18 @@ body (``None`` for a request without one) and returns ``(status, json_value)``. 
 on the server's worker threads, so anything that touches Qt must marshal itself to the GUI
 thread. A handler raises :class:`BadRequest` for input it refuses; the client then gets a
 400 with the message, and the server goes on.
+
+Listening on loopback is not enough to keep web pages out: a page in a browser on the same
+machine can send requests to 127.0.0.1 (a cross-origin ``text/plain`` POST needs no
+preflight), and a rebound DNS name can make the browser read the answers. So every request
+is refused, with a 4xx JSON error and before any route runs, unless:
+
+- its ``Host`` is a loopback name with this server's port (``127.0.0.1``, ``localhost`` or
+  ``[::1]``), which a DNS-rebinding page cannot send (403);
+- it carries no ``Origin`` and no cross-site ``Sec-Fetch-Site``, which every browser adds
+  to requests a page makes, and the dev dock, tests and scripts never send (403);
+- its body, if any, is declared ``application/json``, which a page cannot send cross-origin
+  without a preflight this server never grants (415).
 """
 
 from __future__ import annotations
@@ -25,6 +37,11 @@ Handler = Callable[[JsonBody], tuple[int, Any]]
 
 MAX_BODY_BYTES = 1 << 20
 LOOPBACK_HOST = "127.0.0.1"
+LOOPBACK_NAMES = frozenset({"127.0.0.1", "localhost", "[::1]"})
+JSON_MEDIA_TYPE = "application/json"
+BROWSER_SITES = frozenset({"cross-site", "same-site"})
+"""``Sec-Fetch-Site`` values of a request made by another site's page (``same-site``
+includes a page served from another port of this machine)."""
 
 
 class BadRequest(ValueError):
@@ -72,6 +89,24 @@ class ControlServer:
         """Register ``handler`` for ``method path`` (exact path match)."""
         self._routes[(method.upper(), path)] = handler
 
+    def routes(self) -> frozenset[tuple[str, str]]:
+        """Every registered ``(method, path)``."""
+        return frozenset(self._routes)
+
+    def refusal(self, headers: Mapping[str, str], has_body: bool) -> tuple[int, str] | None:
+        """Why a request with ``headers`` (names in lower case) is refused before routing
+        (status, message), or None when it may go on: see the module's rules."""
+        if headers.get("host", "").lower() not in {f"{n}:{self.port}" for n in LOOPBACK_NAMES}:
+            return HTTPStatus.FORBIDDEN, f"Host must be 127.0.0.1:{self.port} or localhost"
+        if headers.get("origin") is not None:
+            return HTTPStatus.FORBIDDEN, "requests from web pages (with Origin) are refused"
+        if headers.get("sec-fetch-site", "").lower() in BROWSER_SITES:
+            return HTTPStatus.FORBIDDEN, "cross-site requests are refused"
+        media_type = headers.get("content-type", "").split(";", 1)[0].strip().lower()
+        if has_body and media_type != JSON_MEDIA_TYPE:
+            return HTTPStatus.UNSUPPORTED_MEDIA_TYPE, "the body must be application/json"
+        return None
+
     def start(self) -> None:
         """Serve in a daemon thread (the port was bound at construction)."""
         if self._server is None:
@@ -114,7 +149,7 @@ class ControlServer:
         server = self
 
         class RequestHandler(BaseHTTPRequestHandler):
-            """Parses JSON, refuses non-loopback peers, and answers with JSON."""
+            """Parses JSON, refuses non-loopback peers and browsers, and answers with JSON."""
 
             def do_GET(self) -> None:
                 self._serve("GET")
@@ -131,6 +166,15 @@ class ControlServer:
             def _serve(self, method: str) -> None:
                 if not _is_loopback(self.client_address[0]):
                     self._reply(HTTPStatus.FORBIDDEN, {"error": "loopback only"})
+                    return
+                has_body = self.headers.get("Content-Length", "0") not in ("", "0") or (
+                    self.headers.get("Transfer-Encoding") is not None
+                )
+                headers = {name.lower(): value for name, value in self.headers.items()}
+                refused = server.refusal(headers, has_body)
+                if refused is not None:
+                    self.close_connection = True
+                    self._reply(refused[0], {"error": refused[1]})
                     return
                 try:
                     body = self._read_body()

@@ -2,10 +2,12 @@
 
 Durability: WAL journal with ``synchronous=FULL``, and every change in one transaction, so an
 ``enqueue`` that has returned survives a power cut and a kill at any point leaves either the
-old or the new state. A request is stored as the exact bytes that will be sent with its
-``Idempotency-Key``; redelivering it after a crash is therefore safe (the platform replays
-its first answer). Payloads and results are sealed (:mod:`kiosk.outbox.sealing`); only what
-the worker needs to route a request (operation, path parameters, times) is stored in clear.
+old or the new state. A change the disk cannot take (full, failing, read-only) is rolled back
+whole and raised as :class:`OutboxUnavailable`; what was stored before stays as it was. A
+request is stored as the exact bytes that will be sent with its ``Idempotency-Key``;
+redelivering it after a crash is therefore safe (the platform replays its first answer).
+Payloads and results are sealed (:mod:`kiosk.outbox.sealing`); only what the worker needs to
+route a request (operation, path parameters, times) is stored in clear.
 
 Tables:
 
@@ -14,6 +16,10 @@ Tables:
 - ``dead_letters``: requests the platform refused for good, with its problem.
 - ``results``: per ``local_ref``, ``queued`` → ``delivered`` (with the platform's answer) or
   ``rejected`` (with the problem), for the kiosk to read by local reference.
+
+Records enqueued ``claimed`` are being sent online by the caller: the worker leaves their
+local reference alone until the caller calls :meth:`~OutboxStore.release` (a claim lives in
+memory only, so after a crash the worker delivers them like any other record).
 """
 
 from __future__ import annotations
@@ -74,6 +80,39 @@ CREATE TABLE IF NOT EXISTS local_refs (
     last INTEGER NOT NULL
 );
 """
+
+
+STORAGE_FULL = "storage_full"
+STORAGE_UNAVAILABLE = "storage_unavailable"
+_CALLERS_ERRORS = (sqlite3.IntegrityError, sqlite3.ProgrammingError, sqlite3.DataError)
+
+
+class OutboxUnavailable(Exception):
+    """The outbox could not store a change; nothing of it was kept, nothing before it lost.
+
+    ``code`` is :data:`STORAGE_FULL` (the disk or the database is full) or
+    :data:`STORAGE_UNAVAILABLE` (I/O error, read-only or damaged file, locked too long).
+    """
+
+    def __init__(self, code: str, detail: str) -> None:
+        super().__init__(f"{code}: {detail}")
+        self.code = code
+        self.detail = detail
+
+
+def _unavailable(exc: sqlite3.DatabaseError) -> OutboxUnavailable:
+    full = getattr(exc, "sqlite_errorname", "") == "SQLITE_FULL"
+    return OutboxUnavailable(STORAGE_FULL if full else STORAGE_UNAVAILABLE, str(exc))
+
+
+_SELECT_RECORDS = (
+    "SELECT seq, record_id, local_ref, final, operation, path_params, content_type, "
+    "idempotency_key, sealed, enqueued_at, attempts FROM outbox ORDER BY seq"
+)
+_SELECT_RECORDS_OF = (
+    "SELECT seq, record_id, local_ref, final, operation, path_params, content_type, "
+    "idempotency_key, sealed, enqueued_at, attempts FROM outbox WHERE local_ref = ? ORDER BY seq"
+)
 
 
 @dataclass(frozen=True)
@@ -157,6 +196,7 @@ class OutboxStore:
         self._now = now
         self._clock = clock
         self._lock = threading.Lock()
+        self._claimed: set[str] = set()
         self._db = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=FULL")
@@ -175,101 +215,146 @@ class OutboxStore:
 
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
+        """One transaction under the lock; a storage failure becomes :class:`OutboxUnavailable`
+        after the whole transaction is rolled back."""
         with self._lock:
-            self._db.execute("BEGIN IMMEDIATE")
             try:
-                yield self._db
-            except BaseException:
-                self._db.execute("ROLLBACK")
+                self._db.execute("BEGIN IMMEDIATE")
+                try:
+                    yield self._db
+                    self._db.execute("COMMIT")
+                except BaseException:
+                    if self._db.in_transaction:  # SQLite may have rolled back already
+                        self._db.execute("ROLLBACK")
+                    raise
+            except _CALLERS_ERRORS:
                 raise
-            self._db.execute("COMMIT")
+            except sqlite3.DatabaseError as exc:
+                raise _unavailable(exc) from None
 
-    def enqueue(self, records: Sequence[NewRecord]) -> str:
+    def enqueue(self, records: Sequence[NewRecord], *, claimed: bool = False) -> str:
         """Queue ``records`` together, in order; the last is the one whose answer is the
-        result. Returns the new local reference (``L-YYYYMMDD-NNNN``) once it is on disk."""
+        result. Returns the new local reference (``L-YYYYMMDD-NNNN``) once it is on disk.
+
+        ``claimed``: the caller sends them itself now; the worker skips them until
+        :meth:`release`. Raises :class:`OutboxUnavailable` when they cannot be stored."""
         if not records:
             raise ValueError("nothing to enqueue")
         day = self._now().strftime("%Y%m%d")
         stamp = self._clock()
-        with self._transaction() as db:
-            db.execute(
-                "INSERT INTO local_refs(day, last) VALUES (?, 1) "
-                "ON CONFLICT(day) DO UPDATE SET last = last + 1",
-                (day,),
-            )
-            (number,) = db.execute("SELECT last FROM local_refs WHERE day = ?", (day,)).fetchone()
-            local_ref = f"L-{day}-{number:04d}"
-            for index, record in enumerate(records):
-                record_id = str(uuid.uuid4())
-                payload = json.dumps(
-                    {
-                        "body": base64.b64encode(record.body).decode(),
-                        "verification_id": record.verification_id,
-                    }
-                ).encode()
+        local_ref = ""
+        try:
+            with self._transaction() as db:
                 db.execute(
-                    "INSERT INTO outbox(record_id, local_ref, final, operation, path_params, "
-                    "content_type, idempotency_key, sealed, enqueued_at) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (
-                        record_id,
-                        local_ref,
-                        index == len(records) - 1,
-                        record.operation,
-                        json.dumps(dict(record.path_params)),
-                        record.content_type,
-                        record.idempotency_key,
-                        self._sealer.seal(record_id, payload),
-                        stamp,
-                    ),
+                    "INSERT INTO local_refs(day, last) VALUES (?, 1) "
+                    "ON CONFLICT(day) DO UPDATE SET last = last + 1",
+                    (day,),
                 )
-            db.execute(
-                "INSERT INTO results(local_ref, state, sealed, updated_at) "
-                "VALUES (?, 'queued', NULL, ?)",
-                (local_ref, stamp),
-            )
+                (number,) = db.execute(
+                    "SELECT last FROM local_refs WHERE day = ?", (day,)
+                ).fetchone()
+                local_ref = f"L-{day}-{number:04d}"
+                for index, record in enumerate(records):
+                    record_id = str(uuid.uuid4())
+                    payload = json.dumps(
+                        {
+                            "body": base64.b64encode(record.body).decode(),
+                            "verification_id": record.verification_id,
+                        }
+                    ).encode()
+                    db.execute(
+                        "INSERT INTO outbox(record_id, local_ref, final, operation, path_params, "
+                        "content_type, idempotency_key, sealed, enqueued_at) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        (
+                            record_id,
+                            local_ref,
+                            index == len(records) - 1,
+                            record.operation,
+                            json.dumps(dict(record.path_params)),
+                            record.content_type,
+                            record.idempotency_key,
+                            self._sealer.seal(record_id, payload),
+                            stamp,
+                        ),
+                    )
+                db.execute(
+                    "INSERT INTO results(local_ref, state, sealed, updated_at) "
+                    "VALUES (?, 'queued', NULL, ?)",
+                    (local_ref, stamp),
+                )
+                if claimed:  # before COMMIT, under the lock: the worker never sees it unclaimed
+                    self._claimed.add(local_ref)
+        except BaseException:
+            with self._lock:  # rolled back: the number goes to the next enqueue, unclaimed
+                self._claimed.discard(local_ref)
+            raise
         return local_ref
 
+    def release(self, local_ref: str) -> None:
+        """The caller is done sending ``local_ref`` online; what is left is the worker's."""
+        with self._lock:
+            self._claimed.discard(local_ref)
+
+    def records(self, local_ref: str) -> list[Record]:
+        """The queued requests of ``local_ref``, in order (payloads opened)."""
+        with self._lock:
+            rows = self._db.execute(_SELECT_RECORDS_OF, (local_ref,)).fetchall()
+        return [self._open(row) for row in rows]
+
     def head(self) -> Record | None:
-        """The oldest queued request, or None when the outbox is empty.
+        """The oldest queued request not claimed by an online send, or None when there is
+        none.
 
         A record that cannot be opened (key replaced, file damaged) is dead-lettered with the
         problem ``unreadable`` rather than blocking the queue for ever.
         """
         while True:
             with self._lock:
-                row = self._db.execute(
-                    "SELECT seq, record_id, local_ref, final, operation, path_params, "
-                    "content_type, idempotency_key, sealed, enqueued_at, attempts "
-                    "FROM outbox ORDER BY seq LIMIT 1"
-                ).fetchone()
+                rows = self._db.execute(_SELECT_RECORDS)
+                row = next((r for r in rows if r[2] not in self._claimed), None)
+                rows.close()
             if row is None:
                 return None
-            seq, record_id, local_ref, final, op, params, ctype, key, sealed, enqueued, tries = row
-            record = Record(
-                seq,
-                record_id,
-                local_ref,
-                bool(final),
-                op,
-                json.loads(params),
-                ctype,
-                key,
-                b"",
-                None,
-                enqueued,
-                tries,
-            )
             try:
-                payload = json.loads(self._sealer.open(record_id, sealed))
+                return self._open(row)
             except InvalidTag:
-                self.reject(record, {"code": "unreadable", "detail": "sealed payload"})
-                continue
-            return replace(
-                record,
-                body=base64.b64decode(payload["body"]),
-                verification_id=payload["verification_id"],
-            )
+                self.reject(
+                    self._open(row, sealed=False),
+                    {"code": "unreadable", "detail": "sealed payload"},
+                )
+
+    def _open(self, row: tuple[Any, ...], sealed: bool = True) -> Record:
+        """The record of an outbox row; its payload opened unless ``sealed`` is False
+        (``InvalidTag`` when it cannot be)."""
+        seq, record_id, local_ref, final, op, params, ctype, key, payload, enqueued, tries = row
+        record = Record(
+            seq,
+            record_id,
+            local_ref,
+            bool(final),
+            op,
+            json.loads(params),
+            ctype,
+            key,
+            b"",
+            None,
+            enqueued,
+            tries,
+        )
+        if not sealed:
+            return record
+        opened = json.loads(self._sealer.open(record_id, payload))
+        return replace(
+            record, body=base64.b64decode(opened["body"]), verification_id=opened["verification_id"]
+        )
+
+    def withdraw(self, local_ref: str) -> None:
+        """Forget ``local_ref`` as if it had never been queued: the platform refused it online
+        and the caller has the refusal to show (the citizen corrects the form on the spot)."""
+        with self._transaction() as db:
+            db.execute("DELETE FROM outbox WHERE local_ref = ?", (local_ref,))
+            db.execute("DELETE FROM results WHERE local_ref = ?", (local_ref,))
 
     def confirm(self, record: Record, answer: Any) -> None:
         """The platform confirmed ``record``: remove it; when it is the final request of its
@@ -311,6 +396,18 @@ class OutboxStore:
             "sealed = excluded.sealed, updated_at = excluded.updated_at",
             (local_ref, state, sealed, self._clock()),
         )
+
+    def results(self) -> list[OutboxResult]:
+        """What became of every local reference, oldest first: after a crash, the receipt of
+        a submission whose caller never heard back can still be produced from here."""
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT local_ref, state, sealed FROM results ORDER BY updated_at, local_ref"
+            ).fetchall()
+        return [
+            OutboxResult(ref, state, json.loads(self._sealer.open(ref, sealed)) if sealed else None)
+            for ref, state, sealed in rows
+        ]
 
     def result(self, local_ref: str) -> OutboxResult | None:
         """What became of ``local_ref``; None for a reference this outbox never issued."""

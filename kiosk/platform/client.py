@@ -4,12 +4,14 @@ Every request is signed (:mod:`kiosk.platform.signing`, via :class:`Transport`),
 bounded by timeouts, and every POST/PUT carries the caller's ``Idempotency-Key`` (a UUID the
 caller keeps across retries and restarts, so that a retry after a lost answer returns the first
 result instead of creating a second one). Idempotent requests are retried with backoff and
-jitter (:mod:`kiosk.platform.transport_retry`).
+jitter (:mod:`kiosk.platform.transport_retry`), all within one deadline per call
+(``Timeouts.total_s``): no attempt and no wait runs past it.
 
 Answers are checked against the contract before they become typed results: a documented
-success status with a body that validates, or a problem document (→ :class:`PlatformError`).
-Anything else is :class:`MalformedResponse`; no answer is :class:`PlatformUnreachable`.
-Methods, paths and success statuses are read from the contract itself, so they cannot drift.
+success status with a body declared ``application/json`` that validates, or a problem
+document (→ :class:`PlatformError`). Anything else is :class:`MalformedResponse`; no answer
+is :class:`PlatformUnreachable`. Methods, paths and success statuses are read from the
+contract itself, so they cannot drift.
 """
 
 from __future__ import annotations
@@ -72,6 +74,7 @@ log = logging.getLogger(__name__)
 
 IdempotencyKey = uuid.UUID | str
 T = TypeVar("T")
+JSON_MEDIA_TYPE = "application/json"
 UPLOAD_MEDIA_TYPES = frozenset({"image/jpeg", "image/png", "application/pdf"})
 
 
@@ -162,8 +165,11 @@ class PlatformClient:
         secret = settings.secret_file.read_bytes().strip()
         signer = Signer(terminal_id, secret, SignAlg(settings.sign_alg))
         tls = TlsSettings(settings.ca_file, settings.client_cert, settings.client_key)
-        timeouts = Timeouts(settings.connect_timeout_s, settings.read_timeout_s)
-        return cls(Transport(settings.base_url, signer, tls, timeouts), retry)
+        timeouts = Timeouts(
+            settings.connect_timeout_s, settings.read_timeout_s, settings.total_timeout_s
+        )
+        transport = Transport(settings.base_url, signer, tls, timeouts, settings.max_answer_bytes)
+        return cls(transport, retry)
 
     def tuned(
         self, timeouts: Timeouts | None = None, retry: RetryPolicy | None = None
@@ -185,7 +191,8 @@ class PlatformClient:
         verification_id: str | None = None,
         if_none_match: str | None = None,
     ) -> Reply:
-        """Send one operation with an already-encoded ``body``, retrying where that is safe.
+        """Send one operation with an already-encoded ``body``, retrying where that is safe
+        and while the call's deadline (``Timeouts.total_s`` from now) leaves time.
 
         The outbox uses this directly to resend the exact bytes it stored. Raises
         :class:`PlatformError`, :class:`PlatformUnreachable` or :class:`MalformedResponse`.
@@ -205,11 +212,12 @@ class PlatformClient:
         if if_none_match is not None:
             headers["If-None-Match"] = if_none_match
         idempotent = is_idempotent(op.method, headers)
+        deadline = time.monotonic() + self.transport.timeouts.total_s
         retry = 0
         while True:
             started = time.monotonic()
             try:
-                return self._attempt(op, target, body, headers)
+                return self._attempt(op, target, body, headers, deadline)
             except (PlatformError, PlatformUnreachable, MalformedResponse) as exc:
                 elapsed_ms = (time.monotonic() - started) * 1000
                 log.info("%s %s failed in %.0f ms: %s", op.method, path, elapsed_ms, exc)
@@ -217,7 +225,10 @@ class PlatformClient:
                 if last or not (idempotent and self._transient(exc)):
                     raise
                 retry_after = exc.retry_after_s if isinstance(exc, PlatformError) else None
-                self._sleep(self.retry.delay(retry, self._rng, retry_after))
+                wait = self.retry.delay(retry, self._rng, retry_after)
+                if time.monotonic() + wait >= deadline:
+                    raise  # no time left for another attempt within the call's deadline
+                self._sleep(wait)
                 retry += 1
 
     def _transient(self, exc: Exception) -> bool:
@@ -228,10 +239,15 @@ class PlatformClient:
         return False
 
     def _attempt(
-        self, op: Operation, target: str, body: bytes, headers: Mapping[str, str]
+        self,
+        op: Operation,
+        target: str,
+        body: bytes,
+        headers: Mapping[str, str],
+        deadline: float,
     ) -> Reply:
         started = time.monotonic()
-        raw = self.transport.send(op.method, target, body, headers)
+        raw = self.transport.send(op.method, target, body, headers, deadline)
         log.info(
             "%s %s -> %d in %.0f ms",
             op.method,
@@ -403,10 +419,17 @@ class PlatformClient:
 
 
 def _document(op: Operation, raw: RawResponse) -> Any:
-    """The validated JSON body of a success answer, or None where the contract has none."""
+    """The validated JSON body of a success answer, or None where the contract has none.
+
+    The body must be declared ``application/json``: an HTML page or a text that happens to
+    parse as JSON (a captive portal, a misrouted proxy) is not the platform's answer."""
     schema = operation_response_schema(op.operation_id, str(raw.status))
     if schema is None or raw.status == 304:
         return None
+    media_type = raw.headers.get("Content-Type", "").split(";", 1)[0].strip().lower()
+    if media_type != JSON_MEDIA_TYPE:
+        declared = media_type or "no Content-Type"
+        raise MalformedResponse(raw.status, f"{declared} is not {JSON_MEDIA_TYPE}")
     try:
         document = json.loads(raw.body.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:

@@ -6,7 +6,8 @@ Three kinds, because callers react differently to each:
   ``status``, ``detail``, per-field ``errors``); the request was understood and refused.
 - :class:`PlatformUnreachable`: no answer at all (connection refused, TLS failure, timeout).
 - :class:`MalformedResponse`: an answer that does not follow the contract (not JSON, or JSON
-  that does not validate); never a crash further up.
+  that does not validate, or larger than the kiosk accepts: :class:`AnswerTooLarge`); never a
+  crash further up.
 """
 
 from __future__ import annotations
@@ -81,6 +82,15 @@ class MalformedResponse(PlatformFailure):
         super().__init__(f"malformed {status} response: {reason}")
         self.status = status
         self.reason = reason
+
+
+class AnswerTooLarge(MalformedResponse):
+    """The answer (after decompression) is larger than the ``limit`` in bytes the kiosk reads;
+    it was refused before it could fill memory. ``seen`` says how that was known."""
+
+    def __init__(self, status: int, limit: int, seen: str) -> None:
+        super().__init__(status, f"answer larger than {limit} bytes ({seen})")
+        self.limit = limit
 
 
 def parse_problem(status: int, body: bytes, retry_after_s: float | None = None) -> PlatformError:

@@ -7,13 +7,22 @@ bytes and the exact path-with-query that ``requests`` will put on the wire, so t
 quoting can never make the signature disagree with the request. Every attempt is signed
 afresh (new timestamp and nonce).
 
-Failures to get an answer become :class:`~kiosk.platform.errors.PlatformUnreachable`;
-retrying and the meaning of the answer are the client's business.
+Every exchange is bounded twice: each socket operation by the connect/read timeouts, and the
+whole exchange (connect, TLS handshake, request, every byte of the answer) by a deadline
+(:mod:`kiosk.platform.deadline`), so that a server trickling its answer cannot hold a call
+open. The answer is read as a stream and refused once it exceeds ``max_answer_bytes``, by its
+declared ``Content-Length`` before any of the body is read, and otherwise counted as it
+arrives after decompression (a small gzip bomb cannot inflate in memory).
+
+Failures to get an answer become :class:`~kiosk.platform.errors.PlatformUnreachable`, an
+answer too large :class:`~kiosk.platform.errors.AnswerTooLarge`; retrying and the meaning of
+the answer are the client's business.
 """
 
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,16 +31,23 @@ from urllib.parse import urlencode
 import requests
 from requests.structures import CaseInsensitiveDict
 
-from kiosk.platform.errors import PlatformUnreachable
+from kiosk.platform.deadline import Deadline, DeadlineAdapter
+from kiosk.platform.errors import AnswerTooLarge, PlatformUnreachable
 from kiosk.platform.signing import Signer
+
+DEFAULT_MAX_ANSWER_BYTES = 16 * 1024 * 1024
+"""16 MiB: some 50 times the simulated platform's whole catalogue (the largest answer)."""
+READ_CHUNK_BYTES = 64 * 1024
 
 
 @dataclass(frozen=True)
 class Timeouts:
-    """Seconds to wait for the TCP/TLS connection and for each read of the answer."""
+    """Seconds to wait for the TCP/TLS connection, for each read of the answer, and for a
+    whole call (``total_s``: every attempt of it, the waits between them included)."""
 
     connect_s: float = 3.0
     read_s: float = 10.0
+    total_s: float = 30.0
 
 
 @dataclass(frozen=True)
@@ -71,22 +87,26 @@ class Transport:
         signer: Signer,
         tls: TlsSettings = TlsSettings(),
         timeouts: Timeouts = Timeouts(),
+        max_answer_bytes: int = DEFAULT_MAX_ANSWER_BYTES,
     ) -> None:
         self.base_url = base_url.rstrip("/")
         self.signer = signer
         self.tls = tls
         self.timeouts = timeouts
+        self.max_answer_bytes = max_answer_bytes
         self._local = threading.local()
 
     def tuned(self, timeouts: Timeouts) -> Transport:
         """The same platform and identity with other timeouts (e.g. a short online try)."""
-        return Transport(self.base_url, self.signer, self.tls, timeouts)
+        return Transport(self.base_url, self.signer, self.tls, timeouts, self.max_answer_bytes)
 
     def _session(self) -> requests.Session:
         session: requests.Session | None = getattr(self._local, "session", None)
         if session is None:
             session = requests.Session()
             session.trust_env = False
+            session.mount("https://", DeadlineAdapter())
+            session.mount("http://", DeadlineAdapter())
             session.verify = str(self.tls.ca_file) if self.tls.ca_file else True
             if self.tls.client_cert is not None:
                 session.cert = (
@@ -103,12 +123,19 @@ class Transport:
         target: str,
         body: bytes = b"",
         headers: Mapping[str, str] | None = None,
+        deadline: float | None = None,
     ) -> RawResponse:
         """Send ``method target`` (a path with its query) with ``body``, signed.
 
-        Raises :class:`PlatformUnreachable` when no answer arrives (``tls=True`` when the
-        server's certificate is refused).
+        ``deadline`` (``time.monotonic()``; default: ``timeouts.total_s`` from now) is when
+        the whole exchange must be over. Raises :class:`PlatformUnreachable` when no complete
+        answer arrives in time (``tls=True`` when the server's certificate is refused), and
+        :class:`AnswerTooLarge` for an answer over ``max_answer_bytes``.
         """
+        limit = Deadline(time.monotonic() + self.timeouts.total_s if deadline is None else deadline)
+        remaining = limit.remaining()
+        if remaining <= 0:
+            raise PlatformUnreachable("timeout: no time left for this call")
         session = self._session()
         request = requests.Request(
             method, self.base_url + target, headers=dict(headers or {}), data=body or None
@@ -116,20 +143,45 @@ class Transport:
         prepared = session.prepare_request(request)
         sent_body = prepared.body if isinstance(prepared.body, bytes) else b""
         prepared.headers.update(self.signer.headers(method, prepared.path_url, sent_body))
-        try:
-            response = session.send(
-                prepared,
-                timeout=(self.timeouts.connect_s, self.timeouts.read_s),
-                allow_redirects=False,
-            )
-            content = response.content
-        except requests.exceptions.SSLError as exc:
-            raise PlatformUnreachable(f"TLS: {_reason(exc)}", tls=True) from None
-        except requests.exceptions.Timeout as exc:
-            raise PlatformUnreachable(f"timeout: {_reason(exc)}") from None
-        except requests.exceptions.RequestException as exc:
-            raise PlatformUnreachable(f"connection: {_reason(exc)}") from None
+        timeout = (min(self.timeouts.connect_s, remaining), min(self.timeouts.read_s, remaining))
+        late = PlatformUnreachable(f"timeout: no complete answer within {remaining:.1f} s")
+        with limit.armed():
+            try:
+                response = session.send(
+                    prepared, timeout=timeout, allow_redirects=False, stream=True
+                )
+                try:
+                    content = self._read_answer(response, limit)
+                finally:
+                    response.close()
+            except requests.exceptions.RequestException as exc:
+                if limit.expired:
+                    raise late from None
+                if isinstance(exc, requests.exceptions.SSLError):
+                    raise PlatformUnreachable(f"TLS: {_reason(exc)}", tls=True) from None
+                if isinstance(exc, requests.exceptions.Timeout):
+                    raise PlatformUnreachable(f"timeout: {_reason(exc)}") from None
+                raise PlatformUnreachable(f"connection: {_reason(exc)}") from None
+        if limit.expired:
+            raise late  # cut short: what did arrive is not the whole answer
         return RawResponse(response.status_code, response.headers, content)
+
+    def _read_answer(self, response: requests.Response, limit: Deadline) -> bytes:
+        """The whole (decompressed) body, refused as soon as it is known to be too large."""
+        cap = self.max_answer_bytes
+        declared = response.headers.get("Content-Length", "")
+        if declared.strip().isdigit() and int(declared) > cap:
+            raise AnswerTooLarge(response.status_code, cap, f"Content-Length {declared.strip()}")
+        chunks: list[bytes] = []
+        size = 0
+        for chunk in response.iter_content(READ_CHUNK_BYTES):
+            size += len(chunk)
+            if size > cap:
+                raise AnswerTooLarge(response.status_code, cap, "the body as it arrived")
+            if limit.expired:
+                break
+            chunks.append(chunk)
+        return b"".join(chunks)
 
     def close(self) -> None:
         """Close this thread's connections (other threads' sessions close with them)."""

@@ -94,6 +94,24 @@ def test_scan_over_http_reaches_the_scanner_driver(devices: Any) -> None:
     assert next_event(events, Scanned).text == "办件查询 QR 码"
 
 
+def test_an_unplugged_scanner_is_plugged_back_in_by_clearing_its_fault(devices: Any) -> None:
+    manager, server, events = devices
+    fault = {"fault": "disconnect"}
+    assert call(server.base_url, "POST", "/sim/scanner/fault", fault)[0] == 200
+    wait_for_state(manager, DeviceClass.QR_SCANNER, DeviceState.OFFLINE)
+    assert call(server.base_url, "DELETE", "/sim/scanner/fault") == (200, {"ok": True})
+    wait_for_state(manager, DeviceClass.QR_SCANNER, DeviceState.ONLINE)
+    assert call(server.base_url, "POST", "/sim/scanner", {"text": "plugged in again"})[0] == 200
+    assert next_event(events, Scanned).text == "plugged in again"
+
+
+def wait_for_state(manager: DeviceManager, device: DeviceClass, state: DeviceState) -> None:
+    deadline = time.monotonic() + 10
+    while manager.statuses()[device].state != state:
+        assert time.monotonic() < deadline, f"{device} never became {state}"
+        time.sleep(0.02)
+
+
 def test_printer_out_of_paper_shows_in_device_statuses(devices: Any) -> None:
     manager, server, _ = devices
     assert call(server.base_url, "POST", "/sim/printer", {"paper": "out"})[0] == 200

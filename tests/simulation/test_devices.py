@@ -35,6 +35,9 @@ class Recorder:
     def clear_faults(self) -> None:
         self.calls.append(("clear", None))
 
+    def reconnect(self) -> None:
+        self.calls.append(("reconnect", None))
+
     def scan(self, text: str) -> bool:
         self.calls.append(("scan", text))
         return text != "unplugged"
@@ -181,3 +184,21 @@ def test_fixture_names_come_from_the_card_fixtures(api: ControlServer) -> None:
     status, names = call(api.base_url, "GET", "/sim/id-card/fixtures")
     assert status == 200
     assert {"resident", "expired", "rare_name", "foreign_permanent"} <= set(names)
+
+
+FAULT_CLEARING = {
+    "/sim/id-card/fault": ("clear", None),
+    "/sim/scanner/fault": ("reconnect", None),
+    "/sim/camera/fault": ("clear", None),
+}
+
+
+def test_every_fault_that_can_be_set_can_be_cleared(api: ControlServer, recorder: Recorder) -> None:
+    settable = {path for method, path in api.routes() if method == "POST" and "fault" in path}
+    assert settable == set(FAULT_CLEARING), "a new fault route needs its DELETE and this table"
+    for path in sorted(settable):
+        assert ("DELETE", path) in api.routes()
+        recorder.calls.clear()
+        assert call(api.base_url, "POST", path, {"fault": "disconnect"})[0] == 200
+        assert call(api.base_url, "DELETE", path) == (200, {"ok": True})
+        assert recorder.calls == [("fault", "disconnect"), FAULT_CLEARING[path]]

@@ -1,7 +1,8 @@
-"""The control API server: loopback only, JSON in and out, clear errors."""
+"""The control API server: loopback only, JSON in and out, no browsers, clear errors."""
 
 from __future__ import annotations
 
+import http.client
 import json
 import urllib.error
 import urllib.request
@@ -14,9 +15,16 @@ from simulation.server import BadRequest, ControlServer, NotLoopback, require_st
 
 
 def call(
-    server: ControlServer, method: str, path: str, body: bytes | None = None
+    server: ControlServer,
+    method: str,
+    path: str,
+    body: bytes | None = None,
+    headers: dict[str, str] | None = None,
 ) -> tuple[int, Any]:
-    request = urllib.request.Request(server.base_url + path, data=body, method=method)
+    """One request as a script sends it (JSON body), with ``headers`` added or replaced."""
+    sent = {"Content-Type": "application/json"} if body is not None else {}
+    sent.update(headers or {})
+    request = urllib.request.Request(server.base_url + path, data=body, method=method, headers=sent)
     try:
         with urllib.request.urlopen(request, timeout=5) as response:
             return response.status, json.loads(response.read())
@@ -69,3 +77,62 @@ def test_require_str_refuses_empty_and_non_strings() -> None:
     for body in (None, {}, {"text": ""}, {"text": 3}):
         with pytest.raises(BadRequest):
             require_str(body, "text")
+
+
+@pytest.mark.parametrize("name", ["127.0.0.1", "localhost", "LOCALHOST", "[::1]"])
+def test_loopback_host_names_with_the_port_are_accepted(server: ControlServer, name: str) -> None:
+    host = {"Host": f"{name}:{server.port}"}
+    assert call(server, "POST", "/echo", b'{"text": "x"}', host) == (200, {"got": "x"})
+
+
+@pytest.mark.parametrize(
+    "host", ["evil.example:{port}", "127.0.0.1", "127.0.0.1:1", "localhost.evil.example:{port}"]
+)
+def test_other_host_names_are_refused_so_dns_rebinding_reads_nothing(
+    server: ControlServer, host: str
+) -> None:
+    status, body = call(server, "GET", "/boom", headers={"Host": host.format(port=server.port)})
+    assert status == 403
+    assert "Host" in body["error"]
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {"Origin": "https://evil.example"},
+        {"Origin": "null"},
+        {"Sec-Fetch-Site": "cross-site"},
+        {"Sec-Fetch-Site": "same-site"},
+    ],
+)
+def test_requests_from_web_pages_are_refused(
+    server: ControlServer, headers: dict[str, str]
+) -> None:
+    status, body = call(server, "POST", "/echo", b'{"text": "x"}', headers)
+    assert status == 403
+    assert "refused" in body["error"]
+
+
+@pytest.mark.parametrize(
+    "content_type", [None, "text/plain", "application/x-www-form-urlencoded", "multipart/form-data"]
+)
+def test_a_body_that_is_not_declared_json_is_refused(
+    server: ControlServer, content_type: str | None
+) -> None:
+    connection = http.client.HTTPConnection("127.0.0.1", server.port, timeout=5)
+    headers = {} if content_type is None else {"Content-Type": content_type}
+    connection.request("POST", "/echo", body=b'{"text": "x"}', headers=headers)
+    response = connection.getresponse()
+    body = json.loads(response.read())
+    connection.close()
+    assert response.status == 415
+    assert "application/json" in body["error"]
+
+
+def test_json_with_a_charset_is_json(server: ControlServer) -> None:
+    headers = {"Content-Type": "application/json; charset=utf-8"}
+    assert call(server, "POST", "/echo", b'{"text": "x"}', headers)[0] == 200
+
+
+def test_requests_without_a_body_need_no_content_type(server: ControlServer) -> None:
+    assert call(server, "DELETE", "/echo")[0] == 405
