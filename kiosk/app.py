@@ -49,6 +49,7 @@ if TYPE_CHECKING:
     from kiosk.catalogue.search import CatalogueIndex
     from kiosk.platform.client import PlatformClient
     from kiosk.platform.models import Verification, VerifyRequest
+    from platform_sim import RunningSimulator
     from ui.bridge.camera_feed import FaceCaptureLoop
 
 log = logging.getLogger(__name__)
@@ -200,7 +201,7 @@ class KioskApp:
         self.workers = Workers()
         configs = device_configs(config)
         self.devices = DeviceManager(configs, factory_for=device_factories(configs))
-        self.platform_sim: Any = None
+        self.platform_sim: RunningSimulator | None = None
         self._client: Future[PlatformClient] = Future()
         self._started = False
         starting = DeviceStatus(DeviceState.STARTING, detail="starting")
@@ -291,7 +292,7 @@ class KioskApp:
     def _platform_client(self) -> PlatformClient:
         settings = self.config.platform
         if settings.embedded_simulator:
-            from kiosk.platform.simulator import start_simulator
+            from platform_sim import start_simulator
 
             self.platform_sim = start_simulator(
                 self.config.terminal.data_dir / PLATFORM_SIM_DIR,

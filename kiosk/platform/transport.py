@@ -23,7 +23,7 @@ import requests
 from requests.structures import CaseInsensitiveDict
 
 from kiosk.platform.errors import PlatformUnreachable
-from kiosk.platform.signing import Signer
+from platform_api.signing import Signer
 
 
 @dataclass(frozen=True)

@@ -13,9 +13,9 @@ import pytest
 from kiosk.catalogue.cache import CatalogueCache
 from kiosk.platform.client import PlatformClient
 from kiosk.platform.errors import PlatformUnreachable
-from kiosk.platform.signing import Signer
 from kiosk.platform.transport import Timeouts, TlsSettings, Transport
 from kiosk.platform.transport_retry import NO_RETRY
+from platform_api.signing import Signer
 from tests.kiosk.outbox.fake_platform import SECRET, TERMINAL_ID, FakePlatform, catalogue
 
 T0 = datetime(2026, 11, 23, 8, 0, tzinfo=UTC)

@@ -19,9 +19,9 @@ from kiosk.outbox.submitter import Submitter, Upload
 from kiosk.outbox.worker import Backoff, OutboxWorker
 from kiosk.platform.client import PlatformClient
 from kiosk.platform.models import Applicant, ApplicationRequest, MaterialRef
-from kiosk.platform.signing import Signer
 from kiosk.platform.transport import Timeouts, TlsSettings, Transport
 from kiosk.platform.transport_retry import NO_RETRY
+from platform_api.signing import Signer
 from tests.kiosk.outbox.fake_platform import SECRET, TERMINAL_ID
 
 

@@ -28,7 +28,7 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 
-from kiosk.platform import signing
+from platform_api import signing
 
 SECRET = b"test-terminal-secret"
 TERMINAL_ID = "KIOSK-TEST-0001"

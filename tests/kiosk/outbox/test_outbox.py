@@ -24,9 +24,9 @@ from kiosk.platform.models import (
     Evaluation,
     MaterialRef,
 )
-from kiosk.platform.signing import Signer
 from kiosk.platform.transport import Timeouts, TlsSettings, Transport
 from kiosk.platform.transport_retry import NO_RETRY
+from platform_api.signing import Signer
 from tests.kiosk.outbox.fake_platform import SECRET, TERMINAL_ID, Answer, FakePlatform, Seen
 
 NAME = "欧阳娜娜"

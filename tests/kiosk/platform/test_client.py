@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 
 from kiosk.platform.client import PlatformClient, operation
-from kiosk.platform.contract import contract
 from kiosk.platform.errors import MalformedResponse, PlatformError, PlatformUnreachable
 from kiosk.platform.models import (
     Applicant,
@@ -24,9 +23,10 @@ from kiosk.platform.models import (
     MaterialRef,
     VerifyRequest,
 )
-from kiosk.platform.signing import SignAlg, Signer
 from kiosk.platform.transport import Timeouts, TlsSettings, Transport
 from kiosk.platform.transport_retry import RetryPolicy
+from platform_api.contract import contract
+from platform_api.signing import SignAlg, Signer
 from tests.kiosk.outbox.fake_platform import (
     SECRET,
     TERMINAL_ID,
