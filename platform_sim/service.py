@@ -3,8 +3,9 @@
 Every request to ``/api/v1`` passes, in order: offline switch (503 ``unavailable``),
 authentication (``security``), routing from the contract (404/405), parameter checks
 (422), ``Idempotency-Key`` (required on every POST and PUT; replay or 409), body checks
-against the contract schema (422), then the operation's handler. Requests are handled one
-at a time, which keeps idempotency, nonces and slot capacity exact.
+against the contract schema (422), then the operation's handler, committed in one transaction
+with its idempotency record. Requests are handled one at a time, which keeps idempotency,
+nonces and slot capacity exact.
 """
 
 from __future__ import annotations
@@ -140,19 +141,21 @@ class PlatformService:
             return self._run(found.operation, path_params, query, headers, body, terminal_id, now)
         key = _idempotency_key(headers)
         print_ = idempotency.fingerprint(method.upper(), target, body)
+        # One transaction for the operation and its key: a crash between them must not leave
+        # an operation whose key is unknown (a resend would act a second time).
         with self.store.transaction() as db:
             kept = idempotency.replay(db, terminal_id, key, print_)
-        if kept is not None:
-            return kept
-        try:
-            response = self._run(
-                found.operation, path_params, query, headers, body, terminal_id, now
-            )
-        except Problem as problem:
-            response = problem.response()
-        with self.store.transaction() as db:
+            if kept is not None:
+                return kept
+            try:
+                with self.store.savepoint():
+                    response = self._run(
+                        found.operation, path_params, query, headers, body, terminal_id, now
+                    )
+            except Problem as problem:
+                response = problem.response()
             idempotency.keep(db, terminal_id, key, print_, response, now)
-        return response
+            return response
 
     def _run(
         self,

@@ -1,12 +1,15 @@
 """The simulator's state in one SQLite file, so it survives a restart.
 
 One connection shared by the request threads behind one lock: the simulator serialises
-request handling (see ``platform.py``), which keeps idempotency and slot capacity exact
-without any finer locking.
+request handling (see ``service.py``), which keeps idempotency and slot capacity exact
+without any finer locking. Durability as the kiosk's outbox: WAL with ``synchronous=FULL``,
+so a committed operation and its idempotency record survive a crash together. The database
+and its ``-wal``/``-shm`` files are the owner's only (0600): they hold personal data.
 """
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import threading
 from collections.abc import Iterator
@@ -125,15 +128,28 @@ CREATE TABLE IF NOT EXISTS commands (
 """
 
 
+PRIVATE_MODE = 0o600
+
+
+def _create_private(path: Path) -> None:
+    """Create the database file 0600 before SQLite opens it (SQLite gives its ``-wal`` and
+    ``-shm`` files the database file's mode), and tighten files an older run left."""
+    os.close(os.open(path, os.O_RDWR | os.O_CREAT, PRIVATE_MODE))
+    for file in (path, path.with_name(f"{path.name}-wal"), path.with_name(f"{path.name}-shm")):
+        if file.exists():
+            file.chmod(PRIVATE_MODE)
+
+
 class Store:
     """The SQLite database; ``transaction()`` yields the connection under the store's lock."""
 
     def __init__(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
+        _create_private(path)
         self._db = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
         self._db.row_factory = sqlite3.Row
         self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute("PRAGMA synchronous=NORMAL")
+        self._db.execute("PRAGMA synchronous=FULL")
         self._db.executescript(SCHEMA)
         self._lock = threading.RLock()
 
@@ -154,6 +170,20 @@ class Store:
                 self._db.execute("ROLLBACK")
                 raise
             self._db.execute("COMMIT")
+
+    @contextmanager
+    def savepoint(self) -> Iterator[sqlite3.Connection]:
+        """A part of the current transaction that is undone on its own when the block raises
+        (the exception still propagates); the enclosing transaction goes on."""
+        with self._lock:
+            self._db.execute("SAVEPOINT part")
+            try:
+                yield self._db
+            except BaseException:
+                self._db.execute("ROLLBACK TO part")
+                self._db.execute("RELEASE part")
+                raise
+            self._db.execute("RELEASE part")
 
     def close(self) -> None:
         """Close the database."""
