@@ -8,7 +8,11 @@ while the platform is offline (so the dock can bring it back)::
     POST /_sim/clock        {"advance_s": number}    move the platform's clock on
     POST /_sim/terminals/<terminal_id>/commands  {"command": str, "reason": str}
     POST /_sim/applications/<application_no>/correction  {"note": str}
-    GET  /_sim/status                                offline, clock, catalogue ETag
+    POST /_sim/faults       {"kind", "count", "status", "code", "body", "headers", "delay_s",
+                             "operation"}            commit a fault on the next requests
+    POST /_sim/faults/lose-answers  {"rate": 0..1, "seed": int}  act, then drop that share
+    DELETE /_sim/faults                              no more faults
+    GET  /_sim/status                                offline, clock, catalogue ETag, faults
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from http import HTTPStatus
 from typing import Any
 
 from platform_sim.clock import rfc3339
+from platform_sim.faults import Fault
 from platform_sim.problems import Problem, Response
 from platform_sim.service import PlatformService
 
@@ -34,6 +39,7 @@ def _status(service: PlatformService, _: re.Match[str], __: dict[str, Any]) -> A
         "drop_connections": service.drop_connections,
         "now": rfc3339(service.clock.now()),
         "catalogue_etag": service.world.catalogue.etag,
+        "faults": service.faults.status(),
     }
 
 
@@ -44,6 +50,22 @@ def _offline(service: PlatformService, _: re.Match[str], body: dict[str, Any]) -
 
 def _clock(service: PlatformService, _: re.Match[str], body: dict[str, Any]) -> Any:
     service.clock.advance(float(body["advance_s"]))
+    return _status(service, _, body)
+
+
+def _add_fault(service: PlatformService, _: re.Match[str], body: dict[str, Any]) -> Any:
+    service.faults.add(Fault.from_json(body), int(body.get("count", 1)))
+    return _status(service, _, body)
+
+
+def _lose_answers(service: PlatformService, _: re.Match[str], body: dict[str, Any]) -> Any:
+    seed = body.get("seed")
+    service.faults.lose_answers(float(body["rate"]), None if seed is None else int(seed))
+    return _status(service, _, body)
+
+
+def _clear_faults(service: PlatformService, _: re.Match[str], body: dict[str, Any]) -> Any:
+    service.faults.clear()
     return _status(service, _, body)
 
 
@@ -64,6 +86,9 @@ ROUTES: tuple[tuple[str, re.Pattern[str], Action], ...] = (
     ("GET", re.compile(r"^/_sim/status$"), _status),
     ("POST", re.compile(r"^/_sim/offline$"), _offline),
     ("POST", re.compile(r"^/_sim/clock$"), _clock),
+    ("POST", re.compile(r"^/_sim/faults$"), _add_fault),
+    ("POST", re.compile(r"^/_sim/faults/lose-answers$"), _lose_answers),
+    ("DELETE", re.compile(r"^/_sim/faults$"), _clear_faults),
     ("POST", re.compile(r"^/_sim/payments/(?P<order_no>[0-9A-Z]+)/paid$"), _paid),
     ("POST", re.compile(r"^/_sim/terminals/(?P<terminal_id>[A-Z0-9-]+)/commands$"), _command),
     (

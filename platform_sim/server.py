@@ -11,6 +11,7 @@ import ipaddress
 import logging
 import ssl
 import threading
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from http import HTTPStatus
@@ -21,10 +22,12 @@ from urllib.parse import urlsplit
 
 from requests.structures import CaseInsensitiveDict
 
-from platform_sim import control
+from platform_sim import control, routing
 from platform_sim.call import World
 from platform_sim.catalogue import CatalogueIndex, SeedData, default_seed
 from platform_sim.clock import SimClock
+from platform_sim.faults import FaultKind, FaultPlan
+from platform_sim.journal import Exchange, Journal
 from platform_sim.persons import load_persons
 from platform_sim.pki import KeyMaterial, ensure_key_material
 from platform_sim.problems import Problem, Response
@@ -47,6 +50,7 @@ class _Server(ThreadingHTTPServer):
 
     daemon_threads = True
     service: PlatformService
+    journal: Journal | None
 
     def finish_request(self, request: Any, client_address: Any) -> None:
         try:
@@ -89,6 +93,9 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(Problem(413, "too_large", "request body too large").response())
             return
         body = self.rfile.read(length) if length > 0 else b""
+        if len(body) < length:  # the client went away mid-request: nothing to act on
+            self.close_connection = True
+            return
         path = urlsplit(self.path).path
         if path.startswith(control.PREFIX):
             if not ipaddress.ip_address(self.client_address[0]).is_loopback:
@@ -96,11 +103,25 @@ class _Handler(BaseHTTPRequestHandler):
                 return
             self._send(control.handle(service, self.command, path, body))
             return
-        if service.drop_connections:
+        headers: CaseInsensitiveDict[str] = CaseInsensitiveDict(dict(self.headers.items()))
+        if self.server.journal is not None:
+            self.server.journal.record(self.command, self.path, headers, body)
+        fault = service.faults.take(_operation_id(self.command, path))
+        if fault is not None:
+            time.sleep(fault.delay_s)
+            if fault.kind is FaultKind.RESPOND:
+                self._send(fault.response())
+                return
+        if service.drop_connections or (fault is not None and fault.kind is FaultKind.DROP_BEFORE):
             self.close_connection = True
             return
-        headers: CaseInsensitiveDict[str] = CaseInsensitiveDict(dict(self.headers.items()))
-        self._send(service.handle(self.command, self.path, headers, body))
+        response = service.handle(self.command, self.path, headers, body)
+        if (fault is not None and fault.kind is FaultKind.DROP_AFTER) or (
+            service.faults.answer_lost()
+        ):
+            self.close_connection = True
+            return
+        self._send(response)
 
     def _send(self, response: Response) -> None:
         self.send_response(response.status)
@@ -114,6 +135,14 @@ class _Handler(BaseHTTPRequestHandler):
 
     def log_message(self, format: str, *args: Any) -> None:
         log.debug("%s %s", self.command, urlsplit(self.path).path)
+
+
+def _operation_id(method: str, path: str) -> str | None:
+    try:
+        found = routing.match(method, path)
+    except routing.MethodNotAllowed:
+        return None
+    return found.operation.operation_id if found is not None else None
 
 
 def _tls_context(material: KeyMaterial, client_ca: Path | None) -> ssl.SSLContext:
@@ -169,6 +198,17 @@ class RunningSimulator:
         """Answer 503 ``unavailable`` (or drop connections with ``drop``) until set back."""
         self.service.set_offline(offline, drop=drop)
 
+    @property
+    def faults(self) -> FaultPlan:
+        """The fault hook: ``faults.add(Fault(...), count)``, ``faults.lose_answers(rate)``,
+        ``faults.clear()`` (also under ``/_sim/faults``)."""
+        return self.service.faults
+
+    @property
+    def exchanges(self) -> list[Exchange]:
+        """The requests received so far (empty unless started with ``record=True``)."""
+        return self._server.journal.exchanges() if self._server.journal is not None else []
+
     def queue_command(self, terminal_id: str, command: str, reason: str | None = None) -> str:
         """Queue a heartbeat command for a terminal; returns its id."""
         return self.service.queue_command(terminal_id, command, reason)
@@ -195,11 +235,13 @@ def start_simulator(
     terminal_ids: Iterable[str] = (DEFAULT_TERMINAL_ID,),
     mtls: bool = False,
     client_ca: Path | None = None,
+    record: bool = False,
 ) -> RunningSimulator:
     """Generate what is missing in ``data_dir``, open its state and serve on a thread.
 
     ``port=0`` picks a free port. ``mtls`` requires client certificates issued by the
-    simulator's CA (``terminal.pem``), ``client_ca`` by another CA.
+    simulator's CA (``terminal.pem``), ``client_ca`` by another CA. ``record`` keeps every
+    request received (see :attr:`RunningSimulator.exchanges`); for tests only.
     """
     terminals = frozenset(terminal_ids)
     material = ensure_key_material(data_dir, min(terminals))
@@ -225,6 +267,7 @@ def start_simulator(
         server.socket, server_side=True, do_handshake_on_connect=False
     )
     server.service = service
+    server.journal = Journal(material.secret) if record else None
     thread = threading.Thread(
         target=server.serve_forever, args=(POLL_INTERVAL_S,), name="platform-sim", daemon=True
     )

@@ -37,6 +37,7 @@ from platform_sim import (
 )
 from platform_sim.call import Call, Handler, World
 from platform_sim.clock import SimClock
+from platform_sim.faults import FaultPlan
 from platform_sim.problems import FieldError, Problem, Response, validation_failed
 from platform_sim.store import Store
 
@@ -92,6 +93,7 @@ class PlatformService:
         self._lock = threading.RLock()
         self.offline = False
         self.drop_connections = False
+        self.faults = FaultPlan()
 
     def handle(self, method: str, target: str, headers: Mapping[str, str], body: bytes) -> Response:
         """Answer one request to the contract's API (``target`` is the raw path and query)."""
