@@ -128,5 +128,6 @@ def created_by_key(sim: RunningSimulator) -> Counter[str]:
     created: Counter[str] = Counter()
     for key, body in rows:
         document = json.loads(bytes(body)) if body else {}
-        created[key] += len(document.get("applications", []))
+        if "applications" in document:
+            created[key] += len(document["applications"])
     return created
