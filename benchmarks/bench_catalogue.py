@@ -17,9 +17,9 @@ from benchmarks.common import print_figures, write_results
 from kiosk.catalogue.cache import CatalogueCache
 from kiosk.catalogue.model import Catalogue, Matter
 from kiosk.platform.client import PlatformClient
-from kiosk.platform.signing import Signer
-from kiosk.platform.simulator import start_simulator
 from kiosk.platform.transport import TlsSettings, Transport
+from platform_api.signing import Signer
+from platform_sim import start_simulator
 
 RESULTS = Path(__file__).parent / "results" / "catalogue.json"
 TERMINAL = "KIOSK-SIM-0001"

@@ -1,7 +1,7 @@
 """Outbox drain to the local simulated platform: 1,000 queued submissions.
 
 Enqueues 1,000 sealed applications (as an offline kiosk would), then drains them with one
-worker over HTTPS to :func:`kiosk.platform.simulator.start_simulator` on 127.0.0.1 and reports
+worker over HTTPS to :func:`platform_sim.start_simulator` on 127.0.0.1 and reports
 the enqueue cost, delivery throughput and per-delivery latency (p50/p99). Writes
 ``benchmarks/results/outbox.json``.
 """
@@ -21,10 +21,10 @@ from kiosk.outbox.store import NewRecord, OutboxStore
 from kiosk.outbox.worker import Delivery, OutboxWorker
 from kiosk.platform.client import PlatformClient, encode_request
 from kiosk.platform.models import Applicant, ApplicationRequest, Card, VerifyRequest
-from kiosk.platform.signing import Signer
-from kiosk.platform.simulator import start_simulator
 from kiosk.platform.transport import TlsSettings, Transport
 from kiosk.platform.transport_retry import NO_RETRY
+from platform_api.signing import Signer
+from platform_sim import start_simulator
 
 RESULTS = Path(__file__).parent / "results" / "outbox.json"
 COUNT = 1000

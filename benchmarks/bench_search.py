@@ -16,7 +16,7 @@ from pathlib import Path
 from benchmarks.common import write_results
 from kiosk.catalogue.model import Catalogue, catalogue_from_json
 from kiosk.catalogue.search import CatalogueIndex
-from kiosk.platform.simulator.seed.catalogue import build_catalogue
+from platform_sim.seed.catalogue import build_catalogue
 
 RESULTS = Path(__file__).parent / "results" / "search.json"
 QUERIES = (

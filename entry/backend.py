@@ -31,7 +31,7 @@ from kiosk.identity.face_capture import FaceCaptureListener, FaceCaptureRun, Pos
 from kiosk.platform.client import PlatformClient
 from kiosk.platform.errors import PlatformFailure
 from kiosk.platform.models import Card, Verification, VerifyRequest
-from kiosk.platform.simulator import RunningSimulator, start_simulator
+from platform_sim import RunningSimulator, start_simulator
 from ui.bridge.camera_preview import CameraPreview
 from ui.kiosk_ui import KioskUi
 

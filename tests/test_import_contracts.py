@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-PACKAGES = ("entry", "ui", "kiosk", "simulation", "drivers")
+PACKAGES = ("entry", "ui", "kiosk", "simulation", "drivers", "platform_api", "platform_sim")
 LINT_IMPORTS = Path(sys.executable).with_name("lint-imports")
 
 
@@ -46,6 +46,9 @@ def test_the_tree_keeps_every_layer_contract(tmp_path: Path) -> None:
         ("kiosk/upward_probe.py", "import ui.kiosk_ui"),
         ("ui/upward_probe.py", "import entry.app"),
         ("kiosk/sideways_probe.py", "import simulation.server"),
+        ("kiosk/platform/probe.py", "import platform_sim"),
+        ("platform_sim/probe.py", "import kiosk.platform.models"),
+        ("platform_api/probe.py", "import kiosk.masking"),
     ],
 )
 def test_an_upward_import_breaks_the_contracts(tmp_path: Path, module: str, upward: str) -> None:

@@ -107,7 +107,7 @@ def clean_env(workspace: Path) -> dict[str, str]:
 def test_the_wheel_ships_every_data_file(wheel: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
     assert shipped_sources() - names == set()
-    assert "kiosk/platform/platform-api.yaml" in names
+    assert "platform_api/platform-api.yaml" in names
 
 
 def test_the_installed_kiosk_comes_from_the_fresh_venv(venv: Path, workspace: Path) -> None:

@@ -21,8 +21,8 @@ from typing import Any
 
 from kiosk.catalogue.model import Catalogue, catalogue_from_json
 from kiosk.platform.client import PlatformClient
-from kiosk.platform.contract import ContractError, schema_ref, validate
 from kiosk.platform.errors import MalformedResponse, PlatformFailure
+from platform_api.contract import ContractError, schema_ref, validate
 
 log = logging.getLogger(__name__)
 

@@ -21,8 +21,8 @@ from kiosk.outbox.store import OutboxStore
 from kiosk.outbox.worker import OutboxWorker
 from kiosk.platform.client import PlatformClient
 from kiosk.platform.errors import MalformedResponse, PlatformError, PlatformUnreachable
-from kiosk.platform.signing import SignAlg, Signer
 from kiosk.platform.transport import Timeouts, TlsSettings, Transport
+from platform_api.signing import SignAlg, Signer
 
 EXIT_OK = 0
 EXIT_USAGE = 2

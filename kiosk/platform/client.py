@@ -1,6 +1,6 @@
 """The typed client of the central platform (``platform-api.yaml``), one method per operation.
 
-Every request is signed (:mod:`kiosk.platform.signing`, via :class:`Transport`), TLS-verified,
+Every request is signed (:mod:`platform_api.signing`, via :class:`Transport`), TLS-verified,
 bounded by timeouts, and every POST/PUT carries the caller's ``Idempotency-Key`` (a UUID the
 caller keeps across retries and restarts, so that a retry after a lost answer returns the first
 result instead of creating a second one). Idempotent requests are retried with backoff and
@@ -31,13 +31,6 @@ from urllib.parse import quote
 
 from kiosk.catalogue.model import Catalogue, catalogue_from_json
 from kiosk.config import PlatformSettings
-from kiosk.platform.contract import (
-    ContractError,
-    find_operation,
-    operation_request_schema,
-    operation_response_schema,
-    validate,
-)
 from kiosk.platform.errors import (
     MalformedResponse,
     PlatformError,
@@ -61,7 +54,6 @@ from kiosk.platform.models import (
     Verification,
     VerifyRequest,
 )
-from kiosk.platform.signing import SignAlg, Signer
 from kiosk.platform.transport import RawResponse, Timeouts, TlsSettings, Transport, path_with_query
 from kiosk.platform.transport_retry import (
     DEFAULT_RETRY,
@@ -69,6 +61,14 @@ from kiosk.platform.transport_retry import (
     is_idempotent,
     parse_retry_after,
 )
+from platform_api.contract import (
+    ContractError,
+    find_operation,
+    operation_request_schema,
+    operation_response_schema,
+    validate,
+)
+from platform_api.signing import SignAlg, Signer
 
 log = logging.getLogger(__name__)
 

@@ -16,7 +16,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from kiosk.platform.contract import ContractError, schema_ref, validate
+from platform_api.contract import ContractError, schema_ref, validate
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from kiosk.platform.signing import format_timestamp, parse_timestamp
+from platform_api.signing import format_timestamp, parse_timestamp
 
 JSON = dict[str, Any]
 

@@ -33,7 +33,7 @@ from requests.structures import CaseInsensitiveDict
 
 from kiosk.platform.deadline import Deadline, DeadlineAdapter
 from kiosk.platform.errors import AnswerTooLarge, PlatformUnreachable
-from kiosk.platform.signing import Signer
+from platform_api.signing import Signer
 
 DEFAULT_MAX_ANSWER_BYTES = 16 * 1024 * 1024
 """16 MiB: some 50 times the simulated platform's whole catalogue (the largest answer)."""

@@ -36,9 +36,7 @@ def test_a_line_from_any_module_with_the_citizens_name_and_number_is_masked(
     session = Session(card=card)
     uninstall = install_log_masking(session.known_names)
     try:
-        logging.getLogger("drivers.id_card.reader").info(
-            "read %s %s", card.name, card.id_number
-        )
+        logging.getLogger("drivers.id_card.reader").info("read %s %s", card.name, card.id_number)
     finally:
         uninstall()
     line = root_output.getvalue()

@@ -10,7 +10,7 @@ import pytest
 from kiosk.catalogue.model import catalogue_from_json
 from kiosk.catalogue.search import CatalogueIndex, MatchKind
 from kiosk.flow.matter import SubjectKind
-from kiosk.platform.simulator.seed.catalogue import build_catalogue
+from platform_sim.seed.catalogue import build_catalogue
 
 
 def raw(code: str, name: str, **extra: Any) -> dict[str, Any]:

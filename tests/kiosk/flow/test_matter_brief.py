@@ -6,7 +6,7 @@ from typing import Any
 
 from kiosk.catalogue.model import catalogue_from_json
 from kiosk.flow.matter import IdentityRequirement, SelfService, SubjectKind, brief_for
-from kiosk.platform.simulator.seed.catalogue import build_catalogue
+from platform_sim.seed.catalogue import build_catalogue
 
 
 def raw_matter(code: str, name: str, identity: str, delivery: str, level: str) -> dict[str, Any]:

@@ -1,53 +1,59 @@
-"""A kiosk process for the crash test: submits ``count`` applications through the Submitter
-(online first, else the outbox) while its worker delivers, printing ``READY`` once its outbox
-is open and ``ACK <key>`` as soon as each submit has returned. The test kills it with SIGKILL at
-a random moment after ``READY``.
+"""A kiosk process for the crash test: verifies the resident (retrying with the same key while
+answers are lost), then submits ``count`` applications with a scan each through the Submitter
+(online first, else the outbox) while its worker delivers, printing ``READY`` once verified
+with its outbox open and ``ACK <key>`` as soon as each submit has returned. The test kills it
+with SIGKILL at a random moment after ``READY``.
 
-Run: ``python -m tests.kiosk.outbox.crash_child DATA_DIR BASE_URL CA_FILE COUNT``.
+Run: ``python -m tests.kiosk.outbox.crash_child DATA_DIR BASE_URL CA_FILE SECRET_FILE COUNT``.
 """
 
 from __future__ import annotations
 
+import base64
 import sys
 import time
 import uuid
-from datetime import UTC, datetime
 from pathlib import Path
 
 from kiosk.outbox.store import OutboxStore
-from kiosk.outbox.submitter import Submitter, Upload
+from kiosk.outbox.submitter import Submitter
 from kiosk.outbox.worker import Backoff, OutboxWorker
 from kiosk.platform.client import PlatformClient
-from kiosk.platform.models import Applicant, ApplicationRequest, MaterialRef
-from kiosk.platform.signing import Signer
+from kiosk.platform.errors import PlatformUnreachable
+from kiosk.platform.models import Verification, VerifyRequest
 from kiosk.platform.transport import Timeouts, TlsSettings, Transport
 from kiosk.platform.transport_retry import NO_RETRY
-from tests.kiosk.outbox.fake_platform import SECRET, TERMINAL_ID
+from platform_api.signing import Signer
+from tests.kiosk.platform.simulated import CARD, TERMINAL_ID, application, scan
+from tests.platform_sim.helpers import JPEG
 
 
-def main(data_dir: str, base_url: str, ca_file: str, count: str) -> None:
+def verify(client: PlatformClient) -> Verification:
+    request = VerifyRequest(CARD, base64.b64encode(JPEG).decode(), 0.98)
+    key = uuid.uuid4()
+    while True:
+        try:
+            return client.verify_identity(request, idempotency_key=key)
+        except PlatformUnreachable:
+            continue
+
+
+def main(data_dir: str, base_url: str, ca_file: str, secret_file: str, count: str) -> None:
     store = OutboxStore.in_data_dir(Path(data_dir))
+    secret = Path(secret_file).read_text(encoding="ascii").strip().encode()
     transport = Transport(
-        base_url, Signer(TERMINAL_ID, SECRET), TlsSettings(Path(ca_file)), Timeouts(1.0, 1.0)
+        base_url, Signer(TERMINAL_ID, secret), TlsSettings(Path(ca_file)), Timeouts(1.0, 1.0)
     )
     client = PlatformClient(transport, NO_RETRY)
+    verification = verify(client)
     worker = OutboxWorker(store, client, Backoff(0.01, 0.05), poll_s=0.01)
     worker.start()
     submitter = Submitter(client, store, worker)
     print("READY", flush=True)
-    for i in range(int(count)):
-        scan = Upload(f"scan {uuid.uuid4()}".encode(), "image/jpeg", str(uuid.uuid4()))
-        request = ApplicationRequest(
-            verification_id="V-crash",
-            terminal_id=TERMINAL_ID,
-            submitted_at=datetime.now(UTC),
-            applicant=Applicant("张伟", "33010619850312001X"),
-            form={"seq": i},
-            materials=(MaterialRef("photo", "scan", sha256=scan.sha256),),
-            matter_code="330100000000000001",
-        )
+    for _ in range(int(count)):
+        upload = scan()
         key = str(uuid.uuid4())
-        submitter.submit(request, [scan], idempotency_key=key)
+        submitter.submit(application(verification, upload), [upload], idempotency_key=key)
         print("ACK", key, flush=True)
     while store.status().depth:
         time.sleep(0.01)

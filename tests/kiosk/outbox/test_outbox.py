@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import stat
 import threading
 import uuid
@@ -18,27 +19,42 @@ from kiosk.outbox.worker import Backoff, Delivery, DeliveryEvent, OutboxWorker
 from kiosk.platform.client import PlatformClient
 from kiosk.platform.errors import MalformedResponse, PlatformError, PlatformUnreachable
 from kiosk.platform.models import (
-    Applicant,
     ApplicationRequest,
     Correction,
     Evaluation,
     MaterialRef,
+    Verification,
 )
-from kiosk.platform.signing import Signer
-from kiosk.platform.transport import Timeouts, TlsSettings, Transport
-from kiosk.platform.transport_retry import NO_RETRY
-from tests.kiosk.outbox.fake_platform import SECRET, TERMINAL_ID, Answer, FakePlatform, Seen
+from platform_sim import Fault, FaultKind, RunningSimulator
+from tests.kiosk.platform import simulated
+from tests.kiosk.platform.simulated import PHONE
+from tests.platform_sim.helpers import INSTANT, RESIDENT
 
-NAME = "欧阳娜娜"
-ID_NUMBER = "33010619850312001X"
+NAME = RESIDENT["name"]
+ID_NUMBER = RESIDENT["id_number"]
 TODAY = datetime(2026, 11, 23, 10, 0)
+CORRECTED = {
+    "application_no": "A000000000009",
+    "query_code": "AB12CD",
+    "matter_code": INSTANT,
+    "matter_name": "社保卡挂失",
+    "status": "accepted",
+    "accepted_at": "2026-11-23T02:00:00Z",
+    "history": [{"at": "2026-11-23T02:00:00Z", "status": "accepted"}],
+}
 
 
 @pytest.fixture
-def server(tmp_path: Path) -> Iterator[FakePlatform]:
-    platform = FakePlatform(tmp_path / "pki")
+def server(tmp_path: Path) -> Iterator[RunningSimulator]:
+    platform = simulated.start(tmp_path / "platform-sim")
     yield platform
     platform.stop()
+
+
+@pytest.fixture
+def verification(server: RunningSimulator) -> Verification:
+    """The resident's verification, obtained online (the first request the platform saw)."""
+    return simulated.verify(client_for(server))
 
 
 @pytest.fixture
@@ -48,26 +64,29 @@ def store(tmp_path: Path) -> Iterator[OutboxStore]:
     outbox.close()
 
 
-def client_for(server: FakePlatform) -> PlatformClient:
-    transport = Transport(
-        server.base_url,
-        Signer(TERMINAL_ID, SECRET),
-        TlsSettings(server.pki.ca_file),
-        Timeouts(1.0, 1.0),
-    )
-    return PlatformClient(transport, NO_RETRY)
+def client_for(server: RunningSimulator) -> PlatformClient:
+    return simulated.client_for(server)
 
 
-def application(scan: Upload | None = None) -> ApplicationRequest:
-    return ApplicationRequest(
-        verification_id="V-1",
-        terminal_id=TERMINAL_ID,
-        submitted_at=datetime(2026, 11, 23, 2, 0, tzinfo=UTC),
-        applicant=Applicant(NAME, ID_NUMBER, "13800000000"),
-        form={"reason": "有效期满"},
-        materials=(MaterialRef("photo", "scan", sha256=scan.sha256),) if scan else (),
-        matter_code="330100000000000001",
-    )
+def application(verification: Verification, scan: Upload | None = None) -> ApplicationRequest:
+    return simulated.application(verification, scan)
+
+
+def respond(status: int, code: str, body: bytes | None = None) -> Fault:
+    """The platform answers ``status`` (a problem with ``code``, or ``body``) without acting."""
+    return Fault(FaultKind.RESPOND, status, code, body=body)
+
+
+def problem_with_errors(code: str, errors: list[dict[str, str]]) -> bytes:
+    document = {"type": f"urn:problem:{code}", "title": code, "status": 422, "code": code}
+    return json.dumps(document | {"errors": errors}, ensure_ascii=False).encode()
+
+
+def corrected_answer() -> Fault:
+    """The platform accepts the correction of ``A000000000009`` without acting."""
+    body = json.dumps(CORRECTED, ensure_ascii=False).encode()
+    headers = {"Content-Type": "application/json"}
+    return Fault(FaultKind.RESPOND, 200, body=body, headers=headers, operation="submitCorrection")
 
 
 def key() -> str:
@@ -75,7 +94,7 @@ def key() -> str:
 
 
 def scan() -> Upload:
-    return Upload(b"\xff\xd8 jpeg " + uuid.uuid4().bytes, "image/jpeg", key())
+    return simulated.scan()
 
 
 def test_enqueue_returns_a_daily_local_reference_at_once(store: OutboxStore) -> None:
@@ -86,104 +105,99 @@ def test_enqueue_returns_a_daily_local_reference_at_once(store: OutboxStore) -> 
     assert store.status().depth == 2
 
 
-def test_personal_data_is_encrypted_at_rest(server: FakePlatform, store: OutboxStore) -> None:
-    server.offline = True
+def test_personal_data_is_encrypted_at_rest(
+    server: RunningSimulator, store: OutboxStore, verification: Verification
+) -> None:
+    server.set_offline(True, drop=True)
     submitter = Submitter(client_for(server), store)
-    queued = submitter.submit(application(), idempotency_key=key())
+    queued = submitter.submit(application(verification), idempotency_key=key())
     assert isinstance(queued, Queued)
     files = list(store.path.parent.iterdir())
     raw = b"".join(p.read_bytes() for p in files if p.suffix != ".key")
-    for secret in (NAME, ID_NUMBER, "13800000000", "有效期满"):
+    for secret in (NAME, ID_NUMBER, PHONE):
         assert secret.encode() not in raw
     key_file = store.path.with_suffix(".key")
     assert stat.S_IMODE(key_file.stat().st_mode) == 0o600
 
 
 def test_online_submission_returns_application_numbers(
-    server: FakePlatform, store: OutboxStore
+    server: RunningSimulator, store: OutboxStore, verification: Verification
 ) -> None:
     upload = scan()
     outcome = Submitter(client_for(server), store).submit(
-        application(upload), [upload], idempotency_key=key()
+        application(verification, upload), [upload], idempotency_key=key()
     )
     assert isinstance(outcome, Submitted)
-    assert outcome.application_nos == ("A000000000001",)
-    assert [s.method for s in server.seen] == ["PUT", "POST"]
+    assert outcome.application_nos == tuple(simulated.application_nos(server))
+    assert len(outcome.application_nos) == 1
+    assert [e.method for e in server.exchanges[1:]] == ["PUT", "POST"]
     assert store.status().depth == 0
 
 
 def test_offline_then_online_delivers_in_order_with_the_same_keys(
-    server: FakePlatform, store: OutboxStore
+    server: RunningSimulator, store: OutboxStore, verification: Verification
 ) -> None:
-    server.offline = True
+    server.set_offline(True, drop=True)
     events: list[DeliveryEvent] = []
     worker = OutboxWorker(store, client_for(server), listener=events.append)
     submitter = Submitter(client_for(server), store, worker)
     upload, app_key = scan(), key()
-    queued = submitter.submit(application(upload), [upload], idempotency_key=app_key)
+    queued = submitter.submit(application(verification, upload), [upload], idempotency_key=app_key)
     assert isinstance(queued, Queued)
     assert worker.drain().stopped_on_failure
     assert store.status().depth == 2 and "connection" in store.status().last_error
 
-    server.offline = False
+    server.set_offline(False)
     report = worker.drain()
     assert (report.delivered, report.stopped_on_failure) == (2, False)
-    delivered = [s for s in server.seen if s.signature_ok and s.problems == []][-2:]
-    assert [s.method for s in delivered] == ["PUT", "POST"]
+    delivered = [e for e in server.exchanges if e.signature_ok][-2:]
+    assert [e.method for e in delivered] == ["PUT", "POST"]
     assert delivered[1].headers["Idempotency-Key"] == app_key
     result = store.result(queued.local_ref)
     assert result is not None and result.state == "delivered"
-    assert result.answer["applications"][0]["application_no"] == "A000000000001"
+    assert [result.answer["applications"][0]["application_no"]] == simulated.application_nos(server)
     assert [(e.local_ref, e.state) for e in events] == [(queued.local_ref, "delivered")]
     assert store.status() == type(store.status())(0, None, 0, "")
 
 
 def test_a_lost_answer_is_redelivered_and_replayed_not_duplicated(
-    server: FakePlatform, store: OutboxStore
+    server: RunningSimulator, store: OutboxStore, verification: Verification
 ) -> None:
-    first = True
-
-    def act_then_lose_first_answer(seen: Seen) -> Answer:
-        nonlocal first
-        answer = server.platform(seen)
-        lost, first = first, False
-        return Answer(drop=True) if lost else answer
-
-    server.handler = act_then_lose_first_answer
+    server.faults.add(Fault(FaultKind.DROP_AFTER))
     app_key = key()
     submitter = Submitter(client_for(server), store)
-    assert isinstance(submitter.submit(application(), idempotency_key=app_key), Queued)
+    assert isinstance(submitter.submit(application(verification), idempotency_key=app_key), Queued)
     assert OutboxWorker(store, client_for(server)).drain().delivered == 1
-    assert server.effects[app_key] == 1
-    assert len(server.seen) == 2
+    assert simulated.acted(server)[app_key] == 1
+    assert len(simulated.application_nos(server)) == 1
+    assert len(server.exchanges[1:]) == 2
 
 
 def test_a_refusal_online_goes_back_to_the_caller_and_nothing_is_queued(
-    server: FakePlatform, store: OutboxStore
+    server: RunningSimulator, store: OutboxStore, verification: Verification
 ) -> None:
-    server.answers.append(
-        Answer.problem(
-            422, "validation_failed", errors=[{"field": "form.reason", "message": "必填"}]
-        )
-    )
+    errors = [{"field": "form.reason", "message": "必填"}]
+    server.faults.add(respond(422, "", problem_with_errors("validation_failed", errors)))
     with pytest.raises(PlatformError) as caught:
-        Submitter(client_for(server), store).submit(application(), idempotency_key=key())
+        Submitter(client_for(server), store).submit(
+            application(verification), idempotency_key=key()
+        )
     assert caught.value.errors[0].field == "form.reason"
     assert store.status().depth == 0
 
 
 def test_a_refused_record_is_dead_lettered_with_what_depends_on_it(
-    server: FakePlatform, store: OutboxStore
+    server: RunningSimulator, store: OutboxStore, verification: Verification
 ) -> None:
     upload = scan()
-    server.offline = True
+    server.set_offline(True, drop=True)
     queued = Submitter(client_for(server), store).submit(
-        application(upload), [upload], idempotency_key=key()
+        application(verification, upload), [upload], idempotency_key=key()
     )
     assert isinstance(queued, Queued)
     later = store.enqueue([NewRecord("submitEvaluation", b'{"x":1}', key())])
-    server.offline = False
-    server.answers.append(Answer.problem(403, "verification_required"))
+    server.set_offline(False)
+    server.faults.add(respond(403, "verification_required"))
     worker = OutboxWorker(store, client_for(server))
     assert worker.deliver_next() is Delivery.REJECTED
     assert [d.problem["code"] for d in store.dead_letters()] == ["verification_required"] * 2
@@ -193,17 +207,17 @@ def test_a_refused_record_is_dead_lettered_with_what_depends_on_it(
 
 
 def test_transient_failures_keep_the_record_at_the_head(
-    server: FakePlatform, store: OutboxStore
+    server: RunningSimulator, store: OutboxStore
 ) -> None:
     store.enqueue([NewRecord("submitEvaluation", b"{}", key())])
     worker = OutboxWorker(store, client_for(server))
     for answer in (
-        Answer.problem(503, "unavailable"),
-        Answer.problem(429, "rate_limited"),
-        Answer.problem(401, "clock_skew"),
-        Answer(502, b"<html>bad gateway</html>"),
+        respond(503, "unavailable"),
+        respond(429, "rate_limited"),
+        respond(401, "clock_skew"),
+        respond(502, "", b"<html>bad gateway</html>"),
     ):
-        server.answers.append(answer)
+        server.faults.add(answer)
         assert worker.deliver_next() is Delivery.DEFERRED
     head = store.head()
     assert head is not None and head.attempts == 4
@@ -232,7 +246,7 @@ def test_dead_letter_policy(failure: Exception, retry: bool) -> None:
 
 
 def test_worker_thread_delivers_and_tells_the_listener(
-    server: FakePlatform, store: OutboxStore
+    server: RunningSimulator, store: OutboxStore
 ) -> None:
     done = threading.Event()
     events: list[DeliveryEvent] = []
@@ -245,12 +259,13 @@ def test_worker_thread_delivers_and_tells_the_listener(
     worker.start()
     try:
         correction = Correction("V-1", (MaterialRef("photo", "deferred"),))
-        server.offline = True
+        server.set_offline(True, drop=True)
         queued = Submitter(client_for(server), store, worker).submit_correction(
             "A000000000009", correction, idempotency_key=key()
         )
         assert isinstance(queued, Queued)
-        server.offline = False
+        server.faults.add(corrected_answer())
+        server.set_offline(False)
         assert done.wait(5)
     finally:
         worker.stop()
@@ -258,14 +273,15 @@ def test_worker_thread_delivers_and_tells_the_listener(
 
 
 def test_corrections_and_evaluations_go_online_when_they_can(
-    server: FakePlatform, store: OutboxStore
+    server: RunningSimulator, store: OutboxStore
 ) -> None:
+    server.faults.add(corrected_answer())
     submitter = Submitter(client_for(server), store)
     correction = Correction("V-1", (MaterialRef("photo", "deferred"),))
     corrected = submitter.submit_correction("A000000000009", correction, idempotency_key=key())
     assert isinstance(corrected, Corrected)
     assert corrected.application.application_no == "A000000000009"
-    rating = Evaluation(5, datetime.now(UTC), matter_code="330100000000000001")
+    rating = Evaluation(5, datetime.now(UTC), matter_code=INSTANT)
     assert isinstance(submitter.submit_evaluation(rating, idempotency_key=key()), Evaluated)
 
 

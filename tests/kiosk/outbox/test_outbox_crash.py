@@ -1,5 +1,6 @@
-"""kill -9 at random moments while submitting and delivering: nothing acknowledged is lost and
-the platform acts on each submission exactly once."""
+"""kill -9 at random moments while submitting and delivering, against the simulated platform
+losing a fifth of its answers after acting: nothing acknowledged is lost and the platform acts
+on each submission exactly once."""
 
 from __future__ import annotations
 
@@ -7,37 +8,28 @@ import random
 import signal
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.kiosk.outbox.fake_platform import Answer, FakePlatform, Seen
+from platform_sim import RunningSimulator
+from tests.kiosk.platform import simulated
 
 PROJECT = Path(__file__).resolve().parents[3]
 ITERATIONS = 8
 
 
 @pytest.fixture
-def flaky_platform(tmp_path: Path) -> Iterator[FakePlatform]:
+def flaky_platform(tmp_path: Path) -> Iterator[RunningSimulator]:
     """A platform that sometimes acts on a request and then loses the answer."""
-    platform = FakePlatform(tmp_path / "pki")
-    rng = random.Random(7)
-    lock = threading.Lock()
-
-    def act_then_maybe_drop(seen: Seen) -> Answer:
-        answer = platform.platform(seen)
-        with lock:
-            lost = rng.random() < 0.2
-        return Answer(drop=True) if lost else answer
-
-    platform.handler = act_then_maybe_drop
+    platform = simulated.start(tmp_path / "platform-sim")
+    platform.faults.lose_answers(0.2, seed=7)
     yield platform
     platform.stop()
 
 
-def run_child(platform: FakePlatform, data_dir: Path, count: int) -> subprocess.Popen[str]:
+def run_child(platform: RunningSimulator, data_dir: Path, count: int) -> subprocess.Popen[str]:
     return subprocess.Popen(
         [
             sys.executable,
@@ -45,7 +37,8 @@ def run_child(platform: FakePlatform, data_dir: Path, count: int) -> subprocess.
             "tests.kiosk.outbox.crash_child",
             str(data_dir),
             platform.base_url,
-            str(platform.pki.ca_file),
+            str(platform.ca_file),
+            str(platform.material.secret_file),
             str(count),
         ],
         cwd=PROJECT,
@@ -59,7 +52,7 @@ def acked(output: str) -> list[str]:
 
 
 def test_kill_9_at_random_points_loses_nothing_and_duplicates_nothing(
-    flaky_platform: FakePlatform, tmp_path: Path
+    flaky_platform: RunningSimulator, tmp_path: Path
 ) -> None:
     data_dir = tmp_path / "kiosk"
     rng = random.Random(2026)
@@ -83,7 +76,9 @@ def test_kill_9_at_random_points_loses_nothing_and_duplicates_nothing(
     assert "DONE" in output
 
     assert acknowledged, "no submission was acknowledged before the kills"
-    acted = flaky_platform.effects
+    acted = simulated.created_by_key(flaky_platform)
     assert all(acted[key] == 1 for key in acknowledged), "an acknowledged submission was lost"
     assert max(acted.values()) == 1, "the platform acted twice on one idempotency key"
-    assert all(s.signature_ok for s in flaky_platform.seen)
+    applications = simulated.application_nos(flaky_platform)
+    assert len(applications) == sum(acted.values()), "an application without its key's answer"
+    assert all(e.signature_ok for e in flaky_platform.exchanges)

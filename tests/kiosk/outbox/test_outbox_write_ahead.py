@@ -18,11 +18,11 @@ import pytest
 from kiosk.catalogue.model import Catalogue, Matter
 from kiosk.outbox.store import NewRecord, OutboxStore
 from kiosk.platform.client import PlatformClient
-from kiosk.platform.signing import Signer
-from kiosk.platform.simulator import RunningSimulator, start_simulator
-from kiosk.platform.simulator.problems import Response
-from kiosk.platform.simulator.server import DEFAULT_TERMINAL_ID
 from kiosk.platform.transport import Timeouts, TlsSettings, Transport
+from platform_api.signing import Signer
+from platform_sim import RunningSimulator, start_simulator
+from platform_sim.problems import Response
+from platform_sim.server import DEFAULT_TERMINAL_ID
 
 PROJECT = Path(__file__).resolve().parents[3]
 SIMPLE_FIELDS = {"applicant_name", "applicant_id_number", "phone"}

@@ -23,10 +23,10 @@ from kiosk.outbox.submitter import Submitter
 from kiosk.outbox.worker import OutboxWorker
 from kiosk.platform.client import PlatformClient
 from kiosk.platform.models import Applicant, ApplicationRequest, Card, VerifyRequest
-from kiosk.platform.signing import Signer
-from kiosk.platform.simulator.server import DEFAULT_TERMINAL_ID
 from kiosk.platform.transport import Timeouts, TlsSettings, Transport
 from kiosk.platform.transport_retry import NO_RETRY
+from platform_api.signing import Signer
+from platform_sim.server import DEFAULT_TERMINAL_ID
 
 CARD = Card("resident", "33010619850312001X", "张伟")
 JPEG = b"\xff\xd8\xff\xe0" + b"\x00" * 64 + b"\xff\xd9"

@@ -1,17 +1,19 @@
-"""The platform client against a local HTTPS server that checks what the platform checks."""
+"""The platform client against the project's simulated platform (which checks what the
+platform checks), with its fault hook standing in for a platform that misbehaves."""
 
 from __future__ import annotations
 
 import hashlib
+import json
 import uuid
 from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from kiosk.platform.client import PlatformClient, operation
-from kiosk.platform.contract import contract
 from kiosk.platform.errors import MalformedResponse, PlatformError, PlatformUnreachable
 from kiosk.platform.models import (
     Applicant,
@@ -24,18 +26,14 @@ from kiosk.platform.models import (
     MaterialRef,
     VerifyRequest,
 )
-from kiosk.platform.signing import SignAlg, Signer
-from kiosk.platform.transport import Timeouts, TlsSettings, Transport
+from kiosk.platform.transport import Timeouts
 from kiosk.platform.transport_retry import RetryPolicy
-from tests.kiosk.outbox.fake_platform import (
-    SECRET,
-    TERMINAL_ID,
-    Answer,
-    FakePlatform,
-    Seen,
-    application,
-    make_pki,
-)
+from platform_api.contract import contract
+from platform_api.signing import SignAlg, format_timestamp
+from platform_sim import Fault, FaultKind, RunningSimulator
+from platform_sim.pki import ensure_key_material
+from tests.kiosk.platform import simulated
+from tests.kiosk.platform.simulated import TERMINAL_ID
 
 NOW = datetime(2026, 11, 23, 9, 30, tzinfo=UTC)
 RETRY = RetryPolicy(max_attempts=4)
@@ -43,28 +41,35 @@ TIMEOUTS = Timeouts(2.0, 2.0)
 
 
 @pytest.fixture
-def server(tmp_path: Path) -> Iterator[FakePlatform]:
-    platform = FakePlatform(tmp_path / "pki")
-    yield platform
-    platform.stop()
+def sim(tmp_path: Path) -> Iterator[RunningSimulator]:
+    running = simulated.start(tmp_path / "platform-sim")
+    yield running
+    running.stop()
 
 
 def make_client(
-    server: FakePlatform,
+    sim: RunningSimulator,
     *,
     ca: Path | None = None,
+    secret: bytes | None = None,
     alg: SignAlg = SignAlg.HMAC_SHA256,
     retry: RetryPolicy = RETRY,
     timeouts: Timeouts = TIMEOUTS,
     sleeps: list[float] | None = None,
 ) -> PlatformClient:
-    signer = Signer(TERMINAL_ID, SECRET, alg)
-    transport = Transport(server.base_url, signer, TlsSettings(ca or server.pki.ca_file), timeouts)
-    waits = sleeps if sleeps is not None else []
-    return PlatformClient(transport, retry, sleep=waits.append, rng=lambda: 0.5)
+    return simulated.client_for(
+        sim,
+        ca=ca,
+        secret=secret,
+        alg=alg,
+        retry=retry,
+        timeouts=timeouts,
+        sleeps=sleeps if sleeps is not None else [],
+    )
 
 
 def request() -> ApplicationRequest:
+    """An application the fault hook answers before the platform looks at it."""
     return ApplicationRequest(
         verification_id="V-1",
         terminal_id=TERMINAL_ID,
@@ -76,158 +81,210 @@ def request() -> ApplicationRequest:
     )
 
 
+def application(no: str, matter_code: str = "330100000000000001") -> dict[str, Any]:
+    """A contract-valid ``Application``."""
+    now = format_timestamp(datetime.now(UTC))
+    return {
+        "application_no": no,
+        "query_code": "AB12CD",
+        "matter_code": matter_code,
+        "matter_name": "测试事项",
+        "status": "accepted",
+        "accepted_at": now,
+        "history": [{"at": now, "status": "accepted"}],
+    }
+
+
+def respond(status: int, document: Any = None, *, operation: str | None = None, **kw: Any) -> Fault:
+    """A fault that answers ``status`` with ``document`` as JSON (or a problem) unacted."""
+    if document is None:
+        return Fault(FaultKind.RESPOND, status, operation=operation, **kw)
+    media = "application/problem+json" if status >= 400 else "application/json"
+    body = json.dumps(document, ensure_ascii=False).encode()
+    return Fault(
+        FaultKind.RESPOND, status, body=body, headers={"Content-Type": media}, operation=operation
+    )
+
+
+def problem(status: int, code: str, **extra: Any) -> dict[str, Any]:
+    """An RFC 9457 problem with the contract's ``code``."""
+    return {"type": f"urn:problem:{code}", "title": code, "status": status, "code": code} | extra
+
+
 @pytest.mark.parametrize("alg", list(SignAlg))
 def test_every_request_carries_signature_headers_the_server_can_verify(
-    server: FakePlatform, alg: SignAlg
+    sim: RunningSimulator, alg: SignAlg
 ) -> None:
-    client = make_client(server, alg=alg)
+    client = make_client(sim, alg=alg)
     client.get_catalogue(region="330109")
-    client.submit_application(request(), idempotency_key=uuid.uuid4())
-    assert [s.problems for s in server.seen] == [[], []]
-    assert server.seen[0].path == "/api/v1/catalogue?region=330109"
-    assert {s.headers["X-Sign-Alg"] for s in server.seen} == {str(alg)}
-    assert server.seen[0].headers["X-Terminal-Id"] == TERMINAL_ID
+    verification = simulated.verify(client)
+    client.submit_application(simulated.application(verification), idempotency_key=uuid.uuid4())
+    assert [e.signature_ok for e in sim.exchanges] == [True, True, True]
+    assert sim.exchanges[0].target == "/api/v1/catalogue?region=330109"
+    assert {e.headers["X-Sign-Alg"] for e in sim.exchanges} == {str(alg)}
+    assert sim.exchanges[0].headers["X-Terminal-Id"] == TERMINAL_ID
 
 
-def test_signature_covers_the_exact_body_bytes_and_escaped_path(server: FakePlatform) -> None:
-    server.handler = lambda seen: Answer.json(200, application("A20261123X0001"))
-    client = make_client(server)
-    client.get_application("A20261123X0001", "AB12CD")
-    correction = Correction("V-1", (MaterialRef("photo", "deferred"),), {"note": "补正 材料"})
-    client.submit_correction("A20261123X0001", correction, idempotency_key=uuid.uuid4())
-    assert all(s.signature_ok for s in server.seen)
-    assert server.seen[0].path == "/api/v1/applications/A20261123X0001?query_code=AB12CD"
-    assert "补正 材料".encode() in server.seen[1].body
+def test_signature_covers_the_exact_body_bytes_and_escaped_path(sim: RunningSimulator) -> None:
+    client = make_client(sim)
+    verification = simulated.verify(client)
+    upload = simulated.scan()
+    client.put_upload(
+        upload.data,
+        upload.content_type,
+        verification_id=verification.verification_id,
+        idempotency_key=uuid.uuid4(),
+    )
+    submitted = client.submit_application(
+        simulated.application(verification, upload), idempotency_key=uuid.uuid4()
+    )
+    no = submitted.application_nos[0]
+    sim.request_correction(no, "请补正")
+    query_code = submitted.applications[0].query_code
+    client.get_application(no, query_code)
+    correction = Correction(
+        verification.verification_id,
+        (MaterialRef("photo", "scan", sha256=upload.sha256),),
+        {"address": "补正 材料"},
+    )
+    corrected = client.submit_correction(no, correction, idempotency_key=uuid.uuid4())
+    assert corrected.application_no == no
+    assert all(e.signature_ok for e in sim.exchanges)
+    assert sim.exchanges[3].target == f"/api/v1/applications/{no}?query_code={query_code}"
+    assert "补正 材料".encode() in sim.exchanges[4].body
 
 
-def test_a_wrong_secret_is_refused_with_the_platforms_code(server: FakePlatform) -> None:
-    server.secret = b"another secret"
+def test_a_wrong_secret_is_refused_with_the_platforms_code(sim: RunningSimulator) -> None:
     with pytest.raises(PlatformError) as caught:
-        make_client(server).get_catalogue()
+        make_client(sim, secret=b"another secret").get_catalogue()
     assert (caught.value.status, caught.value.code) == (401, "bad_signature")
 
 
-def test_catalogue_304_when_the_etag_is_current(server: FakePlatform) -> None:
-    client = make_client(server)
+def test_catalogue_304_when_the_etag_is_current(sim: RunningSimulator) -> None:
+    client = make_client(sim)
     first = client.get_catalogue()
-    assert first.catalogue is not None and len(first.catalogue.matters) == 3
-    assert first.etag == '"v1"'
+    assert first.catalogue is not None and len(first.catalogue.matters) == 4
+    assert first.etag == sim.service.world.catalogue.etag
     again = client.get_catalogue(etag=first.etag)
-    assert again.not_modified and again.etag == '"v1"'
-    assert server.seen[1].headers["If-None-Match"] == '"v1"'
+    assert again.not_modified and again.etag == first.etag
+    assert sim.exchanges[1].headers["If-None-Match"] == first.etag
 
 
-def test_idempotency_key_is_kept_across_retries_with_fresh_nonces(server: FakePlatform) -> None:
-    server.answers.extend([Answer.problem(503, "unavailable"), Answer(drop=True)])
+def test_idempotency_key_is_kept_across_retries_with_fresh_nonces(sim: RunningSimulator) -> None:
+    client = make_client(sim)
+    verification = simulated.verify(client)
+    sim.faults.add(respond(503, code="unavailable"))
+    sim.faults.add(Fault(FaultKind.DROP_BEFORE))
     key = uuid.uuid4()
-    result = make_client(server).submit_application(request(), idempotency_key=key)
-    assert result.application_nos == ("A000000000001",)
-    assert [s.headers["Idempotency-Key"] for s in server.seen] == [str(key)] * 3
-    assert len({s.headers["X-Nonce"] for s in server.seen}) == 3
-    assert len({s.body for s in server.seen}) == 1
+    result = client.submit_application(simulated.application(verification), idempotency_key=key)
+    assert result.application_nos == tuple(simulated.application_nos(sim))
+    assert len(result.application_nos) == 1
+    sent = sim.exchanges[1:]
+    assert [e.headers["Idempotency-Key"] for e in sent] == [str(key)] * 3
+    assert len({e.headers["X-Nonce"] for e in sent}) == 3
+    assert len({e.body for e in sent}) == 1
 
 
-def test_500s_then_success_waits_with_bounded_jittered_backoff(server: FakePlatform) -> None:
-    server.answers.extend([Answer.problem(500, "unavailable")] * 3)
+def test_500s_then_success_waits_with_bounded_jittered_backoff(sim: RunningSimulator) -> None:
+    sim.faults.add(respond(500, code="unavailable"), count=3)
     sleeps: list[float] = []
     policy = RetryPolicy(max_attempts=4, base_delay_s=0.5, max_delay_s=1.5)
-    fetch = make_client(server, retry=policy, sleeps=sleeps).get_catalogue()
+    fetch = make_client(sim, retry=policy, sleeps=sleeps).get_catalogue()
     assert fetch.catalogue is not None
     assert sleeps == [0.25, 0.5, 0.75]  # rng 0.5 × min(1.5, 0.5·2^n)
 
 
-def test_retries_stop_after_max_attempts(server: FakePlatform) -> None:
-    server.answers.extend([Answer.problem(502, "unavailable")] * 5)
+def test_retries_stop_after_max_attempts(sim: RunningSimulator) -> None:
+    sim.faults.add(respond(502, code="unavailable"), count=5)
     with pytest.raises(PlatformError) as caught:
-        make_client(server, retry=RetryPolicy(max_attempts=2)).get_catalogue()
+        make_client(sim, retry=RetryPolicy(max_attempts=2)).get_catalogue()
     assert caught.value.status == 502
-    assert len(server.seen) == 2
+    assert len(sim.exchanges) == 2
 
 
 @pytest.mark.parametrize("status", [400, 401, 403, 404, 409, 422])
-def test_client_errors_are_not_retried(server: FakePlatform, status: int) -> None:
-    server.answers.append(Answer.problem(status, "validation_failed"))
+def test_client_errors_are_not_retried(sim: RunningSimulator, status: int) -> None:
+    sim.faults.add(respond(status, code="validation_failed"))
     with pytest.raises(PlatformError):
-        make_client(server).submit_application(request(), idempotency_key=uuid.uuid4())
-    assert len(server.seen) == 1
+        make_client(sim).submit_application(request(), idempotency_key=uuid.uuid4())
+    assert len(sim.exchanges) == 1
 
 
-def test_retry_after_is_honoured_up_to_the_cap(server: FakePlatform) -> None:
-    limited = Answer.problem(429, "rate_limited")
-    limited.headers["Retry-After"] = "30"
-    server.answers.append(limited)
+def test_retry_after_is_honoured_up_to_the_cap(sim: RunningSimulator) -> None:
+    sim.faults.add(respond(429, code="rate_limited", headers={"Retry-After": "30"}))
     sleeps: list[float] = []
-    make_client(server, retry=RetryPolicy(3, 0.1, 2.0), sleeps=sleeps).get_catalogue()
+    make_client(sim, retry=RetryPolicy(3, 0.1, 2.0), sleeps=sleeps).get_catalogue()
     assert sleeps == [2.0]
 
 
-def test_problem_json_becomes_a_typed_error_with_field_errors(server: FakePlatform) -> None:
-    server.answers.append(
-        Answer.problem(
-            422,
-            "validation_failed",
-            detail="表单有误",
-            errors=[{"field": "form.reason", "message": "必填"}],
-        )
+def test_problem_json_becomes_a_typed_error_with_field_errors(sim: RunningSimulator) -> None:
+    errors = [{"field": "form.reason", "message": "必填"}]
+    sim.faults.add(
+        respond(422, problem(422, "validation_failed", detail="表单有误", errors=errors))
     )
     with pytest.raises(PlatformError) as caught:
-        make_client(server).submit_application(request(), idempotency_key=uuid.uuid4())
+        make_client(sim).submit_application(request(), idempotency_key=uuid.uuid4())
     error = caught.value
     assert (error.status, error.code, error.detail) == (422, "validation_failed", "表单有误")
     assert [(e.field, e.message) for e in error.errors] == [("form.reason", "必填")]
 
 
-def test_a_server_signed_by_another_ca_is_refused(server: FakePlatform, tmp_path: Path) -> None:
-    other = make_pki(tmp_path / "other")
+def test_a_server_signed_by_another_ca_is_refused(sim: RunningSimulator, tmp_path: Path) -> None:
+    other = ensure_key_material(tmp_path / "other", TERMINAL_ID)
     with pytest.raises(PlatformUnreachable) as caught:
-        make_client(server, ca=other.ca_file).get_catalogue()
+        make_client(sim, ca=other.ca_file).get_catalogue()
     assert caught.value.tls
-    assert server.seen == []
+    assert sim.exchanges == []
 
 
-def test_a_slow_answer_times_out_as_unreachable(server: FakePlatform) -> None:
-    server.handler = lambda seen: Answer(200, b"{}", delay_s=1.0)
+def test_a_slow_answer_times_out_as_unreachable(sim: RunningSimulator) -> None:
+    sim.faults.add(Fault(FaultKind.DELAY, delay_s=1.0))
     with pytest.raises(PlatformUnreachable) as caught:
-        make_client(server, timeouts=Timeouts(1.0, 0.2), retry=RetryPolicy(1)).get_catalogue()
+        make_client(sim, timeouts=Timeouts(1.0, 0.2), retry=RetryPolicy(1)).get_catalogue()
     assert "timeout" in caught.value.reason or "timed out" in caught.value.reason
 
 
-def test_nobody_listening_is_unreachable(server: FakePlatform) -> None:
-    client = make_client(server, retry=RetryPolicy(max_attempts=2))
-    server.stop()
+def test_nobody_listening_is_unreachable(sim: RunningSimulator) -> None:
+    client = make_client(sim, retry=RetryPolicy(max_attempts=2))
+    sim.stop()
     with pytest.raises(PlatformUnreachable):
         client.get_catalogue()
+
+
+def _raw(status: int, body: bytes, content_type: str | None = None) -> Fault:
+    headers = {"Content-Type": content_type} if content_type else {}
+    return Fault(FaultKind.RESPOND, status, body=body, headers=headers)
 
 
 @pytest.mark.parametrize(
     "answer",
     [
-        Answer(200, b"<html>gateway</html>", {"Content-Type": "text/html"}),
-        Answer(200, b'{"version": "v1", "matters": [', {"Content-Type": "application/json"}),
-        Answer.json(200, {"version": "v1", "matters": [{"code": "x"}], "bundles": []}),
-        Answer.json(200, ["not", "an", "object"]),
-        Answer(204),
-        Answer(418, b"teapot"),
+        _raw(200, b"<html>gateway</html>", "text/html"),
+        _raw(200, b'{"version": "v1", "matters": [', "application/json"),
+        respond(200, {"version": "v1", "matters": [{"code": "x"}], "bundles": []}),
+        respond(200, ["not", "an", "object"]),
+        _raw(204, b""),
+        _raw(418, b"teapot"),
     ],
     ids=["html", "truncated", "schema-invalid", "array", "undocumented-2xx", "non-problem"],
 )
-def test_a_malformed_answer_is_an_error_not_a_crash(server: FakePlatform, answer: Answer) -> None:
-    server.answers.append(answer)
+def test_a_malformed_answer_is_an_error_not_a_crash(sim: RunningSimulator, answer: Fault) -> None:
+    sim.faults.add(answer)
     with pytest.raises(MalformedResponse):
-        make_client(server, retry=RetryPolicy(1)).get_catalogue()
+        make_client(sim, retry=RetryPolicy(1)).get_catalogue()
 
 
-def test_an_unparsable_date_time_is_malformed(server: FakePlatform) -> None:
+def test_an_unparsable_date_time_is_malformed(sim: RunningSimulator) -> None:
     bad = application("A20261123X0001") | {"accepted_at": "yesterday"}
-    server.handler = lambda seen: Answer.json(200, bad)
+    sim.faults.add(respond(200, bad))
     with pytest.raises(MalformedResponse):
-        make_client(server).get_application("A20261123X0001", "AB12CD")
+        make_client(sim).get_application("A20261123X0001", "AB12CD")
 
 
-def test_post_and_put_refuse_to_go_without_an_idempotency_key(server: FakePlatform) -> None:
+def test_post_and_put_refuse_to_go_without_an_idempotency_key(sim: RunningSimulator) -> None:
     with pytest.raises(ValueError, match="Idempotency-Key"):
-        make_client(server).call("submitEvaluation", body=b"{}")
-    assert server.seen == []
+        make_client(sim).call("submitEvaluation", body=b"{}")
+    assert sim.exchanges == []
 
 
 def test_every_operation_of_the_contract_has_a_typed_method() -> None:
@@ -261,7 +318,7 @@ def test_every_operation_of_the_contract_has_a_typed_method() -> None:
 
 
 def test_typed_operations_send_contract_valid_requests_and_parse_answers(
-    server: FakePlatform,
+    sim: RunningSimulator,
 ) -> None:
     now = "2026-11-23T09:30:00Z"
     verification = {
@@ -271,10 +328,10 @@ def test_typed_operations_send_contract_valid_requests_and_parse_answers(
         "person": {"name": "张伟", "id_number": "33010619850312001X"},
     }
     payment = {"order_no": "P2026112300001", "amount_cents": 2000, "status": "paid"}
-    routes = {
-        ("POST", "/api/v1/identity/verify"): Answer.json(200, verification),
-        ("POST", "/api/v1/identity/qr-login"): Answer.json(200, verification),
-        ("GET", "/api/v1/licenses"): Answer.json(
+    answers = {
+        "verifyIdentity": respond(200, verification),
+        "qrLogin": respond(200, verification),
+        "listLicenses": respond(
             200,
             {
                 "licenses": [
@@ -289,38 +346,31 @@ def test_typed_operations_send_contract_valid_requests_and_parse_answers(
                 ]
             },
         ),
-        ("PUT", "/api/v1/uploads/"): Answer(201),
-        ("GET", "/api/v1/applications"): Answer.json(
-            200, {"applications": [application("A20261123X0001")]}
-        ),
-        ("GET", "/api/v1/payments/P2026112300001"): Answer.json(200, payment),
-        ("POST", "/api/v1/payments/P2026112300001/qr"): Answer.json(
-            200, {"pay_url": "https://pay.example/q/1", "expires_at": now}
-        ),
-        ("POST", "/api/v1/payments/P2026112300001/barcode"): Answer.json(200, payment),
-        ("POST", "/api/v1/evaluations"): Answer(201),
-        ("GET", "/api/v1/appointments/slots"): Answer.json(
+        "putUpload": Fault(FaultKind.RESPOND, 201, body=b""),
+        "listApplications": respond(200, {"applications": [application("A20261123X0001")]}),
+        "getPayment": respond(200, payment),
+        "createPaymentQr": respond(200, {"pay_url": "https://pay.example/q/1", "expires_at": now}),
+        "payByBarcode": respond(200, payment),
+        "submitEvaluation": Fault(FaultKind.RESPOND, 201, body=b""),
+        "listSlots": respond(
             200, {"slots": [{"slot_id": "S1", "start": now, "end": now, "remaining": 3}]}
         ),
-        ("POST", "/api/v1/appointments"): Answer.json(
+        "bookAppointment": respond(
             201, {"appointment_no": "AP1", "start": now, "hall_code": "330109001"}
         ),
-        ("POST", f"/api/v1/terminals/{TERMINAL_ID}/heartbeat"): Answer.json(
-            200, {"commands": [{"id": "c1", "command": "refresh_catalogue"}]}
-        ),
+        "heartbeat": respond(200, {"commands": [{"id": "c1", "command": "refresh_catalogue"}]}),
     }
-
-    def route(seen: Seen) -> Answer:
-        path = seen.path.split("?", 1)[0]
-        for (method, prefix), answer in routes.items():
-            if seen.method == method and (
-                path == prefix or (path.startswith(prefix) and prefix.endswith("/"))
-            ):
-                return answer
-        return Answer.problem(404, "not_found")
-
-    server.handler = route
-    client = make_client(server)
+    for operation_id, answer in answers.items():
+        sim.faults.add(
+            Fault(
+                answer.kind,
+                answer.status,
+                body=answer.body,
+                headers=answer.headers,
+                operation=operation_id,
+            )
+        )
+    client = make_client(sim)
     card = Card("resident", "33010619850312001X", "张伟")
     assert client.verify_identity(
         VerifyRequest(card, "AAAA", 0.9), idempotency_key=uuid.uuid4()
@@ -353,10 +403,11 @@ def test_typed_operations_send_contract_valid_requests_and_parse_answers(
     assert client.heartbeat(TERMINAL_ID, beat, idempotency_key=uuid.uuid4())[0].command == (
         "refresh_catalogue"
     )
-    assert all(s.signature_ok for s in server.seen)
-    assert all("Idempotency-Key" in s.headers for s in server.seen if s.method != "GET")
-    assert server.seen[2].headers["X-Verification-Id"] == "V-1"
-    assert server.seen[3].path == f"/api/v1/uploads/{hashlib.sha256(b'%PDF-1.4').hexdigest()}"
+    assert sim.faults.status()["queued"] == 0
+    assert all(e.signature_ok for e in sim.exchanges)
+    assert all("Idempotency-Key" in e.headers for e in sim.exchanges if e.method != "GET")
+    assert sim.exchanges[2].headers["X-Verification-Id"] == "V-1"
+    assert sim.exchanges[3].path == f"/api/v1/uploads/{hashlib.sha256(b'%PDF-1.4').hexdigest()}"
 
 
 def test_personal_data_stays_out_of_reprs() -> None:

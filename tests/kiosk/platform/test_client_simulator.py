@@ -26,10 +26,10 @@ from kiosk.platform.models import (
     Verification,
     VerifyRequest,
 )
-from kiosk.platform.signing import SignAlg, Signer
-from kiosk.platform.simulator import RunningSimulator, start_simulator
 from kiosk.platform.transport import Timeouts, TlsSettings, Transport
 from kiosk.platform.transport_retry import NO_RETRY, RetryPolicy
+from platform_api.signing import SignAlg, Signer
+from platform_sim import RunningSimulator, start_simulator
 
 TERMINAL = "KIOSK-SIM-0001"
 CARD = Card("resident", "33010619850312001X", "张伟")

@@ -20,10 +20,10 @@ import pytest
 from kiosk import config
 from kiosk.platform.client import PlatformClient
 from kiosk.platform.errors import AnswerTooLarge, MalformedResponse, PlatformUnreachable
-from kiosk.platform.signing import Signer
-from kiosk.platform.simulator.pki import ensure_key_material
 from kiosk.platform.transport import Timeouts, TlsSettings, Transport
 from kiosk.platform.transport_retry import NO_RETRY, RetryPolicy
+from platform_api.signing import Signer
+from platform_sim.pki import ensure_key_material
 
 TERMINAL_ID = "T-LIMITS-01"
 CAP = 1024 * 1024
