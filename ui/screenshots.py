@@ -22,7 +22,7 @@ from PySide6.QtCore import QCoreApplication, QEventLoop
 from drivers.base import DeviceClass
 from drivers.id_card.protocol import Command, Request
 from kiosk.flow import events as ev
-from ui.bridge.identity_vm import GUIDANCE_TEXT
+from ui import text
 
 if TYPE_CHECKING:
     from kiosk.app import KioskApp
@@ -108,7 +108,9 @@ def _face_too_close(app: KioskApp) -> None:
 
 def _guidance(verdict: str) -> Step:
     return lambda app: wait_until(
-        lambda: str(app.ui.identity.guidance) == GUIDANCE_TEXT[verdict], 10.0, f"guidance {verdict}"
+        lambda: str(app.ui.identity.guidance) == text.face_guidance(verdict),
+        10.0,
+        f"guidance {verdict}",
     )
 
 
