@@ -114,7 +114,7 @@ def placeholder_title(topic: PlaceholderTopic) -> str:
 
 def placeholder_body(topic: PlaceholderTopic) -> str:
     """What the feature will be, and that it comes later."""
-    later = tr("Placeholder", "该功能将在后续版本提供。")
+    later = QCoreApplication.translate("Placeholder", "该功能将在后续版本提供。")
     return f"{tr('Placeholder', _PLACEHOLDERS[topic][1])}\n{later}"
 
 
@@ -221,8 +221,8 @@ def _screen(state: State, part: int) -> str:
 
 def out_of_service_body(why: str, phone: str) -> str:
     """The fault notice: why (or where to go instead) and the hall's phone."""
-    why = why or tr("Screen", "请到人工窗口办理。")
-    return f"{why}\n" + tr("Screen", "咨询电话 {phone}").format(phone=phone)
+    why = why or QCoreApplication.translate("Screen", "请到人工窗口办理。")
+    return f"{why}\n" + QCoreApplication.translate("Screen", "咨询电话 {phone}").format(phone=phone)
 
 
 class Label(StrEnum):
@@ -283,8 +283,8 @@ def consent_lines(purpose: ConsentPurpose) -> list[str]:
     """The face-consent text: the purpose, then use and keeping of the photo."""
     return [
         consent_purpose(purpose),
-        tr("Consent", "用途：仅用于核验您本人身份，与证件照片比对一次。"),
-        tr("Consent", "保存：现场照片仅使用一次，核验结束即删除，本机不保存。"),
+        QCoreApplication.translate("Consent", "用途：仅用于核验您本人身份，与证件照片比对一次。"),
+        QCoreApplication.translate("Consent", "保存：现场照片仅使用一次，核验结束即删除，本机不保存。"),
     ]
 
 
@@ -367,6 +367,6 @@ _WEEKDAYS: tuple[str, ...] = (
 def date_text(day: date) -> str:
     """2025年6月1日 星期日."""
     weekday = tr("Clock", _WEEKDAYS[day.weekday()])
-    return tr("Clock", "{year}年{month}月{day}日 {weekday}").format(
+    return QCoreApplication.translate("Clock", "{year}年{month}月{day}日 {weekday}").format(
         year=day.year, month=day.month, day=day.day, weekday=weekday
     )
