@@ -168,6 +168,7 @@ def record_suspension(suspended: bool) -> Step:
         ctx.suspended = suspended
 
     record.__doc__ = f"Note the terminal {'suspended' if suspended else 'resumed'}."
+    record.__name__ = "note_suspended" if suspended else "note_resumed"
     return record
 
 
@@ -249,6 +250,7 @@ def consent(granted: bool) -> Step:
         ctx.session.consent = ConsentRecord(ConsentPurpose.FACE_VERIFICATION, granted, ctx.now)
 
     record.__doc__ = f"Record consent {'given' if granted else 'declined'}."
+    record.__name__ = "consent_given" if granted else "consent_declined"
     return record
 
 
@@ -290,6 +292,7 @@ def verified_as(method: IdentityMethod) -> Step:
             ctx.pending_request = None
 
     record.__doc__ = f"Record a verification by {method.value}."
+    record.__name__ = f"verified_by_{method.value}"
     return record
 
 
