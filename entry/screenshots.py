@@ -26,7 +26,7 @@ from drivers.id_card.emulator import Emulator as IdCardEmulator
 from drivers.id_card.protocol import Command, Request
 from drivers.scanner.emulator import ScannerEmulator
 from kiosk.flow import events as ev
-from ui.bridge.identity_vm import GUIDANCE_TEXT
+from ui import text
 
 if TYPE_CHECKING:
     from entry.app import KioskApp
@@ -121,7 +121,9 @@ def _face_too_close(app: KioskApp) -> None:
 
 def _guidance(verdict: str) -> Step:
     return lambda app: wait_until(
-        lambda: str(app.ui.identity.guidance) == GUIDANCE_TEXT[verdict], 10.0, f"guidance {verdict}"
+        lambda: str(app.ui.identity.guidance) == text.face_guidance(verdict),
+        10.0,
+        f"guidance {verdict}",
     )
 
 

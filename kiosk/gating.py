@@ -36,7 +36,7 @@ class IdentityRoute(StrEnum):
 
 
 class GateReason(StrEnum):
-    """Why a matter cannot run now; each has a sentence for the citizen in :data:`REASON_TEXT`."""
+    """Why a matter cannot run now; the UI's text catalogue words each for the citizen."""
 
     GUIDE_ONLY = "guide_only"
     ID_READER_DOWN = "id_reader_down"
@@ -44,16 +44,6 @@ class GateReason(StrEnum):
     QR_SCANNER_DOWN = "qr_scanner_down"
     PRINTER_DOWN = "printer_down"
     PRINTER_NO_PAPER = "printer_no_paper"
-
-
-REASON_TEXT: Mapping[GateReason, str] = {
-    GateReason.GUIDE_ONLY: "本事项暂不支持在自助终端办理，请按办事指南到窗口办理或预约。",
-    GateReason.ID_READER_DOWN: "身份证阅读器暂时无法使用。",
-    GateReason.CAMERA_DOWN: "人脸识别摄像头暂时无法使用。",
-    GateReason.QR_SCANNER_DOWN: "扫码器暂时无法使用。",
-    GateReason.PRINTER_DOWN: "打印机暂时无法使用，本事项需在本机打印结果。",
-    GateReason.PRINTER_NO_PAPER: "打印机缺纸，本事项需在本机打印结果。",
-}
 
 
 class GatedMatter(Protocol):
@@ -82,11 +72,6 @@ class Availability:
     available: bool
     routes: frozenset[IdentityRoute]
     reasons: tuple[GateReason, ...] = ()
-
-    @property
-    def message(self) -> str:
-        """The reasons as one sentence sequence for the guide screen; empty when available."""
-        return "".join(REASON_TEXT[r] for r in self.reasons)
 
 
 def _usable(devices: DeviceStatuses, device: DeviceClass) -> bool:

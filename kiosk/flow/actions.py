@@ -1,15 +1,17 @@
 """The guards and steps the flow table names.
 
-A guard ``(ctx, event) -> bool`` decides whether a transition applies. A step
+A guard is a :class:`~kiosk.flow.chart.When`: a yes/no :func:`predicate`, or an answer of a
+:func:`decision` that sorts a situation into cases (one row per case). A step
 ``(ctx, event) -> Effect | None`` updates the context or session and may ask for one effect.
 Each is small and named for what it means, so the table reads as a specification.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from enum import StrEnum
 
 from kiosk.flow import events as ev
+from kiosk.flow.chart import Step, decision, predicate
 from kiosk.flow.context import FlowContext
 from kiosk.flow.effects import (
     Effect,
@@ -19,15 +21,11 @@ from kiosk.flow.effects import (
     WipeSession,
 )
 from kiosk.flow.matter import IdentityRequirement
-from kiosk.flow.states import Reason
 from kiosk.flow.timeouts import VERIFIED_CARD_GRACE_S
 from kiosk.gating import IdentityRoute, identity_routes, matter_availability, qr_login_usable
 from kiosk.identity.checks import CardCheck, check_card
-from kiosk.identity.consent import FACE_CONSENT_PURPOSE, ConsentRecord
+from kiosk.identity.consent import ConsentPurpose, ConsentRecord
 from kiosk.identity.person import IdentityMethod, Person, Verification, person_from_card
-
-Guard = Callable[[FlowContext, ev.Event], bool]
-Step = Callable[[FlowContext, ev.Event], Effect | None]
 
 MAX_FACE_ATTEMPTS = 3
 """Failed face verifications before the citizen is referred to the staffed window."""
@@ -40,24 +38,41 @@ _NO_FACE = frozenset({"no_face"})
 # --- guards ---------------------------------------------------------------------------------
 
 
-def out_of_service(ctx: FlowContext, _event: ev.Event) -> bool:
-    """Suspended, or no device left to establish identity."""
-    return not ctx.in_service()
-
-
+@predicate
 def in_service(ctx: FlowContext, _event: ev.Event) -> bool:
-    """Neither suspended nor without devices."""
+    """Neither suspended nor without a device to establish identity."""
     return ctx.in_service()
 
 
+@predicate
 def qr_usable(ctx: FlowContext, _event: ev.Event) -> bool:
     """The QR scanner can take a login code now."""
     return qr_login_usable(ctx.devices)
 
 
-def _startable(ctx: FlowContext) -> bool:
-    matter = ctx.session.matter
-    return matter is not None and matter_availability(matter, ctx.devices).available
+@predicate
+def has_matter(ctx: FlowContext, _event: ev.Event) -> bool:
+    """A matter has been chosen in this session."""
+    return ctx.session.matter is not None
+
+
+@predicate
+def verified_by_card(ctx: FlowContext, _event: ev.Event) -> bool:
+    """Identity was established with the card on the reader."""
+    v = ctx.session.verification
+    return v is not None and v.method is not IdentityMethod.QR_LOGIN
+
+
+class StartRoute(StrEnum):
+    """How 开始办理 goes on from the guide."""
+
+    NO_IDENTITY = "no_identity"
+    """The matter needs no identity, or the session's identity is enough."""
+    CARD = "card"
+    QR = "qr"
+    """Only the QR route works."""
+    BLOCKED = "blocked"
+    """Not loaded, guide-only, or no device for it: the guide says why."""
 
 
 def _verified_enough(ctx: FlowContext) -> bool:
@@ -69,87 +84,92 @@ def _verified_enough(ctx: FlowContext) -> bool:
     return True
 
 
-def start_without_identity(ctx: FlowContext, _event: ev.Event) -> bool:
-    """The matter can start and needs no identity, or the session's identity is enough."""
+@decision
+def start_route(ctx: FlowContext, _event: ev.Event) -> StartRoute:
+    """Where the chosen matter starts, given its identity needs and the devices."""
     matter = ctx.session.matter
-    return _startable(ctx) and matter is not None and (
-        matter.identity is IdentityRequirement.NONE or _verified_enough(ctx)
-    )
+    if matter is None or not matter_availability(matter, ctx.devices).available:
+        return StartRoute.BLOCKED
+    if matter.identity is IdentityRequirement.NONE or _verified_enough(ctx):
+        return StartRoute.NO_IDENTITY
+    routes = identity_routes(ctx.devices, matter.identity)
+    if IdentityRoute.CARD in routes:
+        return StartRoute.CARD
+    return StartRoute.QR if routes == {IdentityRoute.QR} else StartRoute.BLOCKED
 
 
-def _routes(ctx: FlowContext) -> frozenset[IdentityRoute]:
+class CardVerdict(StrEnum):
+    """What a read card allows."""
+
+    UNKNOWN_TYPE = "unknown_type"
+    EXPIRED = "expired"
+    ID_NUMBER_INVALID = "id_number_invalid"
+    FACE_NEEDED = "face_needed"
+    """Usable, and the matter also needs face verification (or none is chosen yet)."""
+    ENOUGH = "enough"
+    """Usable, and the matter needs the card alone."""
+
+
+@decision
+def card_verdict(ctx: FlowContext, event: ev.Event) -> CardVerdict | None:
+    """The read card checked on today's date against the matter's needs."""
+    if not isinstance(event, ev.CardRead):
+        return None
+    check = check_card(event.card, ctx.today)
+    if check is not CardCheck.OK:
+        return CardVerdict(check.value)
     matter = ctx.session.matter
-    return frozenset() if matter is None else identity_routes(ctx.devices, matter.identity)
+    needs_face = matter is None or matter.identity is IdentityRequirement.ID_CARD_AND_FACE
+    return CardVerdict.FACE_NEEDED if needs_face else CardVerdict.ENOUGH
 
 
-def start_with_card(ctx: FlowContext, _event: ev.Event) -> bool:
-    """The matter can start, needs identity, and the card route works."""
-    return _startable(ctx) and IdentityRoute.CARD in _routes(ctx)
+@decision
+def read_failure(_ctx: FlowContext, event: ev.Event) -> ev.CardFailure | None:
+    """Why the reader could not give the card."""
+    return event.failure if isinstance(event, ev.CardReadFailed) else None
 
 
-def start_with_qr(ctx: FlowContext, _event: ev.Event) -> bool:
-    """The matter can start, needs identity, and only the QR route works."""
-    return _startable(ctx) and _routes(ctx) == {IdentityRoute.QR}
+class FaceFailure(StrEnum):
+    """What a failed face verification means for the citizen."""
 
-
-def _card_check(ctx: FlowContext, event: ev.Event) -> CardCheck | None:
-    return check_card(event.card, ctx.today) if isinstance(event, ev.CardRead) else None
-
-
-def card_unknown(ctx: FlowContext, event: ev.Event) -> bool:
-    """The card read or failed as a type the platform does not accept."""
-    if isinstance(event, ev.CardReadFailed):
-        return event.failure is ev.CardFailure.UNKNOWN_TYPE
-    return _card_check(ctx, event) is CardCheck.UNKNOWN_TYPE
-
-
-def card_taken_away(_ctx: FlowContext, event: ev.Event) -> bool:
-    """The card left the reader before it could be read in full."""
-    return isinstance(event, ev.CardReadFailed) and event.failure is ev.CardFailure.REMOVED
-
-
-def card_expired(ctx: FlowContext, event: ev.Event) -> bool:
-    """The card read is past its validity."""
-    return _card_check(ctx, event) is CardCheck.EXPIRED
-
-
-def card_id_invalid(ctx: FlowContext, event: ev.Event) -> bool:
-    """The card's ID number fails its check digit."""
-    return _card_check(ctx, event) is CardCheck.ID_NUMBER_INVALID
-
-
-def card_ok_face_needed(ctx: FlowContext, event: ev.Event) -> bool:
-    """The card is usable and the matter also needs face verification."""
-    matter = ctx.session.matter
-    return _card_check(ctx, event) is CardCheck.OK and (
-        matter is None or matter.identity is IdentityRequirement.ID_CARD_AND_FACE
-    )
-
-
-def card_ok(ctx: FlowContext, event: ev.Event) -> bool:
-    """The card is usable (the matter needs the card alone)."""
-    return _card_check(ctx, event) is CardCheck.OK
-
-
-def card_rejected(_ctx: FlowContext, event: ev.Event) -> bool:
+    CARD_REJECTED = "card_rejected"
     """The platform refused the card itself (reported lost, expired): retrying cannot help."""
-    return isinstance(event, ev.VerifyFailed) and event.reason in _CARD_REJECTIONS
+    LAST_ATTEMPT = "last_attempt"
+    """The third failed comparison."""
+    NO_FACE = "no_face"
+    MISMATCH = "mismatch"
 
 
-def last_face_attempt(ctx: FlowContext, _event: ev.Event) -> bool:
-    """This failure is the third."""
-    return ctx.session.face_attempts + 1 >= MAX_FACE_ATTEMPTS
+@decision
+def face_failure(ctx: FlowContext, event: ev.Event) -> FaceFailure | None:
+    """Sort the platform's refusal of a face verification."""
+    if not isinstance(event, ev.VerifyFailed):
+        return None
+    if event.reason in _CARD_REJECTIONS:
+        return FaceFailure.CARD_REJECTED
+    if ctx.session.face_attempts + 1 >= MAX_FACE_ATTEMPTS:
+        return FaceFailure.LAST_ATTEMPT
+    return FaceFailure.NO_FACE if event.reason in _NO_FACE else FaceFailure.MISMATCH
 
 
-def has_matter(ctx: FlowContext, _event: ev.Event) -> bool:
-    """A matter has been chosen in this session."""
-    return ctx.session.matter is not None
+# --- facts (taken from an event before any row is chosen) ----------------------------------
 
 
-def verified_by_card(ctx: FlowContext, _event: ev.Event) -> bool:
-    """Identity was established with the card on the reader."""
-    v = ctx.session.verification
-    return v is not None and v.method is not IdentityMethod.QR_LOGIN
+def record_devices(ctx: FlowContext, event: ev.Event) -> None:
+    """Merge the reported device statuses into what the flow knows."""
+    if isinstance(event, ev.DevicesChanged):
+        ctx.devices.update(event.statuses)
+
+
+def record_suspension(suspended: bool) -> Step:
+    """A fact step noting that the terminal was suspended or resumed."""
+
+    def record(ctx: FlowContext, _event: ev.Event) -> None:
+        ctx.suspended = suspended
+
+    record.__doc__ = f"Note the terminal {'suspended' if suspended else 'resumed'}."
+    record.__name__ = "note_suspended" if suspended else "note_resumed"
+    return record
 
 
 # --- steps ----------------------------------------------------------------------------------
@@ -183,6 +203,11 @@ def show_placeholder(ctx: FlowContext, event: ev.Event) -> None:
     """Remember which home entry the placeholder screen is about."""
     if isinstance(event, ev.OpenPlaceholder):
         ctx.placeholder = event.topic
+
+
+def clear_placeholder(ctx: FlowContext, _event: ev.Event) -> None:
+    """Leaving the placeholder screen: forget its topic."""
+    ctx.placeholder = None
 
 
 def load_guide(ctx: FlowContext, event: ev.Event) -> Effect | None:
@@ -222,9 +247,10 @@ def consent(granted: bool) -> Step:
     """A step recording the citizen's answer to the face-consent question."""
 
     def record(ctx: FlowContext, _event: ev.Event) -> None:
-        ctx.session.consent = ConsentRecord(FACE_CONSENT_PURPOSE, granted, ctx.now)
+        ctx.session.consent = ConsentRecord(ConsentPurpose.FACE_VERIFICATION, granted, ctx.now)
 
     record.__doc__ = f"Record consent {'given' if granted else 'declined'}."
+    record.__name__ = "consent_given" if granted else "consent_declined"
     return record
 
 
@@ -249,11 +275,9 @@ def drop_face(ctx: FlowContext, _event: ev.Event) -> None:
     ctx.session.drop_face_image()
 
 
-def count_face_failure(ctx: FlowContext, event: ev.Event) -> None:
-    """Count a failed comparison and say why it failed."""
+def count_face_failure(ctx: FlowContext, _event: ev.Event) -> None:
+    """Count a failed comparison."""
     ctx.session.face_attempts += 1
-    no_face = isinstance(event, ev.VerifyFailed) and event.reason in _NO_FACE
-    ctx.reason = Reason.NO_FACE if no_face else Reason.FACE_MISMATCH
 
 
 def verified_as(method: IdentityMethod) -> Step:
@@ -268,17 +292,8 @@ def verified_as(method: IdentityMethod) -> Step:
             ctx.pending_request = None
 
     record.__doc__ = f"Record a verification by {method.value}."
+    record.__name__ = f"verified_by_{method.value}"
     return record
-
-
-def reason(value: Reason) -> Step:
-    """A step setting the reason the next screen shows."""
-
-    def set_reason(ctx: FlowContext, _event: ev.Event) -> None:
-        ctx.reason = value
-
-    set_reason.__doc__ = f"Show reason {value.value}."
-    return set_reason
 
 
 def start_card_grace(ctx: FlowContext, _event: ev.Event) -> None:

@@ -1,9 +1,15 @@
-"""Events the flow reacts to: citizen intents from the UI, answers from the app's workers and
-devices, and the machine's own timers.
+"""Events the flow reacts to, in four kinds, each a base class the machine tells apart:
 
-Answers to an effect that carries a ``request_id`` must carry the same id; the machine drops
-an answer whose request is no longer pending (the citizen left, or the session was reset),
-so a late platform reply can never land in the next citizen's session.
+* :class:`Intent` — what the citizen asks with a tap. Any intent counts as activity for the
+  idle clock. Intents without fields carry the ``word`` the UI sends for them
+  (``kiosk.intent("retry_card")``), so the UI has no second list of them.
+* :class:`Reply` — the answer to an effect that carried a ``request_id`` (a platform call or
+  the guide), with the same id. The machine drops a reply whose request is no longer pending
+  (the citizen left, or the session was reset), so a late platform answer can never land in
+  the next citizen's session.
+* :class:`Report` — what the devices and the terminal's operator report on their own (a card
+  placed, a face captured, device statuses, a suspension).
+* :class:`Timer` — the machine's own clocks (:mod:`kiosk.flow.timeouts`).
 """
 
 from __future__ import annotations
@@ -11,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import ClassVar
 
 from drivers.base import DeviceClass, DeviceStatus
 from kiosk.flow.matter import MatterBrief, SubjectKind
@@ -23,43 +30,72 @@ class Event:
     """Base class of every flow event."""
 
 
+@dataclass(frozen=True)
+class Intent(Event):
+    """What the citizen asked with a tap; ``word`` is what the UI sends for it (none for an
+    intent with fields, which the UI builds itself)."""
+
+    word: ClassVar[str | None] = None
+
+    def __init_subclass__(cls, *, word: str | None = None, **kwargs: object) -> None:
+        super().__init_subclass__(**kwargs)
+        cls.word = word
+
+
+@dataclass(frozen=True)
+class Reply(Event):
+    """The answer to the effect that carried ``request_id``."""
+
+    request_id: int
+
+
+@dataclass(frozen=True)
+class Report(Event):
+    """Something a device or the terminal's operator reported on its own."""
+
+
+@dataclass(frozen=True)
+class Timer(Event):
+    """One of the machine's own clocks ran out."""
+
+
 # --- citizen intents (the UI) -------------------------------------------------------------
 
 
 @dataclass(frozen=True)
-class Wake(Event):
+class Wake(Intent, word="wake"):
     """The attract loop was touched."""
 
 
 @dataclass(frozen=True)
-class GoHome(Event):
+class GoHome(Intent, word="home"):
     """返回首页: leave whatever is under way, forget the citizen."""
 
 
 @dataclass(frozen=True)
-class Back(Event):
+class Back(Intent, word="back"):
     """返回: one step back, where the screen offers it."""
 
 
 @dataclass(frozen=True)
-class OpenCatalogue(Event):
+class OpenCatalogue(Intent, word="services"):
     """办事: browse the catalogue."""
 
 
 @dataclass(frozen=True)
-class OpenPlaceholder(Event):
+class OpenPlaceholder(Intent):
     """A home entry whose feature comes later (查询进度, 证明打印, 预约, 评价, 适老模式)."""
 
     topic: PlaceholderTopic
 
 
 @dataclass(frozen=True)
-class StartQrLogin(Event):
+class StartQrLogin(Intent, word="qr_login"):
     """扫码登录, from home or from the identity alternatives."""
 
 
 @dataclass(frozen=True)
-class SelectMatter(Event):
+class SelectMatter(Intent):
     """A matter or bundle was chosen in the catalogue; its guide opens."""
 
     code: str
@@ -67,37 +103,37 @@ class SelectMatter(Event):
 
 
 @dataclass(frozen=True)
-class StartMatter(Event):
+class StartMatter(Intent, word="start"):
     """开始办理 on the guide."""
 
 
 @dataclass(frozen=True)
-class ConsentGiven(Event):
+class ConsentGiven(Intent, word="consent"):
     """The citizen agreed to face verification."""
 
 
 @dataclass(frozen=True)
-class ConsentDeclined(Event):
+class ConsentDeclined(Intent, word="decline"):
     """不同意，改用其他方式."""
 
 
 @dataclass(frozen=True)
-class ChooseWindow(Event):
+class ChooseWindow(Intent, word="window"):
     """The citizen chose the staffed window instead."""
 
 
 @dataclass(frozen=True)
-class RetryCard(Event):
+class RetryCard(Intent, word="retry_card"):
     """重新放置证件, on a card error screen."""
 
 
 @dataclass(frozen=True)
-class RetryFace(Event):
+class RetryFace(Intent, word="retry_face"):
     """重新识别, on the face retry screen."""
 
 
 @dataclass(frozen=True)
-class ContinueSession(Event):
+class ContinueSession(Intent, word="keep"):
     """还需要更多时间 on the idle countdown (any touch does the same through ``touch()``)."""
 
 
@@ -105,21 +141,20 @@ class ContinueSession(Event):
 
 
 @dataclass(frozen=True)
-class GuideLoaded(Event):
+class GuideLoaded(Reply):
     """The guide asked for by ``LoadGuide`` is ready."""
 
-    request_id: int
     matter: MatterBrief
 
 
 @dataclass(frozen=True)
-class CardPresented(Event):
+class CardPresented(Report):
     """The reader found a card on its plate and is reading it (optional: a reader that only
     reports the finished read goes straight from ``identity_card`` on ``CardRead``)."""
 
 
 @dataclass(frozen=True)
-class CardRead(Event):
+class CardRead(Report):
     """The card was read."""
 
     card: IdentityCard
@@ -134,19 +169,19 @@ class CardFailure(StrEnum):
 
 
 @dataclass(frozen=True)
-class CardReadFailed(Event):
+class CardReadFailed(Report):
     """The reader found a card but could not read it."""
 
     failure: CardFailure
 
 
 @dataclass(frozen=True)
-class CardRemoved(Event):
+class CardRemoved(Report):
     """The card left the reader (forwarded whenever the reader reports it)."""
 
 
 @dataclass(frozen=True)
-class FaceCaptured(Event):
+class FaceCaptured(Report):
     """The camera has a live face image good enough to send (JPEG)."""
 
     jpeg: bytes = field(repr=False)
@@ -154,22 +189,21 @@ class FaceCaptured(Event):
 
 
 @dataclass(frozen=True)
-class FaceCaptureFailed(Event):
+class FaceCaptureFailed(Report):
     """The camera failed while capturing."""
 
 
 @dataclass(frozen=True)
-class QrScanned(Event):
+class QrScanned(Report):
     """The scanner read a code while the QR login screen was shown."""
 
     payload: str = field(repr=False)
 
 
 @dataclass(frozen=True)
-class VerifyResult(Event):
+class VerifyResult(Reply):
     """The platform established identity (``Verification.verified`` true)."""
 
-    request_id: int
     verification_id: str
     expires_at: str
     name: str = field(repr=False)
@@ -177,34 +211,32 @@ class VerifyResult(Event):
 
 
 @dataclass(frozen=True)
-class VerifyFailed(Event):
+class VerifyFailed(Reply):
     """The platform answered but did not verify (``Verification.reason``, e.g. face_mismatch)."""
 
-    request_id: int
     reason: str
 
 
 @dataclass(frozen=True)
-class PlatformUnavailable(Event):
+class PlatformUnavailable(Reply):
     """A platform call for ``request_id`` failed (network, 5xx, timeout) or the guide is missing."""
 
-    request_id: int
 
 
 @dataclass(frozen=True)
-class DevicesChanged(Event):
+class DevicesChanged(Report):
     """Device statuses changed; merged into what the flow knows."""
 
     statuses: Mapping[DeviceClass, DeviceStatus]
 
 
 @dataclass(frozen=True)
-class ServiceSuspended(Event):
+class ServiceSuspended(Report):
     """The platform's ``out_of_service`` command (or maintenance) suspended the terminal."""
 
 
 @dataclass(frozen=True)
-class ServiceResumed(Event):
+class ServiceResumed(Report):
     """The platform's ``back_in_service`` command."""
 
 
@@ -212,15 +244,15 @@ class ServiceResumed(Event):
 
 
 @dataclass(frozen=True)
-class IdleExpired(Event):
+class IdleExpired(Timer):
     """The idle countdown ran out (or, on screens without one, the idle time)."""
 
 
 @dataclass(frozen=True)
-class StateTimedOut(Event):
+class StateTimedOut(Timer):
     """The current state's work time limit passed (card read, face capture, verify)."""
 
 
 @dataclass(frozen=True)
-class CardGraceExpired(Event):
+class CardGraceExpired(Timer):
     """The card stayed off the reader past the grace allowed on ``verified``."""

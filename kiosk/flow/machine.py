@@ -1,5 +1,11 @@
 """Runs the flow table (:mod:`kiosk.flow.table`) with an injectable clock.
 
+On each event: an :class:`~kiosk.flow.events.Intent` restarts the idle clock; a
+:class:`~kiosk.flow.events.Reply` to a request no longer pending is dropped; the table's
+facts are taken; then the one row that matches (the table guarantees there is at most one,
+see :func:`~kiosk.flow.chart.overlaps`) is taken: exit steps innermost first, the row's
+steps, entry steps outermost first.
+
 The machine is pure: it changes its state and session and emits :class:`Effect` values; the
 app layer executes them and answers with events. It lives on one thread (the GUI thread);
 events from workers must be marshalled there before :meth:`FlowMachine.dispatch`.
@@ -20,10 +26,11 @@ from datetime import date
 
 from drivers.base import DeviceClass, DeviceStatus
 from kiosk.flow import events as ev
+from kiosk.flow.chart import OTHERWISE, STAY, Chart, Node, Return, Row
 from kiosk.flow.context import FlowContext
 from kiosk.flow.effects import Effect
-from kiosk.flow.states import State
-from kiosk.flow.table import ACTIVITIES, ON_ENTER, ON_EXIT, RECORD, TRANSITIONS, Transition
+from kiosk.flow.states import Phase, State
+from kiosk.flow.table import CHART
 from kiosk.flow.timeouts import IDLE_COUNTDOWN_S, TIMEOUTS
 from kiosk.flow.view import FlowView, build_view
 from kiosk.session import Session
@@ -33,14 +40,6 @@ log = logging.getLogger(__name__)
 Clock = Callable[[], float]
 ViewObserver = Callable[[FlowView], None]
 EffectObserver = Callable[[Effect], None]
-
-_INTENTS = (
-    ev.Wake, ev.GoHome, ev.Back, ev.OpenCatalogue, ev.OpenPlaceholder, ev.StartQrLogin,
-    ev.SelectMatter, ev.StartMatter, ev.ConsentGiven, ev.ConsentDeclined, ev.ChooseWindow,
-    ev.RetryCard, ev.RetryFace, ev.ContinueSession,
-)
-"""Events that come from the citizen's touch: they count as activity for the idle clock."""
-
 
 class FlowMachine:
     """The citizen flow: current state, session, timers, and observers of views and effects."""
@@ -52,7 +51,9 @@ class FlowMachine:
         today: Callable[[], date] = date.today,
         devices: Mapping[DeviceClass, DeviceStatus] | None = None,
         session: Session | None = None,
+        chart: Chart = CHART,
     ) -> None:
+        self._chart = chart
         self._clock = clock
         self._today = today
         self._ctx = FlowContext(session=session or Session(), devices=dict(devices or {}))
@@ -61,6 +62,7 @@ class FlowMachine:
         self._entered_at = self._ctx.now
         self._last_activity = self._ctx.now
         self._countdown_deadline: float | None = None
+        self._entered_from: dict[Phase, State] = {}
         self._queue: deque[ev.Event] = deque()
         self._running = False
         self._emitted: list[Effect] = []
@@ -154,57 +156,82 @@ class FlowMachine:
         ctx = self._ctx
         ctx.now = self._clock()
         ctx.today = self._today()
-        if isinstance(event, _INTENTS):
+        if isinstance(event, ev.Intent):
             self._last_activity = ctx.now
             self._countdown_deadline = None
-        request_id = getattr(event, "request_id", None)
-        if request_id is not None and request_id != ctx.pending_request:
+        if isinstance(event, ev.Reply) and event.request_id != ctx.pending_request:
             log.info("dropping stale %s", type(event).__name__)
             self._publish_view()
             return
-        record = RECORD.get(type(event))
-        if record is not None:
-            record(ctx, event)
-        transition = self._match(event)
-        if transition is not None:
-            self._take(transition, event)
+        fact = self._chart.facts.get(type(event))
+        if fact is not None:
+            fact(ctx, event)
+        row = self._match(event)
+        if row is not None:
+            self._take(row, event)
         self._publish_view()
 
-    def _match(self, event: ev.Event) -> Transition | None:
-        for transition in TRANSITIONS:
-            if (
-                self._state in transition.source
-                and type(event) is transition.event
-                and (transition.guard is None or transition.guard(self._ctx, event))
-            ):
-                return transition
-        return None
+    def _match(self, event: ev.Event) -> Row | None:
+        fallback = None
+        for row in self._chart.rows_for(self._state):
+            if type(event) not in row.events:
+                continue
+            if row.when is OTHERWISE:
+                fallback = row
+            elif row.when is None or row.when.holds(self._ctx, event):
+                return row
+        return fallback
 
-    def _take(self, transition: Transition, event: ev.Event) -> None:
+    def _take(self, row: Row, event: ev.Event) -> None:
         ctx = self._ctx
-        old, new = self._state, transition.target
-        if new is None:
-            for step in transition.steps:
+        if row.to is STAY:
+            for step in row.steps:
                 self._emit(step(ctx, event))
             return
-        for activity in ACTIVITIES:
-            if old in activity.states and new not in activity.states:
-                self._emit(activity.stop)
-        for step in ON_EXIT.get(old, ()):
-            self._emit(step(ctx, event))
-        ctx.reason = None
-        ctx.placeholder = None
-        for step in transition.steps:
+        old = self._state
+        new = self._entered_from.get(row.to.phase) if isinstance(row.to, Return) else row.to
+        if not isinstance(new, State):
+            log.warning("no state to return to from %s; staying", row.to)
+            return
+        leaving, entering = self._crossing(old, new)
+        for node in leaving:
+            self._exit(node, event)
+        ctx.reason = row.because
+        for step in row.steps:
             self._emit(step(ctx, event))
         self._state = new
         self._entered_at = self._last_activity = ctx.now
         self._countdown_deadline = None
-        for step in ON_ENTER.get(new, ()):
-            self._emit(step(ctx, event))
-        for activity in ACTIVITIES:
-            if new in activity.states and old not in activity.states:
-                self._emit(activity.start)
+        for node in entering:
+            self._enter(node, old, event)
         log.info("flow %s -> %s on %s", old.value, new.value, type(event).__name__)
+
+    def _crossing(self, old: State, new: State) -> tuple[list[Node], list[Node]]:
+        """The nodes left (innermost first) and entered (outermost first) going old → new."""
+        old_path, new_path = self._chart.paths[old], self._chart.paths[new]
+        shared = 0
+        while (
+            shared < min(len(old_path), len(new_path)) - 1
+            and old_path[shared] is new_path[shared]
+        ):
+            shared += 1
+        return list(reversed(old_path[shared:])), list(new_path[shared:])
+
+    def _exit(self, node: Node, event: ev.Event) -> None:
+        if node.runs is not None:
+            self._emit(node.runs.stop)
+        for step in node.exit_steps:
+            self._emit(step(self._ctx, event))
+        if isinstance(node.id, Phase):
+            self._entered_from.pop(node.id, None)
+
+    def _enter(self, node: Node, old: State, event: ev.Event) -> None:
+        if isinstance(node.id, Phase):
+            self._entered_from[node.id] = old
+        for step in node.entry_steps:
+            self._emit(step(self._ctx, event))
+        if node.runs is not None:
+            self._emit(node.runs.start)
 
     def _emit(self, effect: Effect | None) -> None:
         if effect is None:

@@ -45,6 +45,15 @@ class SubjectKind(StrEnum):
 
 
 @dataclass(frozen=True)
+class BriefStep:
+    """One step of the procedure; in a bundle, ``matter`` names the matter it belongs to (the
+    UI words the pair)."""
+
+    text: str
+    matter: str = ""
+
+
+@dataclass(frozen=True)
 class MatterBrief:
     """The chosen matter or bundle: identity needed, deliveries, self-service level, steps."""
 
@@ -54,7 +63,7 @@ class MatterBrief:
     identity: IdentityRequirement
     result_delivery: frozenset[str]
     self_service: SelfService
-    steps: tuple[str, ...] = ()
+    steps: tuple[BriefStep, ...] = ()
 
     @classmethod
     def from_matter(cls, matter: Matter) -> MatterBrief:
@@ -66,7 +75,7 @@ class MatterBrief:
             identity=IdentityRequirement(matter.identity),
             result_delivery=frozenset(matter.result_delivery),
             self_service=SelfService(matter.self_service),
-            steps=matter.steps,
+            steps=tuple(BriefStep(step) for step in matter.steps),
         )
 
     @classmethod
@@ -98,7 +107,7 @@ class MatterBrief:
             identity=identity,
             result_delivery=frozenset(d for b in briefs for d in b.result_delivery),
             self_service=level,
-            steps=tuple(f"{b.name}：{step}" for b in briefs for step in b.steps),
+            steps=tuple(BriefStep(s.text, b.name) for b in briefs for s in b.steps),
         )
 
 

@@ -1,22 +1,28 @@
 """What the UI shows for the flow's current state: one immutable value per change.
 
 The view-models read a :class:`FlowView` and nothing else of the flow; it carries only
-masked personal data.
+masked personal data, and codes rather than words: the UI's text catalogue (``ui.text``)
+words every code.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
 
 from kiosk.flow.context import FlowContext
 from kiosk.flow.matter import MatterBrief
-from kiosk.flow.states import PLACEHOLDER_TEXT, REASON_TEXT, PlaceholderTopic, Reason, State
+from kiosk.flow.states import PlaceholderTopic, Reason, State
 from kiosk.gating import Availability, matter_availability, qr_login_usable
-from kiosk.identity.consent import FACE_CONSENT_PURPOSE
+from kiosk.identity.consent import ConsentPurpose
 from kiosk.identity.person import IdentityMethod
 
-CONTINUE_DISABLED_REASON = "表单办理将在后续版本提供"
-"""Why 继续办理 on ``verified`` is disabled: forms and payment come in a later issue."""
+
+class ContinueBlock(StrEnum):
+    """Why 继续办理 on ``verified`` is disabled."""
+
+    FORMS_NOT_YET = "forms_not_yet"
+    """Forms and payment come in a later issue."""
 
 
 @dataclass(frozen=True)
@@ -25,10 +31,7 @@ class FlowView:
 
     state: State
     reason: Reason | None
-    reason_text: str
     placeholder: PlaceholderTopic | None
-    placeholder_title: str
-    placeholder_text: str
     idle_countdown: bool
     countdown_remaining_s: int
     matter: MatterBrief | None
@@ -37,9 +40,9 @@ class FlowView:
     identity_method: IdentityMethod | None
     face_attempts: int
     qr_login_available: bool
-    consent_purpose: str
+    consent_purpose: ConsentPurpose
     continue_enabled: bool
-    continue_disabled_reason: str
+    continue_disabled_reason: ContinueBlock | None
 
 
 def build_view(
@@ -50,14 +53,10 @@ def build_view(
     session = ctx.session
     matter = session.matter
     verification = session.verification
-    title, text = PLACEHOLDER_TEXT[ctx.placeholder] if ctx.placeholder else ("", "")
     return FlowView(
         state=state,
         reason=ctx.reason,
-        reason_text=REASON_TEXT[ctx.reason] if ctx.reason else "",
         placeholder=ctx.placeholder,
-        placeholder_title=title,
-        placeholder_text=text,
         idle_countdown=countdown_remaining_s is not None,
         countdown_remaining_s=countdown_remaining_s or 0,
         matter=matter,
@@ -66,7 +65,7 @@ def build_view(
         identity_method=verification.method if verification else None,
         face_attempts=session.face_attempts,
         qr_login_available=qr_login_usable(ctx.devices),
-        consent_purpose=FACE_CONSENT_PURPOSE,
+        consent_purpose=ConsentPurpose.FACE_VERIFICATION,
         continue_enabled=False,
-        continue_disabled_reason=CONTINUE_DISABLED_REASON,
+        continue_disabled_reason=ContinueBlock.FORMS_NOT_YET,
     )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kiosk.identity.consent import FACE_CONSENT_PURPOSE, ConsentRecord
+from kiosk.identity.consent import ConsentPurpose, ConsentRecord
 from kiosk.identity.person import IdentityMethod, Person, Verification
 from kiosk.session import Session
 from tests.kiosk.flow.helpers import FakeCard, matter
@@ -11,7 +11,7 @@ from tests.kiosk.flow.helpers import FakeCard, matter
 def filled() -> Session:
     session = Session(
         card=FakeCard(),
-        consent=ConsentRecord(FACE_CONSENT_PURPOSE, granted=True, at=1.0),
+        consent=ConsentRecord(ConsentPurpose.FACE_VERIFICATION, granted=True, at=1.0),
         verification=Verification("v", "t", Person("张伟", "1"), IdentityMethod.QR_LOGIN),
         matter=matter(),
         face_attempts=2,

@@ -15,6 +15,7 @@ from kiosk.flow import events as ev
 from kiosk.flow.matter import SubjectKind, brief_for
 from kiosk.flow.view import FlowView
 from kiosk.gating import matter_availability
+from ui import text
 from ui.bridge.guide import GUIDE_URL, TYPE_TEXT, bundle_sections, matter_sections
 from ui.bridge.images import qr_url
 
@@ -119,7 +120,7 @@ class CatalogueViewModel(QObject):
             "detail": detail,
             "badge": badge,
             "available": available,
-            "reason": availability.message if availability else "",
+            "reason": text.gate_message(availability.reasons) if availability else "",
         }
 
     @Property(str, notify=changed)
@@ -240,4 +241,4 @@ class CatalogueViewModel(QObject):
         view = self._view
         if view is None or view.availability is None:
             return ""
-        return view.availability.message
+        return text.gate_message(view.availability.reasons)

@@ -5,20 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Property, QObject, Signal
 
 from kiosk.flow.view import FlowView
+from ui import text
 from ui.bridge.images import CAMERA_PROVIDER, CameraFrameProvider
-
-GUIDANCE_TEXT = {
-    "no_face": "请正对摄像头",
-    "multiple_faces": "请确保画面中只有您一人",
-    "move_closer": "请靠近一些",
-    "move_back": "请稍微后退",
-    "center_face": "请将面部移到框内中央",
-    "too_dark": "光线太暗，请正对屏幕",
-    "too_bright": "光线太强，请稍微侧身避光",
-    "hold_still": "请保持不动",
-    "ok": "很好，请保持不动",
-}
-"""What the screen says for each face-quality verdict (``drivers.camera.face.FaceGuidance``)."""
 
 
 class IdentityViewModel(QObject):
@@ -77,7 +65,7 @@ class IdentityViewModel(QObject):
     @Property(str, notify=changed)
     def guidance(self) -> str:
         """What to do in front of the camera."""
-        return GUIDANCE_TEXT.get(self._guidance, GUIDANCE_TEXT["no_face"])
+        return text.face_guidance(self._guidance) or text.face_guidance("no_face")
 
     @Property(bool, notify=changed)
     def faceOk(self) -> bool:  # noqa: N802

@@ -8,6 +8,7 @@ the view carries (masked names only).
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
@@ -16,17 +17,9 @@ from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
 from kiosk.flow import events as ev
 from kiosk.flow.states import State
 from kiosk.flow.view import FlowView
-from ui.bridge.intents import HOME_ENTRIES, event_for
+from ui import text
+from ui.bridge.intents import event_for
 from ui.bridge.screens import Action, ScreenSpec, spec_for
-
-WEEKDAYS = "一二三四五六日"
-
-ATTRACT_SLIDES: tuple[dict[str, str], ...] = (
-    {"title": "一次办好", "body": "刷身份证或扫码登录，高频事项在本机一次办结"},
-    {"title": "24小时自助服务", "body": "查询进度、打印证明、预约窗口，随到随办"},
-    {"title": "一件事一次办", "body": "出生、退休、开办企业等多个事项，一张表单一次提交"},
-    {"title": "信息不留存", "body": "离开或超时后，本机自动清除您输入和读取的全部信息"},
-)
 
 Dispatch = Callable[[ev.Event], object]
 
@@ -109,22 +102,24 @@ class KioskViewModel(QObject):
     @Property(str, notify=view_changed)
     def title(self) -> str:
         """The screen's heading."""
-        if self._view.state is State.PLACEHOLDER:
-            return self._view.placeholder_title
-        return self.spec.title
+        view = self._view
+        if view.state is State.PLACEHOLDER:
+            return text.placeholder_title(view.placeholder) if view.placeholder else ""
+        return text.screen_title(view.state)
 
     @Property(str, notify=view_changed)
     def body(self) -> str:
         """The screen's explanation: the flow's reason when it gives one."""
         view = self._view
         if view.state is State.PLACEHOLDER:
-            return f"{view.placeholder_text}\n该功能将在后续版本提供。"
+            return text.placeholder_body(view.placeholder) if view.placeholder else ""
         if view.state is State.OUT_OF_SERVICE:
-            reason = view.reason_text or "请到人工窗口办理。"
-            return f"{reason}\n咨询电话 {self._hall_phone}"
-        if view.state is State.VERIFIED and not view.continue_enabled:
-            return f"{self.spec.body}\n{view.continue_disabled_reason}。"
-        return view.reason_text or self.spec.body
+            return text.out_of_service_body(text.reason(view.reason), self._hall_phone)
+        body = text.screen_body(view.state)
+        blocked = view.continue_disabled_reason
+        if view.state is State.VERIFIED and not view.continue_enabled and blocked is not None:
+            return f"{body}\n{text.continue_blocked(blocked)}。"
+        return text.reason(view.reason) or body
 
     @Property(str, notify=view_changed)
     def symbol(self) -> str:
@@ -146,7 +141,7 @@ class KioskViewModel(QObject):
 
     def _enabled(self, action: Action) -> Action:
         if action.id == "continue":
-            return Action(action.id, action.label, action.primary, self._view.continue_enabled)
+            return replace(action, enabled=self._view.continue_enabled)
         return action
 
     @Property(bool, notify=view_changed)
@@ -162,16 +157,12 @@ class KioskViewModel(QObject):
     @Property(str, notify=view_changed)
     def navHint(self) -> str:  # noqa: N802
         """A short line in the bottom bar."""
-        return self.spec.hint
+        return text.screen_hint(self._view.state)
 
     @Property(list, notify=view_changed)
     def consentLines(self) -> list[str]:  # noqa: N802
         """The face-consent text, as the flow words it, and what the citizen can do."""
-        return [
-            self._view.consent_purpose,
-            "用途：仅用于核验您本人身份，与证件照片比对一次。",
-            "保存：现场照片仅使用一次，核验结束即删除，本机不保存。",
-        ]
+        return text.consent_lines(self._view.consent_purpose)
 
     # --- idle countdown ---------------------------------------------------------------------
 
@@ -205,18 +196,17 @@ class KioskViewModel(QObject):
     @Property(str, notify=clock_changed)
     def dateText(self) -> str:  # noqa: N802
         """2025年6月1日 星期日."""
-        n = self._now
-        return f"{n.year}年{n.month}月{n.day}日 星期{WEEKDAYS[n.weekday()]}"
+        return text.date_text(self._now.date())
 
     @Property(list, constant=True)
     def homeEntries(self) -> list[dict[str, str]]:  # noqa: N802
         """The home screen's entries."""
-        return [dict(e) for e in HOME_ENTRIES]
+        return text.home_entries()
 
     @Property(list, constant=True)
     def attractSlides(self) -> list[dict[str, str]]:  # noqa: N802
         """The attract loop's slides."""
-        return [dict(s) for s in ATTRACT_SLIDES]
+        return text.attract_slides()
 
     @Property(int, notify=window_changed)
     def windowWidth(self) -> int:  # noqa: N802

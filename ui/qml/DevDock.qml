@@ -40,13 +40,13 @@ Rectangle {
             width: parent.width
             spacing: 10
             Text {
-                text: "模拟设备面板 (F12)"
+                text: qsTr("模拟设备面板 (F12)")
                 font.family: Theme.fontFamily
                 font.pixelSize: 34
                 font.bold: true
                 color: Theme.text
             }
-            DockHeading { text: "身份证阅读器" }
+            DockHeading { text: qsTr("身份证阅读器") }
             GridLayout {
                 columns: 2
                 Layout.fillWidth: true
@@ -55,23 +55,23 @@ Rectangle {
                     DockButton {
                         required property string modelData
                         objectName: "dock_card_" + modelData
-                        text: "放卡 " + modelData
+                        text: qsTr("放卡 %1").arg(modelData)
                         onClicked: devDock.placeCard(modelData)
                     }
                 }
-                DockButton { objectName: "dock_card_remove"; text: "取走证件"; onClicked: devDock.removeCard() }
+                DockButton { objectName: "dock_card_remove"; text: qsTr("取走证件"); onClicked: devDock.removeCard() }
                 Repeater {
                     model: devDock.cardFaults
                     DockButton {
                         required property string modelData
                         objectName: "dock_card_fault_" + modelData
-                        text: "故障 " + modelData
+                        text: qsTr("故障 %1").arg(modelData)
                         onClicked: devDock.cardFault(modelData)
                     }
                 }
-                DockButton { objectName: "dock_card_fault_clear"; text: "清除故障"; onClicked: devDock.cardFault("") }
+                DockButton { objectName: "dock_card_fault_clear"; text: qsTr("清除故障"); onClicked: devDock.cardFault("") }
             }
-            DockHeading { text: "扫码器" }
+            DockHeading { text: qsTr("扫码器") }
             RowLayout {
                 Layout.fillWidth: true
                 TextField {
@@ -80,22 +80,22 @@ Rectangle {
                     Layout.fillWidth: true
                     implicitHeight: 72
                     font.pixelSize: 26
-                    placeholderText: "要扫描的文本"
+                    placeholderText: qsTr("要扫描的文本")
                     inputMethodHints: Qt.ImhSensitiveData | Qt.ImhNoPredictiveText
                 }
                 DockButton {
                     objectName: "dock_scan"
                     Layout.fillWidth: false
-                    text: "扫描"
+                    text: qsTr("扫描")
                     onClicked: devDock.scan(scanText.text)
                 }
             }
             DockButton {
                 objectName: "dock_scan_login"
-                text: "扫描登录码（resident）"
+                text: qsTr("扫描登录码（resident）")
                 onClicked: devDock.scan("zjzwfw://login?token=resident")
             }
-            DockHeading { text: "摄像头" }
+            DockHeading { text: qsTr("摄像头") }
             GridLayout {
                 columns: 2
                 Layout.fillWidth: true
@@ -104,27 +104,27 @@ Rectangle {
                     DockButton {
                         required property string modelData
                         objectName: "dock_camera_" + modelData
-                        text: "显示 " + modelData
+                        text: qsTr("显示 %1").arg(modelData)
                         onClicked: devDock.showCamera(modelData)
                     }
                 }
             }
-            DockHeading { text: "打印机" }
+            DockHeading { text: qsTr("打印机") }
             GridLayout {
                 columns: 3
                 Layout.fillWidth: true
-                DockButton { objectName: "dock_paper_ok"; text: "纸正常"; onClicked: devDock.printerPaper("ok") }
-                DockButton { objectName: "dock_paper_low"; text: "纸将尽"; onClicked: devDock.printerPaper("low") }
-                DockButton { objectName: "dock_paper_out"; text: "缺纸"; onClicked: devDock.printerPaper("out") }
-                DockButton { objectName: "dock_cover_open"; text: "开盖"; onClicked: devDock.printerCover(true) }
-                DockButton { objectName: "dock_cover_closed"; text: "合盖"; onClicked: devDock.printerCover(false) }
+                DockButton { objectName: "dock_paper_ok"; text: qsTr("纸正常"); onClicked: devDock.printerPaper("ok") }
+                DockButton { objectName: "dock_paper_low"; text: qsTr("纸将尽"); onClicked: devDock.printerPaper("low") }
+                DockButton { objectName: "dock_paper_out"; text: qsTr("缺纸"); onClicked: devDock.printerPaper("out") }
+                DockButton { objectName: "dock_cover_open"; text: qsTr("开盖"); onClicked: devDock.printerCover(true) }
+                DockButton { objectName: "dock_cover_closed"; text: qsTr("合盖"); onClicked: devDock.printerCover(false) }
             }
-            DockHeading { text: "政务服务平台" }
+            DockHeading { text: qsTr("政务服务平台") }
             GridLayout {
                 columns: 2
                 Layout.fillWidth: true
-                DockButton { objectName: "dock_platform_offline"; text: "平台离线"; onClicked: devDock.platformOnline(false) }
-                DockButton { objectName: "dock_platform_online"; text: "平台恢复"; onClicked: devDock.platformOnline(true) }
+                DockButton { objectName: "dock_platform_offline"; text: qsTr("平台离线"); onClicked: devDock.platformOnline(false) }
+                DockButton { objectName: "dock_platform_online"; text: qsTr("平台恢复"); onClicked: devDock.platformOnline(true) }
             }
             Text {
                 objectName: "dock_result"

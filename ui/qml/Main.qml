@@ -14,7 +14,7 @@ Window {
     height: kiosk.windowHeight
     visible: true
     color: Theme.background
-    title: "政务服务自助终端"
+    title: qsTr("政务服务自助终端")
     flags: kiosk.frameless ? (Qt.Window | Qt.FramelessWindowHint) : Qt.Window
 
     readonly property bool portrait: height >= width

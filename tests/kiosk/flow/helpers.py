@@ -6,7 +6,13 @@ from dataclasses import dataclass
 from datetime import date
 
 from drivers.base import DeviceClass, DeviceState, DeviceStatus, MediaStatus
-from kiosk.flow.matter import IdentityRequirement, MatterBrief, SelfService, SubjectKind
+from kiosk.flow.matter import (
+    BriefStep,
+    IdentityRequirement,
+    MatterBrief,
+    SelfService,
+    SubjectKind,
+)
 
 
 class FakeClock:
@@ -67,5 +73,5 @@ def matter(
         identity=identity,
         result_delivery=delivery,
         self_service=self_service,
-        steps=("核验身份", "填写表单", "提交申请"),
+        steps=(BriefStep("核验身份"), BriefStep("填写表单"), BriefStep("提交申请")),
     )

@@ -5,7 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from kiosk.catalogue.model import catalogue_from_json
-from kiosk.flow.matter import IdentityRequirement, SelfService, SubjectKind, brief_for
+from kiosk.flow.matter import (
+    BriefStep,
+    IdentityRequirement,
+    SelfService,
+    SubjectKind,
+    brief_for,
+)
 from platform_sim.seed.catalogue import build_catalogue
 
 
@@ -39,7 +45,7 @@ def test_matter_brief_keeps_what_the_flow_needs() -> None:
     assert brief is not None
     assert brief.identity is IdentityRequirement.ID_CARD_AND_FACE
     assert brief.result_delivery == {"window_pickup"}
-    assert brief.steps == ("申请",)
+    assert brief.steps == (BriefStep("申请"),)
 
 
 def test_bundle_takes_the_strongest_identity_and_all_deliveries() -> None:
@@ -49,7 +55,7 @@ def test_bundle_takes_the_strongest_identity_and_all_deliveries() -> None:
     assert brief.identity is IdentityRequirement.ID_CARD_AND_FACE
     assert brief.result_delivery == {"mail", "window_pickup"}
     assert brief.self_service is SelfService.FULL
-    assert brief.steps == ("出生医学证明：申请", "户口登记：申请")
+    assert brief.steps == (BriefStep("申请", "出生医学证明"), BriefStep("申请", "户口登记"))
 
 
 def test_bundle_with_a_guide_only_matter_is_guide_only() -> None:

@@ -1,4 +1,4 @@
-"""Card checks, the person a card names, and consent text."""
+"""Card checks and the person a card names (the consent text is tested with ui.text)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,6 @@ import pytest
 from drivers.id_card.fixtures import load_fixture
 from kiosk.identity.card import IdentityCard
 from kiosk.identity.checks import CardCheck, check_card
-from kiosk.identity.consent import FACE_CONSENT_PURPOSE
 from kiosk.identity.person import person_from_card
 from tests.kiosk.flow.helpers import FakeCard
 
@@ -38,12 +37,6 @@ def test_person_shows_only_masked_forms() -> None:
     assert person.name == "周𠀾㛃"
     assert person.display_name == "周**"
     assert person.display_id_number == "330106********001X"
-
-
-def test_consent_purpose_names_the_purpose_and_the_alternative() -> None:
-    assert "比对" in FACE_CONSENT_PURPOSE
-    assert "扫码登录" in FACE_CONSENT_PURPOSE
-    assert "人工窗口" in FACE_CONSENT_PURPOSE
 
 
 @pytest.mark.parametrize(

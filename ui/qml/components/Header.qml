@@ -25,7 +25,7 @@ Rectangle {
             color: "white"
             Text {
                 anchors.centerIn: parent
-                text: "政"
+                text: qsTr("政")
                 color: Theme.primary
                 font.family: Theme.fontFamily
                 font.pixelSize: 54
@@ -45,7 +45,7 @@ Rectangle {
                 elide: Text.ElideRight
             }
             Text {
-                text: "政务服务自助终端"
+                text: qsTr("政务服务自助终端")
                 color: "#CFE0FA"
                 font.family: Theme.fontFamily
                 font.pixelSize: Theme.fontSmall

@@ -23,7 +23,7 @@ Rectangle {
             spacing: Theme.spacing
             Text {
                 Layout.fillWidth: true
-                text: "还需要更多时间吗？"
+                text: qsTr("还需要更多时间吗？")
                 font.family: Theme.fontFamily
                 font.pixelSize: Theme.fontHeading
                 font.bold: true
@@ -33,7 +33,7 @@ Rectangle {
             Text {
                 objectName: "idle_seconds"
                 Layout.fillWidth: true
-                text: dialog.secondsLeft + " 秒后将自动退出，并清除您在本机输入的全部信息。"
+                text: qsTr("%1 秒后将自动退出，并清除您在本机输入的全部信息。").arg(dialog.secondsLeft)
                 font.family: Theme.fontFamily
                 font.pixelSize: Theme.fontBody
                 color: Theme.textSecondary
@@ -47,13 +47,13 @@ Rectangle {
                     objectName: "idle_finish"
                     Layout.fillWidth: true
                     primary: false
-                    text: "结束办理"
+                    text: qsTr("结束办理")
                     onClicked: dialog.finish()
                 }
                 BigButton {
                     objectName: "idle_keep"
                     Layout.fillWidth: true
-                    text: "继续办理"
+                    text: qsTr("继续办理")
                     onClicked: dialog.keep()
                 }
             }

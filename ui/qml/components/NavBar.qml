@@ -21,7 +21,7 @@ Rectangle {
             objectName: "nav_back"
             visible: bar.backVisible
             primary: false
-            text: "‹ 返回"
+            text: qsTr("‹ 返回")
             Layout.preferredWidth: 280
             onClicked: bar.back()
         }
@@ -37,7 +37,7 @@ Rectangle {
         BigButton {
             objectName: "nav_quit"
             primary: false
-            text: "退出 ×"
+            text: qsTr("退出 ×")
             Layout.preferredWidth: 280
             onClicked: bar.quit()
         }

@@ -66,7 +66,7 @@ Rectangle {
             color: "white"
             Text {
                 anchors.centerIn: parent
-                text: "轻触屏幕开始办理"
+                text: qsTr("轻触屏幕开始办理")
                 color: Theme.primary
                 font.family: Theme.fontFamily
                 font.pixelSize: Theme.fontHeading

@@ -16,7 +16,7 @@ Item {
         spacing: Theme.spacing
 
         Text {
-            text: "选择要办理的事项"
+            text: qsTr("选择要办理的事项")
             font.family: Theme.fontFamily
             font.pixelSize: Theme.fontTitle
             font.bold: true
@@ -27,7 +27,7 @@ Item {
             id: search
             objectName: "catalogue_search"
             Layout.fillWidth: true
-            placeholderText: "输入事项名称、拼音或首字母，如 shebao、sbzm"
+            placeholderText: qsTr("输入事项名称、拼音或首字母，如 shebao、sbzm")
             onTextChanged: catalogue.search(text)
         }
 
@@ -38,21 +38,21 @@ Item {
                 objectName: "catalogue_by_theme"
                 Layout.fillWidth: true
                 primary: catalogue.mode === "theme"
-                text: "按主题"
+                text: qsTr("按主题")
                 onClicked: catalogue.setMode("theme")
             }
             BigButton {
                 objectName: "catalogue_by_department"
                 Layout.fillWidth: true
                 primary: catalogue.mode === "department"
-                text: "按部门"
+                text: qsTr("按部门")
                 onClicked: catalogue.setMode("department")
             }
             BigButton {
                 objectName: "catalogue_bundles"
                 Layout.fillWidth: true
                 primary: catalogue.mode === "bundle"
-                text: "一件事"
+                text: qsTr("一件事")
                 onClicked: catalogue.setMode("bundle")
             }
         }

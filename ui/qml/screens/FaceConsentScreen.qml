@@ -23,7 +23,7 @@ Item {
         }
         Text {
             Layout.fillWidth: true
-            text: identity.maskedName.length ? "您好，" + identity.maskedName : ""
+            text: identity.maskedName.length ? qsTr("您好，%1").arg(identity.maskedName) : ""
             visible: text.length > 0
             font.family: Theme.fontFamily
             font.pixelSize: Theme.fontHeading
@@ -31,7 +31,7 @@ Item {
         }
         SectionCard {
             Layout.fillWidth: true
-            title: "人脸识别告知"
+            title: qsTr("人脸识别告知")
             lines: kiosk.consentLines
         }
         Item { Layout.fillHeight: true }

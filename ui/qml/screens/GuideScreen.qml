@@ -74,7 +74,7 @@ Item {
                 Text {
                     Layout.preferredWidth: screen.twoColumns ? 4 * Theme.fontSmall : -1
                     Layout.alignment: Qt.AlignHCenter
-                    text: "手机扫码查看指南"
+                    text: qsTr("手机扫码查看指南")
                     font.family: Theme.fontFamily
                     font.pixelSize: Theme.fontSmall
                     color: Theme.textSecondary
@@ -137,7 +137,7 @@ Item {
             Layout.column: 0
             Layout.fillWidth: true
             Layout.maximumWidth: screen.twoColumns ? screen.sideWidth : Number.POSITIVE_INFINITY
-            text: catalogue.guideAvailable ? "开始办理" : "暂不可在本机办理"
+            text: catalogue.guideAvailable ? qsTr("开始办理") : qsTr("暂不可在本机办理")
             enabled: catalogue.guideAvailable
             onClicked: catalogue.start()
         }

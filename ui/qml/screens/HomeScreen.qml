@@ -15,7 +15,7 @@ Item {
 
         Text {
             Layout.fillWidth: true
-            text: "您好，请选择要办理的业务"
+            text: qsTr("您好，请选择要办理的业务")
             font.family: Theme.fontFamily
             font.pixelSize: Theme.fontTitle
             font.bold: true
@@ -23,7 +23,7 @@ Item {
         }
         Text {
             Layout.fillWidth: true
-            text: "一次办好 · 全程自助 · 信息不留存"
+            text: qsTr("一次办好 · 全程自助 · 信息不留存")
             font.family: Theme.fontFamily
             font.pixelSize: Theme.fontBody
             color: Theme.textSecondary
@@ -64,7 +64,7 @@ Item {
             Text {
                 id: notice
                 anchors { left: parent.left; right: parent.right; verticalCenter: parent.verticalCenter; margins: 28 }
-                text: "本机设有摄像头，仅在您同意后用于人脸核验。咨询电话 " + kiosk.hallPhone
+                text: qsTr("本机设有摄像头，仅在您同意后用于人脸核验。咨询电话 %1").arg(kiosk.hallPhone)
                 font.family: Theme.fontFamily
                 font.pixelSize: Theme.fontSmall
                 color: Theme.primaryDark

@@ -54,7 +54,7 @@ Item {
                     border.color: "#7FB0FF"
                     Text {
                         anchors.centerIn: parent
-                        text: "感应区"
+                        text: qsTr("感应区")
                         color: "#CFE0FA"
                         font.family: Theme.fontFamily
                         font.pixelSize: Theme.fontBody
@@ -78,7 +78,7 @@ Item {
                 }
                 Text {
                     anchors { left: parent.left; bottom: parent.bottom; margins: 24 }
-                    text: "居民身份证"
+                    text: qsTr("居民身份证")
                     font.family: Theme.fontFamily
                     font.pixelSize: 28
                     color: "#8A7E62"

@@ -1,0 +1,31 @@
+"""Logging in with the provincial app's dynamic QR code."""
+
+from __future__ import annotations
+
+from kiosk.flow import actions as a
+from kiosk.flow import events as ev
+from kiosk.flow.chart import Activity, Node, Return, Row
+from kiosk.flow.effects import StartQrScanning, StopQrScanning
+from kiosk.flow.states import Phase, Reason, State
+from kiosk.identity.person import IdentityMethod
+
+S = State
+"""Short name for the table rows."""
+
+QR = Node(
+    Phase.QR,
+    contains=(
+        Node(S.QR_LOGIN, runs=Activity(StartQrScanning(), StopQrScanning())),
+        Node(S.QR_LOGIN_VERIFYING, exit=a.cancel_request),
+    ),
+    rows=(
+        Row(S.QR_LOGIN, on=ev.QrScanned, do=a.qr_login, to=S.QR_LOGIN_VERIFYING),
+        Row(S.QR_LOGIN, on=ev.Back, to=Return(Phase.IDENTITY)),
+        Row(S.QR_LOGIN_VERIFYING, on=ev.VerifyResult, do=a.verified_as(IdentityMethod.QR_LOGIN),
+            to=S.VERIFIED),
+        Row(S.QR_LOGIN_VERIFYING, on=ev.VerifyFailed, to=S.QR_LOGIN, because=Reason.QR_REJECTED),
+        Row(S.QR_LOGIN_VERIFYING, on=(ev.PlatformUnavailable, ev.StateTimedOut), to=S.QR_LOGIN,
+            because=Reason.PLATFORM_UNAVAILABLE),
+    ),
+)
+"""The scanner takes login codes only on qr_login; a refused or unanswered login comes back."""

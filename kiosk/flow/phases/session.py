@@ -1,0 +1,33 @@
+"""A citizen's session: browsing, identity, and what comes after ``verified``.
+
+返回首页 and the idle countdown end the session from any of its screens; entering home
+wipes it (:mod:`kiosk.flow.table`).
+"""
+
+from __future__ import annotations
+
+from kiosk.flow import actions as a
+from kiosk.flow import events as ev
+from kiosk.flow.chart import STAY, Node, Row
+from kiosk.flow.phases.browse import BROWSE
+from kiosk.flow.phases.identity import IDENTITY
+from kiosk.flow.states import Phase, State
+
+S = State
+"""Short name for the table rows."""
+
+SESSION = Node(
+    Phase.SESSION,
+    contains=(BROWSE, IDENTITY, S.VERIFIED),
+    rows=(
+        Row(Phase.SESSION, on=(ev.GoHome, ev.IdleExpired), to=S.HOME),
+        Row(S.VERIFIED, on=ev.OpenCatalogue, do=a.clear_matter, to=S.CATALOGUE),
+        Row(S.VERIFIED, on=ev.Back, when=a.has_matter, to=S.GUIDE),
+        # Taking the card away after a card verification ends the session after a grace.
+        Row(S.VERIFIED, on=ev.CardRemoved, when=a.verified_by_card, do=a.start_card_grace,
+            to=STAY),
+        Row(S.VERIFIED, on=ev.CardPresented, do=a.cancel_card_grace, to=STAY),
+        Row(S.VERIFIED, on=ev.CardGraceExpired, to=S.HOME),
+    ),
+)
+"""From the first tap after home until the citizen leaves or is timed out."""
