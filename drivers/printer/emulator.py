@@ -20,7 +20,8 @@ from typing import Any, Literal
 
 from drivers.printer import status as bits
 from drivers.printer.fonts import FontFile, find_cjk_font
-from drivers.printer.interpreter import IdRequest, Paper, Parser, StatusRequest
+from drivers.printer.interpreter import Paper, Parser
+from drivers.printer.parsed import IdRequest, StatusRequest
 from drivers.printer.profile import PrinterProfile
 from drivers.printer.receipt_store import ReceiptStore
 from drivers.simpty import RawPty
