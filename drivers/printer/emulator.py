@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from drivers.printer import status as bits
-from drivers.printer.fonts import FontFile, find_cjk_font
+from drivers.printer.fonts import Fonts, find_font_chain
 from drivers.printer.interpreter import Paper, Parser
 from drivers.printer.parsed import IdRequest, StatusRequest
 from drivers.printer.profile import PrinterProfile
@@ -84,13 +84,13 @@ class PrinterEmulator:
         tcp_port: int | None = None,
         model: str = "KIOSK-SIM-80",
         profile: PrinterProfile | None = None,
-        font: FontFile | None = None,
+        font: Fonts | None = None,
         keep: int = 50,
     ) -> None:
         self._encoding = encoding
         self._model = model
         self._profile = profile or PrinterProfile()
-        self._store = ReceiptStore(receipts_dir, font or find_cjk_font(), self._profile, keep)
+        self._store = ReceiptStore(receipts_dir, font or find_font_chain(), self._profile, keep)
         self._lock = threading.Lock()
         self._condition = _Condition()
         self._stopping = threading.Event()

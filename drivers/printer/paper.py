@@ -15,7 +15,7 @@ import qrcode
 from PIL import Image, ImageDraw, ImageOps
 
 from drivers.printer.barcodes import draw_bars, human_text, modules
-from drivers.printer.fonts import FontFile
+from drivers.printer.fonts import Fonts
 from drivers.printer.printed import (
     BlankLines,
     PaperItem,
@@ -41,7 +41,7 @@ _EC = {
 }
 
 
-def _text_image(line: TextLine, font: FontFile, profile: PrinterProfile) -> Image.Image:
+def _text_image(line: TextLine, font: Fonts, profile: PrinterProfile) -> Image.Image:
     if line.font == "b":
         profile = replace(profile, char_dots=FONT_B_CELL[0], line_dots=FONT_B_CELL[1])
     image = draw_line(line.text, font, profile, line.height, line.bold)
@@ -71,7 +71,7 @@ def _qr_image(item: PrintedQr) -> Image.Image:
 
 
 def _barcode_image(
-    item: PrintedBarcode, font: FontFile, profile: PrinterProfile
+    item: PrintedBarcode, font: Fonts, profile: PrinterProfile
 ) -> Image.Image | None:
     pattern = modules(item.system, item.data)
     if pattern is None:
@@ -105,7 +105,7 @@ def _blank(item: BlankLines, profile: PrinterProfile) -> Image.Image:
 
 
 def _item_image(
-    item: PaperItem, font: FontFile, profile: PrinterProfile
+    item: PaperItem, font: Fonts, profile: PrinterProfile
 ) -> tuple[Image.Image, int, int] | None:
     """The item's picture, its alignment and the gap below it; None when nothing shows."""
     if isinstance(item, TextLine):
@@ -123,7 +123,7 @@ def _item_image(
     return _blank(item, profile), 0, LINE_GAP
 
 
-def draw_receipt(receipt: PrintedReceipt, font: FontFile, profile: PrinterProfile) -> Image.Image:
+def draw_receipt(receipt: PrintedReceipt, font: Fonts, profile: PrinterProfile) -> Image.Image:
     """The receipt as a white strip ``profile.paper_dots`` wide with everything printed on it."""
     parts = [p for p in (_item_image(i, font, profile) for i in receipt.items) if p is not None]
     height = MARGIN * 2 + sum(image.height + gap for image, _, gap in parts)

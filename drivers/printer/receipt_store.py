@@ -9,7 +9,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from drivers.printer.fonts import FontFile
+from drivers.printer.fonts import Fonts
 from drivers.printer.paper import draw_receipt
 from drivers.printer.printed import PrintedReceipt
 from drivers.printer.profile import PrinterProfile
@@ -24,7 +24,7 @@ class ReceiptStore:
     """
 
     def __init__(
-        self, directory: Path, font: FontFile, profile: PrinterProfile, keep: int = 50
+        self, directory: Path, font: Fonts, profile: PrinterProfile, keep: int = 50
     ) -> None:
         self._directory = directory
         self._font = font
