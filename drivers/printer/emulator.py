@@ -69,9 +69,9 @@ class _Condition:
 class _Channel:
     """One connection's interpreter state: the pty, or one TCP client."""
 
-    def __init__(self, encoding: str) -> None:
+    def __init__(self, encoding: str, model: str) -> None:
         self.parser = Parser()
-        self.paper = Paper(encoding)
+        self.paper = Paper(encoding, model)
 
 
 class PrinterEmulator:
@@ -172,7 +172,7 @@ class PrinterEmulator:
         thread.start()
 
     def _serve_pty(self) -> None:
-        channel = _Channel(self._encoding)
+        channel = _Channel(self._encoding, self._profile.model)
         while not self._stopping.is_set():
             ready, _, _ = select.select([self._pty.master], [], [], SELECT_TICK_S)
             if not ready:
@@ -197,7 +197,7 @@ class PrinterEmulator:
             self._spawn(self._serve_client, "printer-emulator-client", client)
 
     def _serve_client(self, client: socket.socket) -> None:
-        channel = _Channel(self._encoding)
+        channel = _Channel(self._encoding, self._profile.model)
         client.settimeout(SELECT_TICK_S)
         with client:
             while not self._stopping.is_set():
