@@ -81,6 +81,11 @@ def listen(
     return EXIT_OK
 
 
+def _distinct_reads(texts: list[str]) -> int:
+    """How many scans ``texts`` make: a text equal to the one before is a suppressed repeat."""
+    return sum(1 for i, text in enumerate(texts) if i == 0 or text != texts[i - 1])
+
+
 @contextmanager
 def _source(args: argparse.Namespace) -> Iterator[tuple[str, Callable[[], None]]]:
     """The port to open and what to do once listening: nothing, or the emulator's scans."""
@@ -110,7 +115,7 @@ def _listen(args: argparse.Namespace, port: str, on_listening: Callable[[], None
     settings = ScannerSettings(port, args.baud, Suffix(args.suffix), args.repeat_window)
     scanner = SerialScanner(settings)
     try:
-        count = args.count or (len(args.simulate) if args.simulate else 0)
+        count = args.count or (_distinct_reads(args.simulate) if args.simulate else 0)
         return listen(scanner, count, args.json, on_listening)
     except DeviceError as error:
         print(f"scanner error: {error}", file=sys.stderr)

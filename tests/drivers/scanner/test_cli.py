@@ -78,3 +78,10 @@ def test_simulate_and_port_together_are_refused_with_exit_2() -> None:
     _, err = cli.communicate(timeout=20)
     assert cli.returncode == 2
     assert "not allowed with" in err
+
+
+def test_simulate_counts_a_repeated_code_once_like_the_repeat_filter() -> None:
+    cli = run_cli("--simulate", "A1", "--simulate", "A1", "--simulate", "B2", "listen")
+    out, err = cli.communicate(timeout=20)
+    assert cli.returncode == 0, err
+    assert out.splitlines() == ["A1", "B2"]
