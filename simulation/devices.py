@@ -15,7 +15,7 @@
 | ``DELETE /sim/camera/fault`` | | clear the camera's faults |
 | ``POST /sim/printer`` | any of ``paper``, ``cover``, ``online`` | set paper, cover, on line |
 | ``GET /sim/printer/receipts`` | | the printed receipts' JSON records, newest last |
-| ``GET /sim/devices`` | | every device's status |
+| ``GET /sim/devices`` | | every device's status, and its emulator's ``port`` (pty) path |
 | ``POST /sim/platform`` | ``{"online": bool}`` | take the simulated platform off line or back |
 
 It is only ever mounted when every device is simulated (:func:`start_control_api`).
@@ -109,6 +109,16 @@ class PrinterSimulator(Protocol):
 
     def receipts(self) -> list[dict[str, Any]]:
         """The JSON records of the printed receipts, newest last."""
+        ...
+
+
+@runtime_checkable
+class PortSimulator(Protocol):
+    """An emulator a driver reaches through a port (its pty path), like real hardware."""
+
+    @property
+    def port(self) -> str:
+        """The path to open."""
         ...
 
 
@@ -214,10 +224,14 @@ def register_device_routes(
         return 200, card_fixtures()
 
     def devices(_: JsonBody) -> tuple[int, Any]:
-        return 200, {
-            str(cls): {"state": str(s.state), "media": str(s.media), "detail": s.detail}
-            for cls, s in manager.statuses().items()
-        }
+        answer: dict[str, dict[str, str]] = {}
+        for cls, s in manager.statuses().items():
+            entry = {"state": str(s.state), "media": str(s.media), "detail": s.detail}
+            simulator = manager.simulator(cls)
+            if isinstance(simulator, PortSimulator):
+                entry["port"] = simulator.port
+            answer[str(cls)] = entry
+        return 200, answer
 
     def set_platform(body: JsonBody) -> tuple[int, Any]:
         online = (body or {}).get("online")

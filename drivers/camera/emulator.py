@@ -45,10 +45,16 @@ class SimulatorError(ValueError):
 
 
 def fit(image: Image, width: int, height: int) -> Image:
-    """``image`` scaled to fit ``width``×``height``, centred on grey bars."""
+    """``image`` scaled to fit ``width``×``height``, centred on grey bars.
+
+    Shrinking averages pixels (``INTER_AREA``); enlarging interpolates bicubically, because
+    ``INTER_AREA`` enlarges like nearest-neighbour and its blocky edges make small, blurred
+    QR photos that zxing reads at their own size unreadable.
+    """
     scale = min(width / image.shape[1], height / image.shape[0])
     size = (max(1, round(image.shape[1] * scale)), max(1, round(image.shape[0] * scale)))
-    scaled = np.asarray(cv2.resize(image, size, interpolation=cv2.INTER_AREA), np.uint8)
+    interpolation = cv2.INTER_AREA if scale < 1 else cv2.INTER_CUBIC
+    scaled = np.asarray(cv2.resize(image, size, interpolation=interpolation), np.uint8)
     if size == (width, height):
         return scaled
     canvas = np.full((height, width, 3), BACKGROUND, np.uint8)

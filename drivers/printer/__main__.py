@@ -1,5 +1,9 @@
 """Technician CLI: ``python -m drivers.printer --port PORT status [--json] | test-page``.
 
+``--simulate`` instead of ``--port`` starts the printer emulator on a pty and talks to it
+through the real driver (try the CLI without hardware); a test page is then saved as a PNG and
+a JSON record under ``--receipts-dir`` and the PNG's path is printed.
+
 Exit 0 on success, 3 on a device error (one line on stderr), 2 on bad usage.
 """
 
@@ -8,16 +12,21 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
 
 from drivers.base import DeviceError
 from drivers.printer.document import Align, Document
+from drivers.printer.emulator import PrinterEmulator
 from drivers.printer.printer import EscPosPrinter
 from drivers.printer.profile import ENCODINGS, PAPER_DOTS, PrinterProfile
 from drivers.printer.transports.serial_port import SerialTransport
 
 EXIT_DEVICE_ERROR = 3
 RARE_NAME = "王𠀾"
+#: How long ``--simulate`` waits for the emulator to save the cut test page.
+RECEIPT_WAIT_S = 10.0
 
 
 def test_page(model: str) -> Document:
@@ -38,7 +47,17 @@ def test_page(model: str) -> Document:
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m drivers.printer", description=__doc__)
-    parser.add_argument("--port", required=True, help="serial port, pty or socket://host:port")
+    source = parser.add_mutually_exclusive_group(required=True)
+    source.add_argument("--port", help="serial port, pty or socket://host:port")
+    source.add_argument(
+        "--simulate", action="store_true", help="talk to an in-process printer emulator"
+    )
+    parser.add_argument(
+        "--receipts-dir",
+        type=Path,
+        default=Path("var/sim-receipts"),
+        help="where --simulate saves printed receipts (PNG + JSON)",
+    )
     parser.add_argument("--baud", type=int, default=115200)
     parser.add_argument("--encoding", choices=ENCODINGS, default="gb18030")
     parser.add_argument("--paper-width-mm", type=int, choices=sorted(PAPER_DOTS), default=80)
@@ -49,11 +68,33 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+@contextmanager
+def _emulator(
+    args: argparse.Namespace, profile: PrinterProfile
+) -> Iterator[PrinterEmulator | None]:
+    """The emulator ``--simulate`` asks for (stopped afterwards), else None."""
+    if not args.simulate:
+        yield None
+        return
+    emulator = PrinterEmulator(args.receipts_dir, profile.encoding, profile=profile)
+    try:
+        yield emulator
+    finally:
+        emulator.stop()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command against the printer; returns the exit code."""
     args = _parser().parse_args(argv)
     profile = PrinterProfile(encoding=args.encoding, paper_dots=PAPER_DOTS[args.paper_width_mm])
-    printer = EscPosPrinter(SerialTransport(args.port, args.baud), profile)
+    with _emulator(args, profile) as emulator:
+        port = args.port if emulator is None else emulator.port
+        return _run(args, EscPosPrinter(SerialTransport(port, args.baud), profile), emulator)
+
+
+def _run(
+    args: argparse.Namespace, printer: EscPosPrinter, emulator: PrinterEmulator | None
+) -> int:
     try:
         printer.open()
         if args.command == "status":
@@ -71,6 +112,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"test page failed: {result.reason}", file=sys.stderr)
             return EXIT_DEVICE_ERROR
         print(f"test page printed ({result.bytes_sent} bytes)")
+        if emulator is not None:
+            if not emulator.wait_for_receipts(1, RECEIPT_WAIT_S):
+                print("the emulator saved no receipt", file=sys.stderr)
+                return EXIT_DEVICE_ERROR
+            print(f"saved {emulator.receipts()[-1]['png']}")
         return 0
     except DeviceError as error:
         print(f"printer error: {error}", file=sys.stderr)

@@ -72,3 +72,78 @@ def raster(width_bytes: int, height: int, bits: bytes) -> bytes:
 def status_query(n: int) -> bytes:
     """``DLE EOT n``: real-time status request, answered with one byte."""
     return bytes((DLE, EOT, n))
+
+
+# --- The vocabulary the emulator's parser reads (the renderer above sends a subset). ---
+
+NUL = 0x00
+BEL = 0x07
+HT = 0x09
+LF_BYTE = 0x0A
+VT = 0x0B
+FF = 0x0C
+CR = 0x0D
+
+#: Bits of ``ESC ! n`` (print mode).
+MODE_FONT_B = 0x01
+MODE_EMPHASIZED = 0x08
+MODE_DOUBLE_HEIGHT = 0x10
+MODE_DOUBLE_WIDTH = 0x20
+MODE_UNDERLINE = 0x80
+
+#: Bits of ``FS ! n`` (Chinese character print mode).
+KANJI_MODE_DOUBLE_WIDTH = 0x04
+KANJI_MODE_DOUBLE_HEIGHT = 0x08
+
+#: Fixed-length commands: opcode → how many parameter bytes follow it, per prefix byte.
+#: ``ESC * / ESC D``, ``GS ( / GS v / GS k`` and ``DLE`` commands have variable lengths and
+#: are parsed on their own.
+FIXED_LENGTH: dict[int, dict[int, int]] = {
+    ESC: {
+        **dict.fromkeys(b"@2<imSL", 0),
+        **dict.fromkeys(b"!-EGMa{t3A+dJe=?KVrR UT%", 1),
+        **dict.fromkeys(b"B$\\c", 2),
+        ord("p"): 3,
+    },
+    GS: {
+        **dict.fromkeys(b"!IBbHhfwaTr|", 1),
+        **dict.fromkeys(b"LWP$\\", 2),
+    },
+    FS: {
+        **dict.fromkeys(b"&.", 0),
+        **dict.fromkeys(b"!-WC", 1),
+        ord("S"): 2,
+        ord("p"): 2,
+    },
+}
+
+#: ``GS k m``: barcode systems by ``m`` (0–6 take NUL-terminated data, 65–78 a length byte).
+BARCODE_SYSTEMS: dict[int, str] = {
+    0: "UPC-A",
+    1: "UPC-E",
+    2: "EAN13",
+    3: "EAN8",
+    4: "CODE39",
+    5: "ITF",
+    6: "CODABAR",
+    65: "UPC-A",
+    66: "UPC-E",
+    67: "EAN13",
+    68: "EAN8",
+    69: "CODE39",
+    70: "ITF",
+    71: "CODABAR",
+    72: "CODE93",
+    73: "CODE128",
+    74: "GS1-128",
+    75: "GS1 DATABAR OMNIDIRECTIONAL",
+    76: "GS1 DATABAR TRUNCATED",
+    77: "GS1 DATABAR LIMITED",
+    78: "GS1 DATABAR EXPANDED",
+}
+#: ``GS k`` systems from this value on carry a length byte instead of a NUL terminator.
+BARCODE_LENGTH_PREFIXED = 65
+
+#: ``GS ( L`` functions: store a raster graphic in the print buffer, print the buffer.
+GRAPHICS_STORE = 112
+GRAPHICS_PRINT = 50

@@ -19,8 +19,9 @@ from pathlib import Path
 from typing import Any, Literal
 
 from drivers.printer import status as bits
-from drivers.printer.fonts import FontFile, find_cjk_font
-from drivers.printer.interpreter import IdRequest, Paper, Parser, StatusRequest
+from drivers.printer.fonts import Fonts, find_font_chain
+from drivers.printer.interpreter import Paper, Parser
+from drivers.printer.parsed import IdRequest, StatusRequest
 from drivers.printer.profile import PrinterProfile
 from drivers.printer.receipt_store import ReceiptStore
 from drivers.simpty import RawPty
@@ -68,9 +69,9 @@ class _Condition:
 class _Channel:
     """One connection's interpreter state: the pty, or one TCP client."""
 
-    def __init__(self, encoding: str) -> None:
+    def __init__(self, encoding: str, model: str) -> None:
         self.parser = Parser()
-        self.paper = Paper(encoding)
+        self.paper = Paper(encoding, model)
 
 
 class PrinterEmulator:
@@ -83,13 +84,13 @@ class PrinterEmulator:
         tcp_port: int | None = None,
         model: str = "KIOSK-SIM-80",
         profile: PrinterProfile | None = None,
-        font: FontFile | None = None,
+        font: Fonts | None = None,
         keep: int = 50,
     ) -> None:
         self._encoding = encoding
         self._model = model
         self._profile = profile or PrinterProfile()
-        self._store = ReceiptStore(receipts_dir, font or find_cjk_font(), self._profile, keep)
+        self._store = ReceiptStore(receipts_dir, font or find_font_chain(), self._profile, keep)
         self._lock = threading.Lock()
         self._condition = _Condition()
         self._stopping = threading.Event()
@@ -171,7 +172,7 @@ class PrinterEmulator:
         thread.start()
 
     def _serve_pty(self) -> None:
-        channel = _Channel(self._encoding)
+        channel = _Channel(self._encoding, self._profile.model)
         while not self._stopping.is_set():
             ready, _, _ = select.select([self._pty.master], [], [], SELECT_TICK_S)
             if not ready:
@@ -196,7 +197,7 @@ class PrinterEmulator:
             self._spawn(self._serve_client, "printer-emulator-client", client)
 
     def _serve_client(self, client: socket.socket) -> None:
-        channel = _Channel(self._encoding)
+        channel = _Channel(self._encoding, self._profile.model)
         client.settimeout(SELECT_TICK_S)
         with client:
             while not self._stopping.is_set():

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from dataclasses import replace
 
 from drivers.base import (
     Capabilities,
@@ -22,7 +23,7 @@ from drivers.base import (
 from drivers.printer import commands
 from drivers.printer.document import Document
 from drivers.printer.profile import PrinterProfile
-from drivers.printer.render import render
+from drivers.printer.render import render, unprintable
 from drivers.printer.status import StatusReplies, job_failure, valid_reply
 from drivers.printer.transports.base import Transport
 from drivers.printer.types import PrinterTimings, PrintResult
@@ -96,10 +97,14 @@ class EscPosPrinter(DeviceBase):
         """Render and print ``document``; ok only when the status after the job shows no error."""
         try:
             data = render(document, self._profile)
+            missing = tuple(unprintable(document, self._profile))
         except DeviceError as error:
             return PrintResult.failure(f"cannot render receipt: {error}")
+        if missing:
+            codes = " ".join(f"U+{ord(c):04X}" for c in missing)
+            log.warning("no font has %s: printed blank", codes)
         self._last_job = data
-        return self._run_job(data)
+        return replace(self._run_job(data), unprintable=missing)
 
     def reprint_last(self) -> PrintResult:
         """Send the last job's bytes again."""

@@ -27,7 +27,8 @@ class PrinterProfile:
 
     ``char_dots`` is the width of a half-width cell of font A (a CJK character takes two), and
     ``line_dots`` its height; ``kanji_mode`` says whether ``FS &`` must be sent to print
-    double-byte text (true for GB18030/GBK printers).
+    double-byte text (true for GB18030/GBK printers). ``model`` names the python-escpos
+    capability profile whose ``ESC t`` code tables the printer has.
     """
 
     encoding: Encoding = "gb18030"
@@ -36,6 +37,7 @@ class PrinterProfile:
     char_dots: int = 12
     line_dots: int = 24
     qr_module_size: int = 6
+    model: str = "default"
 
     @property
     def kanji_mode(self) -> bool:

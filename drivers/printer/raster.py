@@ -9,24 +9,30 @@ from __future__ import annotations
 from PIL import Image, ImageDraw, ImageOps
 
 from drivers.printer import commands
-from drivers.printer.fonts import FontFile
+from drivers.printer.fonts import Fonts, as_chain
 from drivers.printer.profile import PrinterProfile, cell_width, text_width
 
 
 def draw_line(
-    text: str, font: FontFile, profile: PrinterProfile, scale: int = 1, bold: bool = False
+    text: str, fonts: Fonts, profile: PrinterProfile, scale: int = 1, bold: bool = False
 ) -> Image.Image:
-    """``text`` drawn black on white in printer cells, ``scale`` times the normal size."""
+    """``text`` drawn black on white in printer cells, ``scale`` times the normal size.
+
+    Each character is drawn with the first font of the chain that has it; a character no font
+    has leaves its cell blank (callers report it, see ``FontChain.missing``).
+    """
     cell = profile.char_dots * scale
     height = profile.line_dots * scale
     width = max(8, -(-text_width(text) * cell // 8) * 8)
     image = Image.new("L", (width, height), 255)
     draw = ImageDraw.Draw(image)
-    face = font.at(int(height * 0.9))
+    chain = as_chain(fonts)
     x = 0
     for char in text:
         span = cell_width(char) * cell
-        if not char.isspace():
+        font = None if char.isspace() else chain.font_for(char)
+        if font is not None:
+            face = font.at(int(height * 0.9))
             left, top, right, bottom = draw.textbbox((0, 0), char, font=face)
             ox = x + (span - (right - left)) // 2 - left
             oy = (height - (bottom - top)) // 2 - top

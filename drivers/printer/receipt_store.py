@@ -9,21 +9,22 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from drivers.printer.fonts import FontFile
-from drivers.printer.interpreter import PrintedReceipt
+from drivers.printer.fonts import Fonts
 from drivers.printer.paper import draw_receipt
+from drivers.printer.printed import PrintedReceipt
 from drivers.printer.profile import PrinterProfile
 
 
 class ReceiptStore:
     """Writes ``receipt-<time>-<n>.png`` + ``.json`` and prunes the oldest beyond ``keep``.
 
-    Each record is ``{"text": [...], "qr": [...], "images": n, "cut": true, "time": ISO 8601,
-    "png": path}``; :meth:`records` lists those of this store, newest last.
+    Each record is :meth:`PrintedReceipt.record` (text, qr, images, barcodes, styled lines,
+    beeps and drawer pulses, skipped commands, cut) plus ``"time"`` (ISO 8601) and ``"png"``
+    (its path); :meth:`records` lists those of this store, newest last.
     """
 
     def __init__(
-        self, directory: Path, font: FontFile, profile: PrinterProfile, keep: int = 50
+        self, directory: Path, font: Fonts, profile: PrinterProfile, keep: int = 50
     ) -> None:
         self._directory = directory
         self._font = font
@@ -47,10 +48,7 @@ class ReceiptStore:
         png = self._directory / f"{stem}.png"
         draw_receipt(receipt, self._font, self._profile).save(png)
         record: dict[str, Any] = {
-            "text": receipt.text,
-            "qr": receipt.qr_payloads,
-            "images": receipt.images,
-            "cut": receipt.cut,
+            **receipt.record(),
             "time": now.isoformat(timespec="milliseconds"),
             "png": str(png),
         }

@@ -23,7 +23,7 @@ from drivers.printer.document import (
     Separator,
     Text,
 )
-from drivers.printer.fonts import FontFile, find_cjk_font
+from drivers.printer.fonts import Fonts, as_chain, find_font_chain
 from drivers.printer.profile import PrinterProfile, cell_width, text_width
 from drivers.printer.raster import draw_line, to_gs_v0
 
@@ -80,7 +80,7 @@ class _Style:
 class _Writer:
     """Accumulates bytes and emits style commands only on change."""
 
-    def __init__(self, profile: PrinterProfile, font: Callable[[], FontFile]) -> None:
+    def __init__(self, profile: PrinterProfile, font: Callable[[], Fonts]) -> None:
         self.profile = profile
         self.font = font
         self.out = bytearray(commands.INITIALIZE)
@@ -126,10 +126,34 @@ class _Writer:
             self.text_line(line)
 
 
+def raster_lines(document: Document, profile: PrinterProfile) -> list[str]:
+    """The lines of ``document`` the printer font cannot print (sent as images)."""
+    return [
+        line
+        for block in document.blocks
+        for line in text_lines(block, profile)
+        if not all(profile.printable(c) for c in line)
+    ]
+
+
+def unprintable(
+    document: Document, profile: PrinterProfile, font: Callable[[], Fonts] = find_font_chain
+) -> list[str]:
+    """Characters of ``document`` that neither the printer font nor any raster font has.
+
+    They are left blank on paper; the print job reports them instead of printing a box.
+    """
+    lines = raster_lines(document, profile)
+    if not lines:
+        return []
+    chain = as_chain(font())
+    return chain.missing(c for line in lines for c in line if not profile.printable(c))
+
+
 def render(
     document: Document,
     profile: PrinterProfile,
-    font: Callable[[], FontFile] = find_cjk_font,
+    font: Callable[[], Fonts] = find_font_chain,
 ) -> bytes:
     """ESC/POS bytes printing ``document`` on a printer of ``profile``.
 

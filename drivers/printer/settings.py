@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Literal
 
 from drivers.config import ConfigError, DeviceConfig
+from drivers.printer.models import UnknownModelError, model_layout
 from drivers.printer.profile import (
     COVERAGES,
     ENCODINGS,
@@ -51,6 +52,13 @@ class PrinterSettings:
         width = config.int_option("paper_width_mm", 80)
         if width not in PAPER_DOTS:
             raise ConfigError(f"{name}.paper_width_mm: expected 80 or 58")
+        model = config.str_option("model", "default")
+        try:
+            layout = model_layout(model)
+        except UnknownModelError as error:
+            raise ConfigError(f"{name}.model: {error}") from None
+        paper_dots = layout.paper_dots if layout else PAPER_DOTS[width]
+        char_dots = layout.paper_dots // layout.columns if layout else PrinterProfile.char_dots
         return cls(
             connection=connection,
             port=config.str_option("port", "/dev/ttyS1"),
@@ -62,7 +70,9 @@ class PrinterSettings:
             profile=PrinterProfile(
                 encoding=encoding,
                 font_coverage=coverage,
-                paper_dots=PAPER_DOTS[width],
+                paper_dots=paper_dots,
+                char_dots=char_dots,
+                model=model,
             ),
             timings=PrinterTimings(
                 poll_interval_s=config.float_option("status_poll_interval_s", 2.0)

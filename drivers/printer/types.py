@@ -28,12 +28,16 @@ class PrinterTimings:
 
 @dataclass(frozen=True)
 class PrintResult:
-    """The outcome of one print job: ``ok``, or failed with a technician-readable ``reason``."""
+    """The outcome of one print job: ``ok``, or failed with a technician-readable ``reason``.
+
+    ``unprintable`` lists characters no font could draw: the job printed, with blanks there.
+    """
 
     ok: bool
     reason: str = ""
     status: DeviceStatus | None = None
     bytes_sent: int = 0
+    unprintable: tuple[str, ...] = ()
 
     @classmethod
     def success(cls, status: DeviceStatus, bytes_sent: int) -> PrintResult:

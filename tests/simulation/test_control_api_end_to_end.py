@@ -136,3 +136,18 @@ def test_device_config_for_every_class_is_simulated() -> None:
     assert all(
         isinstance(c, DeviceConfig) and c.driver == "simulated" for c in cfg.devices.values()
     )
+
+
+def test_device_list_names_each_emulators_pty(devices: Any) -> None:
+    manager, server, _ = devices
+    status, body = call(server.base_url, "GET", "/sim/devices")
+    assert status == 200
+    for device_class in (
+        DeviceClass.ID_CARD_READER,
+        DeviceClass.QR_SCANNER,
+        DeviceClass.RECEIPT_PRINTER,
+    ):
+        port = body[str(device_class)]["port"]
+        assert port == getattr(manager.simulator(device_class), "port", None)
+        assert Path(port).exists()
+    assert "port" not in body["camera"]

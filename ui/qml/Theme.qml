@@ -8,6 +8,9 @@ QtObject {
     property bool elderly: false
     readonly property real scale: elderly ? 1.2 : 1.0
 
+    // Characters Noto lacks (CJK Extension B and later, e.g. U+20000) are drawn by Qt's
+    // fontconfig fallback from HanaMin A/B and BabelStone Han (Debian fonts-hanazono,
+    // fonts-babelstone-han, installed by ./dev); QML in Qt 6.11 has no font.families.
     readonly property string fontFamily: "Noto Sans CJK SC"
 
     readonly property color primary: "#1656B8"

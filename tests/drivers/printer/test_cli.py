@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 from drivers.printer.emulator import PrinterEmulator
 
@@ -55,3 +56,25 @@ def test_missing_port_exits_3_with_one_line_on_stderr() -> None:
     assert result.stderr.startswith("printer error: cannot open printer port")
     assert "Traceback" not in result.stderr
     assert result.stderr.strip().count("\n") == 0
+
+
+def test_simulate_prints_the_test_page_on_an_emulator_and_names_its_png(tmp_path: Path) -> None:
+    receipts = tmp_path / "receipts"
+    result = run_cli("--simulate", "--receipts-dir", str(receipts), "test-page")
+    assert result.returncode == 0, result.stderr
+    saved = Path(result.stdout.splitlines()[-1].removeprefix("saved "))
+    assert saved.parent == receipts and saved.is_file()
+    record = json.loads(saved.with_suffix(".json").read_text(encoding="utf-8"))
+    assert "KIOSK-SIM-80" in "\n".join(record["text"])
+
+
+def test_simulate_status_reports_an_online_printer_with_paper(tmp_path: Path) -> None:
+    result = run_cli("--simulate", "--receipts-dir", str(tmp_path), "status", "--json")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == {"state": "online", "media": "ok"}
+
+
+def test_simulate_and_port_together_are_refused_with_exit_2() -> None:
+    result = run_cli("--simulate", "--port", "/dev/null", "status")
+    assert result.returncode == 2
+    assert "not allowed with" in result.stderr

@@ -41,6 +41,7 @@ def test_escpos_driver_builds_without_touching_the_port() -> None:
         ("escpos", {"connection": "network"}, "host"),
         ("escpos", {"connection": "usb"}, "usb_vendor_id"),
         ("escpos", {"paper_width_mm": 110}, "paper_width_mm"),
+        ("escpos", {"model": "NO-SUCH-PRINTER"}, "model"),
     ],
 )
 def test_bad_option_is_a_config_error_naming_the_key(

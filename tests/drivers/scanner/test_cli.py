@@ -58,3 +58,30 @@ def test_missing_port_exits_3_with_one_line() -> None:
     _, err = cli.communicate(timeout=10)
     assert cli.returncode == 3
     assert len(err.strip().splitlines()) == 1
+
+
+def test_simulate_listens_to_an_emulator_scanning_the_given_texts() -> None:
+    cli = run_cli(
+        "--simulate", "ZWFW-2024-000123", "--simulate", "预约号：A0427", "listen", "--json"
+    )
+    out, err = cli.communicate(timeout=20)
+    assert cli.returncode == 0, err
+    assert [json.loads(line) for line in out.splitlines()] == [
+        {"text": "ZWFW-2024-000123"},
+        {"text": "预约号：A0427"},
+    ]
+    assert err.startswith("listening on")
+
+
+def test_simulate_and_port_together_are_refused_with_exit_2() -> None:
+    cli = run_cli("--simulate", "X", "--port", "/dev/null", "listen")
+    _, err = cli.communicate(timeout=20)
+    assert cli.returncode == 2
+    assert "not allowed with" in err
+
+
+def test_simulate_counts_a_repeated_code_once_like_the_repeat_filter() -> None:
+    cli = run_cli("--simulate", "A1", "--simulate", "A1", "--simulate", "B2", "listen")
+    out, err = cli.communicate(timeout=20)
+    assert cli.returncode == 0, err
+    assert out.splitlines() == ["A1", "B2"]
