@@ -47,7 +47,7 @@ def _ready(*matters: Matter) -> tuple[Form, MaterialPlan]:
             form.set(fid, value)
     plan = MaterialPlan(merged_materials(matters))
     for mid, use in {
-        "income": CommitmentUse(use_commitment_hash()),
+        "income": CommitmentUse(_commitment_hash()),
         "photo": ScanUse((ScannedPage.of(b"jpeg"),)),
         "proof": DeferredUse(date(2024, 5, 13)),
     }.items():
@@ -56,7 +56,7 @@ def _ready(*matters: Matter) -> tuple[Form, MaterialPlan]:
     return form, plan
 
 
-def use_commitment_hash() -> str:
+def _commitment_hash() -> str:
     spec = merged_materials([APPLY])[0]
     use = use_commitment(spec)
     assert isinstance(use, CommitmentUse)
