@@ -33,6 +33,7 @@ class MaterialSpec:
     license_type: str = ""
     deferrable: bool = False
     note: str = ""
+    commitment_text: str = ""
 
 
 @dataclass(frozen=True)
@@ -139,6 +140,7 @@ def _material(raw: Mapping[str, Any]) -> MaterialSpec:
         license_type=raw.get("license_type", ""),
         deferrable=raw.get("deferrable", False),
         note=raw.get("note", ""),
+        commitment_text=raw.get("commitment_text", ""),
     )
 
 
