@@ -21,8 +21,8 @@ from datetime import date, datetime, timedelta, timezone
 from drivers.printer.document import Align, Document
 from kiosk.masking import mask_id_number, mask_name
 from kiosk.platform.models import Application, ResultDocument
-from kiosk.receipts import wording
 from kiosk.receipts.progress import ProgressQuery, progress_payload
+from kiosk.receipts.wording import ReceiptWording
 
 CHINA = timezone(timedelta(hours=8))
 
@@ -51,95 +51,97 @@ class DeferredMaterial:
     deadline: date
 
 
-def _local(moment: datetime) -> str:
-    return moment.astimezone(CHINA).strftime(wording.TIME_FORMAT)
+class ReceiptBuilder:
+    """Builds receipts as printer documents in the wording it was given (``ui.receipt_text``)."""
 
+    def __init__(self, wording: ReceiptWording) -> None:
+        self._w = wording
 
-def _head(document: Document, title: str, hall: Hall, applicant: Applicant) -> Document:
-    return (
-        document.title(title)
-        .row(wording.HALL, hall.name)
-        .row(wording.APPLICANT, mask_name(applicant.name))
-        .row(wording.ID_NUMBER, mask_id_number(applicant.id_number))
-        .separator()
-    )
+    def _local(self, moment: datetime) -> str:
+        return moment.astimezone(CHINA).strftime(self._w.time_format)
 
-
-def _deferred(document: Document, deferred: Sequence[DeferredMaterial]) -> None:
-    if not deferred:
-        return
-    document.line(wording.DEFERRED_HEADING, bold=True)
-    for item in deferred:
-        deadline = wording.DEFERRED_DEADLINE.format(
-            deadline=item.deadline.strftime(wording.DATE_FORMAT)
-        )
-        document.row(item.name, deadline)
-    document.separator()
-
-
-def _tail(document: Document, hall: Hall) -> Document:
-    if hall.phone:
-        document.row(wording.PHONE, hall.phone)
-    return document.feed(3).cut()
-
-
-def acceptance_receipt(
-    hall: Hall,
-    applicant: Applicant,
-    applications: Sequence[Application],
-    progress_base: str,
-    deferred: Sequence[DeferredMaterial] = (),
-) -> Document:
-    """The 受理回执 for the applications one submission created (one per matter)."""
-    document = _head(Document(), wording.ACCEPTANCE_TITLE, hall, applicant)
-    for application in applications:
-        query = ProgressQuery(application.application_no, application.query_code)
-        promised = (
-            application.promised_date.strftime(wording.DATE_FORMAT)
-            if application.promised_date is not None
-            else wording.INSTANT
-        )
-        (
-            document.row(wording.MATTER, application.matter_name)
-            .row(wording.APPLICATION_NO, application.application_no)
-            .row(wording.ACCEPTED_AT, _local(application.accepted_at))
-            .row(wording.PROMISED_DATE, promised)
-            .row(wording.QUERY_CODE, application.query_code, bold=True)
-            .qr(progress_payload(query, progress_base))
-            .line(wording.SCAN_TO_QUERY, Align.CENTER)
+    def _head(self, document: Document, title: str, hall: Hall, applicant: Applicant) -> Document:
+        return (
+            document.title(title)
+            .row(self._w.hall, hall.name)
+            .row(self._w.applicant, mask_name(applicant.name))
+            .row(self._w.id_number, mask_id_number(applicant.id_number))
             .separator()
         )
-    _deferred(document, deferred)
-    return _tail(document, hall)
 
+    def _deferred(self, document: Document, deferred: Sequence[DeferredMaterial]) -> None:
+        if not deferred:
+            return
+        document.line(self._w.deferred_heading, bold=True)
+        for item in deferred:
+            deadline = self._w.deferred_deadline.format(
+                deadline=item.deadline.strftime(self._w.date_format)
+            )
+            document.row(item.name, deadline)
+        document.separator()
 
-def offline_receipt(
-    hall: Hall,
-    applicant: Applicant,
-    matter_names: Sequence[str],
-    saved_at: datetime,
-    deferred: Sequence[DeferredMaterial] = (),
-) -> Document:
-    """The receipt of a submission kept for delivery while the platform is off line."""
-    document = _head(Document(), wording.OFFLINE_TITLE, hall, applicant)
-    for name in matter_names:
-        document.row(wording.MATTER, name)
-    (
-        document.row(wording.SAVED_AT, _local(saved_at))
-        .separator()
-        .line(wording.OFFLINE_NOTICE, Align.CENTER, bold=True)
-        .line(wording.OFFLINE_FOLLOW_UP, Align.CENTER)
-        .separator()
-    )
-    _deferred(document, deferred)
-    return _tail(document, hall)
+    def _tail(self, document: Document, hall: Hall) -> Document:
+        if hall.phone:
+            document.row(self._w.phone, hall.phone)
+        return document.feed(3).cut()
 
+    def acceptance_receipt(
+        self,
+        hall: Hall,
+        applicant: Applicant,
+        applications: Sequence[Application],
+        progress_base: str,
+        deferred: Sequence[DeferredMaterial] = (),
+    ) -> Document:
+        """The 受理回执 for the applications one submission created (one per matter)."""
+        document = self._head(Document(), self._w.acceptance_title, hall, applicant)
+        for application in applications:
+            query = ProgressQuery(application.application_no, application.query_code)
+            promised = (
+                application.promised_date.strftime(self._w.date_format)
+                if application.promised_date is not None
+                else self._w.instant
+            )
+            (
+                document.row(self._w.matter, application.matter_name)
+                .row(self._w.application_no, application.application_no)
+                .row(self._w.accepted_at, self._local(application.accepted_at))
+                .row(self._w.promised_date, promised)
+                .row(self._w.query_code, application.query_code, bold=True)
+                .qr(progress_payload(query, progress_base))
+                .line(self._w.scan_to_query, Align.CENTER)
+                .separator()
+            )
+        self._deferred(document, deferred)
+        return self._tail(document, hall)
 
-def result_receipt(hall: Hall, result: ResultDocument) -> Document:
-    """An instant matter's result document, with its verification QR when it has one."""
-    document = Document().title(result.title)
-    for line in result.lines:
-        document.line(line)
-    if result.verify_url:
-        document.separator().qr(result.verify_url).line(wording.SCAN_TO_VERIFY, Align.CENTER)
-    return _tail(document.separator(), hall)
+    def offline_receipt(
+        self,
+        hall: Hall,
+        applicant: Applicant,
+        matter_names: Sequence[str],
+        saved_at: datetime,
+        deferred: Sequence[DeferredMaterial] = (),
+    ) -> Document:
+        """The receipt of a submission kept for delivery while the platform is off line."""
+        document = self._head(Document(), self._w.offline_title, hall, applicant)
+        for name in matter_names:
+            document.row(self._w.matter, name)
+        (
+            document.row(self._w.saved_at, self._local(saved_at))
+            .separator()
+            .line(self._w.offline_notice, Align.CENTER, bold=True)
+            .line(self._w.offline_follow_up, Align.CENTER)
+            .separator()
+        )
+        self._deferred(document, deferred)
+        return self._tail(document, hall)
+
+    def result_receipt(self, hall: Hall, result: ResultDocument) -> Document:
+        """An instant matter's result document, with its verification QR when it has one."""
+        document = Document().title(result.title)
+        for line in result.lines:
+            document.line(line)
+        if result.verify_url:
+            document.separator().qr(result.verify_url).line(self._w.scan_to_verify, Align.CENTER)
+        return self._tail(document.separator(), hall)

@@ -1,29 +1,39 @@
-"""Every word printed on a receipt, in one place.
+"""The words a receipt needs, as one value the composition root passes in.
 
-Citizen-facing text normally lives in ``ui/``; receipts are the exception because the kiosk
-prints them without the UI. Nothing else under ``kiosk/`` holds receipt wording.
+Citizen-facing text lives in ``ui/`` (``ui/receipt_text.py`` words receipts, marked for Qt
+Linguist like the screens); the kiosk builds receipts from codes and values plus this
+wording, so ``kiosk/`` holds no citizen text and a translation covers receipts too.
+``date_format`` and ``time_format`` are ``strftime`` patterns; ``deferred_deadline`` has a
+``{deadline}`` placeholder.
 """
 
 from __future__ import annotations
 
-ACCEPTANCE_TITLE = "受理回执"
-OFFLINE_TITLE = "申请已保存"
-HALL = "受理地点"
-APPLICANT = "申请人"
-ID_NUMBER = "证件号码"
-MATTER = "事项名称"
-APPLICATION_NO = "办件编号"
-ACCEPTED_AT = "受理时间"
-PROMISED_DATE = "承诺办结"
-INSTANT = "即办件，当场办结"
-QUERY_CODE = "查询码"
-SAVED_AT = "保存时间"
-DEFERRED_HEADING = "容缺材料（请在期限前补交）："
-DEFERRED_DEADLINE = "{deadline}前"
-SCAN_TO_QUERY = "扫码查询办理进度，请妥善保管本回执。"
-OFFLINE_NOTICE = "已保存，网络恢复后自动提交。"
-OFFLINE_FOLLOW_UP = "提交后将以短信告知办件编号和查询码。"
-SCAN_TO_VERIFY = "扫码核验本证明真伪。"
-PHONE = "咨询电话"
-DATE_FORMAT = "%Y年%m月%d日"
-TIME_FORMAT = "%Y-%m-%d %H:%M"
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class ReceiptWording:
+    """Every word printed on a receipt."""
+
+    acceptance_title: str
+    offline_title: str
+    hall: str
+    applicant: str
+    id_number: str
+    matter: str
+    application_no: str
+    accepted_at: str
+    promised_date: str
+    instant: str
+    query_code: str
+    saved_at: str
+    deferred_heading: str
+    deferred_deadline: str
+    scan_to_query: str
+    offline_notice: str
+    offline_follow_up: str
+    scan_to_verify: str
+    phone: str
+    date_format: str
+    time_format: str

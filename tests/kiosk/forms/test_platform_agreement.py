@@ -16,7 +16,7 @@ from kiosk.forms.fields import FieldType
 from kiosk.forms.form import Form, form_for_bundle, form_for_matter
 from kiosk.forms.paging import PORTRAIT_BUDGET, paginate
 from kiosk.forms.validation import Address, check_value
-from kiosk.platform.simulator import forms as platform
+from platform_sim import forms as platform
 from tests.kiosk.matters import ID_NUMBER, field, matter
 
 DIVISIONS = load_divisions()
@@ -136,7 +136,7 @@ def test_a_filled_form_of_every_type_is_accepted_by_the_platform() -> None:
 
 
 def test_every_seed_matter_and_bundle_form_builds_and_fits_the_portrait_pages() -> None:
-    from kiosk.platform.simulator.seed.catalogue import build_catalogue
+    from platform_sim.seed.catalogue import build_catalogue
 
     catalogue = catalogue_from_json(build_catalogue())
     forms = [form_for_matter(m) for m in catalogue.matters] + [

@@ -27,7 +27,7 @@ from kiosk.materials.resolution import (
     use_scan,
 )
 from kiosk.platform.models import License, MaterialRef
-from kiosk.platform.simulator import forms as platform
+from platform_sim import forms as platform
 from tests.kiosk.matters import COMMITMENT, material, matter
 
 TODAY = date(2024, 5, 6)

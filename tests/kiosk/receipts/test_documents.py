@@ -15,19 +15,19 @@ from drivers.printer.paper import draw_receipt
 from drivers.printer.profile import PrinterProfile
 from drivers.printer.render import render
 from kiosk.platform.models import Application, HistoryEntry, ResultDocument
-from kiosk.receipts import wording
 from kiosk.receipts.documents import (
     Applicant,
     DeferredMaterial,
     Hall,
-    acceptance_receipt,
-    offline_receipt,
-    result_receipt,
+    ReceiptBuilder,
 )
 from kiosk.receipts.progress import ProgressQuery, parse_progress, progress_payload
 from tests.kiosk.matters import ID_NUMBER
+from ui.receipt_text import receipt_wording
 
 BASE = "https://zwfw.sim.invalid/progress"
+WORDING = receipt_wording()
+RECEIPTS = ReceiptBuilder(WORDING)
 HALL = Hall("萧山区政务服务中心", "0571-12345")
 APPLICANT = Applicant("张三丰", ID_NUMBER)
 ACCEPTED = datetime(2024, 5, 6, 1, 30, tzinfo=UTC)
@@ -70,10 +70,10 @@ def test_acceptance_receipt_of_a_bundle_has_one_number_and_qr_per_matter() -> No
         _application("ZW2024050600000002CD34", "M3X8R1", "社会保障卡申领", None),
     ]
     deferred = [DeferredMaterial("出生医学证明", date(2024, 5, 13))]
-    receipt = _print(acceptance_receipt(HALL, APPLICANT, applications, BASE, deferred))
+    receipt = _print(RECEIPTS.acceptance_receipt(HALL, APPLICANT, applications, BASE, deferred))
     text = _joined(receipt)
     for expected in (
-        wording.ACCEPTANCE_TITLE,
+        WORDING.acceptance_title,
         "萧山区政务服务中心",
         "张**",
         "330106********" + ID_NUMBER[-4:],
@@ -82,7 +82,7 @@ def test_acceptance_receipt_of_a_bundle_has_one_number_and_qr_per_matter() -> No
         "K7P2Q9",
         "2024-05-06 09:30",
         "2024年05月13日",
-        wording.INSTANT,
+        WORDING.instant,
         "出生医学证明",
         "2024年05月13日前",
         "0571-12345",
@@ -101,7 +101,7 @@ def test_acceptance_receipt_of_a_bundle_has_one_number_and_qr_per_matter() -> No
 
 
 def test_acceptance_receipt_reads_back_the_same_in_every_printer_encoding() -> None:
-    document = acceptance_receipt(
+    document = RECEIPTS.acceptance_receipt(
         HALL,
         APPLICANT,
         [_application("ZW20240506", "ABC123", "居住证签注", date(2024, 5, 13))],
@@ -113,9 +113,9 @@ def test_acceptance_receipt_reads_back_the_same_in_every_printer_encoding() -> N
 
 def test_offline_receipt_says_it_will_be_submitted_and_has_no_qr() -> None:
     saved = datetime(2024, 5, 6, 15, 0, tzinfo=UTC)
-    receipt = _print(offline_receipt(HALL, APPLICANT, ["居住证签注"], saved))
+    receipt = _print(RECEIPTS.offline_receipt(HALL, APPLICANT, ["居住证签注"], saved))
     text = _joined(receipt)
-    assert wording.OFFLINE_NOTICE in text and "已保存，网络恢复后自动提交" in text
+    assert WORDING.offline_notice in text and "已保存，网络恢复后自动提交" in text
     assert "居住证签注" in text and "2024-05-06 23:00" in text
     assert receipt.qr_payloads == [] and _decoded_qr(receipt) == []
 
@@ -126,9 +126,9 @@ def test_result_document_prints_its_lines_and_verify_qr() -> None:
         ("申请人：张*", "办件编号：ZW2024050600000003EF56"),
         "https://zwfw.sim.invalid/verify?no=ZW2024050600000003EF56&code=Q1W2E3",
     )
-    receipt = _print(result_receipt(HALL, result))
+    receipt = _print(RECEIPTS.result_receipt(HALL, result))
     assert receipt.text[0] == "社保缴费证明"
     assert "办件编号：ZW2024050600000003EF56" in receipt.text
     assert _decoded_qr(receipt) == [result.verify_url]
-    plain = _print(result_receipt(HALL, ResultDocument("证明", ("一行",))))
+    plain = _print(RECEIPTS.result_receipt(HALL, ResultDocument("证明", ("一行",))))
     assert plain.qr_payloads == [] and "一行" in plain.text

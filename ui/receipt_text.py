@@ -1,0 +1,44 @@
+"""The wording of printed receipts (受理回执, the offline-saved slip, instant results).
+
+Marked for Qt Linguist in the ``Receipt`` context like every other citizen-facing text
+(see :mod:`ui.text`); the composition root hands :func:`receipt_wording` to the kiosk's
+receipt builders.
+"""
+
+from __future__ import annotations
+
+from kiosk.receipts.wording import ReceiptWording
+from ui.text import QT_TRANSLATE_NOOP, tr
+
+
+def receipt_wording() -> ReceiptWording:
+    """The receipt's words in the installed language."""
+    return ReceiptWording(
+        acceptance_title=tr("Receipt", QT_TRANSLATE_NOOP("Receipt", "受理回执")),
+        offline_title=tr("Receipt", QT_TRANSLATE_NOOP("Receipt", "申请已保存")),
+        hall=tr("Receipt", QT_TRANSLATE_NOOP("Receipt", "受理地点")),
+        applicant=tr("Receipt", QT_TRANSLATE_NOOP("Receipt", "申请人")),
+        id_number=tr("Receipt", QT_TRANSLATE_NOOP("Receipt", "证件号码")),
+        matter=tr("Receipt", QT_TRANSLATE_NOOP("Receipt", "事项名称")),
+        application_no=tr("Receipt", QT_TRANSLATE_NOOP("Receipt", "办件编号")),
+        accepted_at=tr("Receipt", QT_TRANSLATE_NOOP("Receipt", "受理时间")),
+        promised_date=tr("Receipt", QT_TRANSLATE_NOOP("Receipt", "承诺办结")),
+        instant=tr("Receipt", QT_TRANSLATE_NOOP("Receipt", "即办件，当场办结")),
+        query_code=tr("Receipt", QT_TRANSLATE_NOOP("Receipt", "查询码")),
+        saved_at=tr("Receipt", QT_TRANSLATE_NOOP("Receipt", "保存时间")),
+        deferred_heading=tr(
+            "Receipt", QT_TRANSLATE_NOOP("Receipt", "容缺材料（请在期限前补交）：")
+        ),
+        deferred_deadline=tr("Receipt", QT_TRANSLATE_NOOP("Receipt", "{deadline}前")),
+        scan_to_query=tr(
+            "Receipt", QT_TRANSLATE_NOOP("Receipt", "扫码查询办理进度，请妥善保管本回执。")
+        ),
+        offline_notice=tr("Receipt", QT_TRANSLATE_NOOP("Receipt", "已保存，网络恢复后自动提交。")),
+        offline_follow_up=tr(
+            "Receipt", QT_TRANSLATE_NOOP("Receipt", "提交后将以短信告知办件编号和查询码。")
+        ),
+        scan_to_verify=tr("Receipt", QT_TRANSLATE_NOOP("Receipt", "扫码核验本证明真伪。")),
+        phone=tr("Receipt", QT_TRANSLATE_NOOP("Receipt", "咨询电话")),
+        date_format=tr("Receipt", QT_TRANSLATE_NOOP("Receipt", "%Y年%m月%d日")),
+        time_format=tr("Receipt", QT_TRANSLATE_NOOP("Receipt", "%Y-%m-%d %H:%M")),
+    )
