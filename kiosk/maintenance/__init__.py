@@ -1,0 +1,1 @@
+"""Technicians' maintenance mode: the PIN with its lockout, and entry only between citizens."""

@@ -1,0 +1,1 @@
+"""Telemetry: Prometheus metrics and their HTTP exporter, JSON-lines logs with masking."""
