@@ -43,7 +43,9 @@ def _run(printer: IppA4Printer, args: argparse.Namespace) -> int:
     if args.command == "status":
         status = printer.status
         if args.json:
-            print(json.dumps({"state": status.state, "media": status.media, "detail": status.detail}))
+            print(
+                json.dumps({"state": status.state, "media": status.media, "detail": status.detail})
+            )
         else:
             print(f"state: {status.state}, media: {status.media} {status.detail}".rstrip())
         blocker = job_blocker(status)

@@ -144,7 +144,11 @@ class A4PrinterSimulator:
         state = PRINTER_STOPPED if stopped else PRINTER_PROCESSING if busy else PRINTER_IDLE
         suffix = {PRINTER_STOPPED: "-error", PRINTER_PROCESSING: "-warning"}.get(state, "-report")
         keywords = [r + (suffix if r not in WARNINGS else "-warning") for r in reasons]
-        message = {PRINTER_IDLE: "Idle.", PRINTER_PROCESSING: "Printing.", PRINTER_STOPPED: "Stopped."}
+        message = {
+            PRINTER_IDLE: "Idle.",
+            PRINTER_PROCESSING: "Printing.",
+            PRINTER_STOPPED: "Stopped.",
+        }
         return [
             ("printer-state", state, IppTag.ENUM),
             ("printer-state-reasons", keywords or ["none"], IppTag.KEYWORD),
@@ -215,7 +219,7 @@ class A4PrinterSimulator:
         simulator = self
 
         class Handler(BaseHTTPRequestHandler):
-            def do_POST(self) -> None:  # noqa: N802 - http.server's name
+            def do_POST(self) -> None:
                 length = int(self.headers.get("Content-Length", "0"))
                 reply = simulator.answer(self.rfile.read(length))
                 if reply is None:
@@ -227,7 +231,7 @@ class A4PrinterSimulator:
                 self.end_headers()
                 self.wfile.write(reply)
 
-            def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
+            def log_message(self, format: str, *args: Any) -> None:
                 log.debug("a4 simulator: " + format, *args)
 
         return Handler

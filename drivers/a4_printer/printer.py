@@ -125,4 +125,3 @@ class IppA4Printer(DeviceBase):
             if self._clock() >= deadline:
                 return None
             time.sleep(self._timings.job_poll_s)
-

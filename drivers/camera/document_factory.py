@@ -33,7 +33,9 @@ def build(config: DeviceConfig) -> BuiltDevice:
         simulator = CameraSimulator(
             source=config.str_option("fixture", "document"), fps=config.float_option("fps", 5.0)
         )
-        camera = Camera(settings, opener=simulator.capture, device_class=DeviceClass.DOCUMENT_CAMERA)
+        camera = Camera(
+            settings, opener=simulator.capture, device_class=DeviceClass.DOCUMENT_CAMERA
+        )
         return BuiltDevice(camera, simulator)
     raise ConfigError(
         f"devices.document_camera.driver: expected opencv or {SIMULATED_DRIVER}, "

@@ -162,7 +162,9 @@ def render_pdf(document: ResultDocument, hall_name: str, printed_at: datetime) -
         painter.setFont(header_font)
         painter.drawText(header, int(Qt.AlignmentFlag.AlignLeft), _clean(hall_name, absent))
         painter.drawText(header, int(Qt.AlignmentFlag.AlignRight), stamp)
-        painter.drawText(footer, int(Qt.AlignmentFlag.AlignHCenter), f"第 {number + 1} 页 / 共 {pages} 页")
+        painter.drawText(
+            footer, int(Qt.AlignmentFlag.AlignHCenter), f"第 {number + 1} 页 / 共 {pages} 页"
+        )
         while block is not None and block.page == number:
             if block.text is None:
                 _draw_qr(painter, document.verify_url or "", block.rect)

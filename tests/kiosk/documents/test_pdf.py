@@ -49,8 +49,20 @@ def _page_number(text: str, page: int, pages: int) -> bool:
 def _qr_codes(pdf: Path, page: int, tmp_path: Path) -> list[str]:
     stem = tmp_path / "page"
     subprocess.run(
-        ["pdftoppm", "-f", str(page), "-l", str(page), "-r", "150", "-gray", "-png",
-         "-singlefile", str(pdf), str(stem)],
+        [
+            "pdftoppm",
+            "-f",
+            str(page),
+            "-l",
+            str(page),
+            "-r",
+            "150",
+            "-gray",
+            "-png",
+            "-singlefile",
+            str(pdf),
+            str(stem),
+        ],
         check=True,
     )
     image = cv2.imread(str(stem) + ".png", cv2.IMREAD_GRAYSCALE)
