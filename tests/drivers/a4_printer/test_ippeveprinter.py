@@ -76,38 +76,22 @@ def ippeve(tmp_path: Path) -> Iterator[Ippeve]:
     assert bus.stdout is not None
     address = bus.stdout.readline().strip()
     port = _free_port()
-    printer = subprocess.Popen(
-        [
-            str(shutil.which("ippeveprinter")),
-            "-r",
-            "off",
-            "-n",
-            "localhost",
-            "-p",
-            str(port),
-            "-d",
-            str(spool),
-            "-k",
-            "-f",
-            "application/pdf",
-            "-c",
-            str(command),
-            "-M",
-            "Kiosk",
-            "-m",
-            "A4",
-            "Kiosk A4",
-        ],
-        env={"DBUS_SYSTEM_BUS_ADDRESS": address, "PATH": "/usr/sbin:/usr/bin:/sbin:/bin"},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    arguments = ["-r", "off", "-n", "localhost", "-p", str(port), "-d", str(spool), "-k"]
+    arguments += ["-f", "application/pdf", "-c", str(command), "-M", "Kiosk", "-m", "A4"]
     try:
-        _wait_listening(port)
-        yield Ippeve(f"ipp://127.0.0.1:{port}/ipp/print", fault, printed)
+        printer = subprocess.Popen(
+            [str(shutil.which("ippeveprinter")), *arguments, "Kiosk A4"],
+            env={"DBUS_SYSTEM_BUS_ADDRESS": address, "PATH": "/usr/sbin:/usr/bin:/sbin:/bin"},
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        try:
+            _wait_listening(port)
+            yield Ippeve(f"ipp://127.0.0.1:{port}/ipp/print", fault, printed)
+        finally:
+            printer.terminate()
+            printer.wait(timeout=5)
     finally:
-        printer.terminate()
-        printer.wait(timeout=5)
         bus.terminate()
         bus.wait(timeout=5)
 
