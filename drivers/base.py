@@ -1,6 +1,7 @@
 """The device model every device class follows.
 
-Each device class (ID-card reader, QR scanner, receipt printer, camera) exposes the same
+Each device class (ID-card reader, QR scanner, receipt printer, camera, document camera, A4
+printer) exposes the same
 surface, after XFS4IoT's Status + Capabilities split:
 
 * ``open()`` / ``close()`` / ``reset()``;
@@ -33,6 +34,8 @@ class DeviceClass(StrEnum):
     QR_SCANNER = "qr_scanner"
     RECEIPT_PRINTER = "receipt_printer"
     CAMERA = "camera"
+    DOCUMENT_CAMERA = "document_camera"
+    A4_PRINTER = "a4_printer"
 
 
 class DeviceState(StrEnum):

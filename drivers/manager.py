@@ -38,6 +38,8 @@ FACTORY_MODULES: Mapping[DeviceClass, str] = {
     DeviceClass.QR_SCANNER: "drivers.scanner.factory",
     DeviceClass.RECEIPT_PRINTER: "drivers.printer.factory",
     DeviceClass.CAMERA: "drivers.camera.factory",
+    DeviceClass.DOCUMENT_CAMERA: "drivers.camera.document_factory",
+    DeviceClass.A4_PRINTER: "drivers.a4_printer.factory",
 }
 
 SIMULATED_DRIVER = "simulated"

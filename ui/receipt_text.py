@@ -1,4 +1,5 @@
-"""The wording of printed receipts (受理回执, the offline-saved slip, instant results).
+"""The wording of printed receipts (受理回执, the offline-saved slip, instant results) and of
+printed A4 documents.
 
 Marked for Qt Linguist in the ``Receipt`` context like every other citizen-facing text
 (see :mod:`ui.text`); the composition root hands :func:`receipt_wording` to the kiosk's
@@ -7,6 +8,7 @@ receipt builders.
 
 from __future__ import annotations
 
+from kiosk.documents.wording import PdfWording
 from kiosk.receipts.wording import ReceiptWording
 from ui.text import QT_TRANSLATE_NOOP, tr
 
@@ -41,4 +43,13 @@ def receipt_wording() -> ReceiptWording:
         phone=tr("Receipt", QT_TRANSLATE_NOOP("Receipt", "咨询电话")),
         date_format=tr("Receipt", QT_TRANSLATE_NOOP("Receipt", "%Y年%m月%d日")),
         time_format=tr("Receipt", QT_TRANSLATE_NOOP("Receipt", "%Y-%m-%d %H:%M")),
+    )
+
+
+def pdf_wording() -> PdfWording:
+    """The words around a printed A4 document, in the installed language."""
+    return PdfWording(
+        printed_at=tr("Receipt", QT_TRANSLATE_NOOP("Receipt", "打印时间 {time}")),
+        page_of=tr("Receipt", QT_TRANSLATE_NOOP("Receipt", "第 {page} 页 / 共 {pages} 页")),
+        scan_to_verify=tr("Receipt", QT_TRANSLATE_NOOP("Receipt", "扫描二维码核验本文件")),
     )

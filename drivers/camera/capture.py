@@ -57,9 +57,11 @@ class Camera(DeviceBase):
         opener: CaptureOpener = open_opencv,
         timings: CameraTimings | None = None,
         clock: Callable[[], float] = time.monotonic,
+        device_class: DeviceClass = DeviceClass.CAMERA,
     ) -> None:
-        """Nothing is opened until :meth:`open`."""
-        super().__init__(DeviceClass.CAMERA)
+        """Nothing is opened until :meth:`open`; ``device_class`` is ``document_camera`` for
+        the overhead document camera, which is the same driver on another device."""
+        super().__init__(device_class)
         self._settings = settings
         self._opener = opener
         self._timings = timings or CameraTimings()

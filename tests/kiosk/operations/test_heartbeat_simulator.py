@@ -9,7 +9,7 @@ from kiosk.operations.commands import CommandDispatcher, CommandLedger, CommandO
 from kiosk.operations.heartbeat import BeatSent, HeartbeatService
 from kiosk.platform.models import Command
 from tests.kiosk.operations.fakes import Terminal
-from tests.kiosk.operations.platform_sim import (
+from tests.kiosk.operations.simulated_platform import (
     TERMINAL_ID,
     client_for,
     queue_command,

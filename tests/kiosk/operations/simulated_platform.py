@@ -10,10 +10,10 @@ from pathlib import Path
 import requests
 
 from kiosk.platform.client import PlatformClient
-from kiosk.platform.signing import SignAlg, Signer
-from kiosk.platform.simulator import RunningSimulator, start_simulator
 from kiosk.platform.transport import Timeouts, TlsSettings, Transport
 from kiosk.platform.transport_retry import NO_RETRY
+from platform_api.signing import SignAlg, Signer
+from platform_sim import RunningSimulator, start_simulator
 
 TERMINAL_ID = "KIOSK-SIM-0001"
 
