@@ -19,7 +19,7 @@ import zxingcpp
 
 from benchmarks.common import median_ms, write_results
 from drivers.camera.capture import Camera
-from drivers.camera.emulator import CameraSimulator
+from drivers.camera.emulator import CameraEmulator
 from drivers.camera.types import CameraSettings
 from drivers.scanner.camera_scan import QR_ONLY, CameraScanner
 
@@ -32,7 +32,7 @@ TARGET_MS = 8.0
 
 def measure(name: str) -> dict[str, float | str | bool]:
     """The three timings for one fixture shown to the simulated camera."""
-    simulator = CameraSimulator(name, fps=15)
+    simulator = CameraEmulator(name, fps=15)
     camera = Camera(CameraSettings("sim", 1280, 720), simulator.capture)
     scanner = CameraScanner(camera)
     delivered: list[object] = []

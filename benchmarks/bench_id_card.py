@@ -23,11 +23,11 @@ from pathlib import Path
 from benchmarks.common import write_results
 from drivers.base import DeviceEvent
 from drivers.id_card.decoding import card_from_data
-from drivers.id_card.emulator import Emulator
+from drivers.id_card.emulator import IdCardEmulator
 from drivers.id_card.fixtures import load_fixture
 from drivers.id_card.link import SamLink, wire_time
 from drivers.id_card.payloads import CardData, encode_card_data
-from drivers.id_card.protocol import Command, Request, Sw3, encode_answer, encode_command
+from drivers.id_card.protocol import Request, SamCommand, Sw3, encode_answer, encode_command
 from drivers.id_card.reader import SamReader
 from drivers.id_card.types import TIMING, CardInserted, CardRemoved
 
@@ -44,7 +44,9 @@ def exchange_bytes() -> int:
     read_answer = encode_answer(
         Sw3.SUCCESS, encode_card_data(CardData(bytes(256), card.photo_wlt), False)
     )
-    commands = sum(len(encode_command(c)) for c in (Command.FIND, Command.SELECT, Command.READ))
+    commands = sum(
+        len(encode_command(c)) for c in (SamCommand.FIND, SamCommand.SELECT, SamCommand.READ)
+    )
     answers = len(encode_answer(Sw3.CARD_FOUND, bytes(4))) + len(encode_answer(0x90, bytes(8)))
     return commands + answers + len(read_answer)
 
@@ -52,7 +54,7 @@ def exchange_bytes() -> int:
 class _Placements:
     """Times each placement: card placed, first find that saw it, CardInserted."""
 
-    def __init__(self, emulator: Emulator) -> None:
+    def __init__(self, emulator: IdCardEmulator) -> None:
         self._emulator = emulator
         self.found_at: float | None = None
         self.inserted_at = 0.0
@@ -60,7 +62,7 @@ class _Placements:
         self.removed = threading.Event()
 
     def on_request(self, request: Request) -> None:
-        if request.command is Command.FIND and self._emulator.card and self.found_at is None:
+        if request.command is SamCommand.FIND and self._emulator.card and self.found_at is None:
             self.found_at = time.perf_counter()
 
     def on_event(self, event: DeviceEvent) -> None:
@@ -73,7 +75,7 @@ class _Placements:
 
 def measure_latency() -> tuple[list[float], list[float], float]:
     """Placement→event and find→event latencies (ms) and process CPU per placement (ms)."""
-    emulator = Emulator(baud=BAUD, pace=True)
+    emulator = IdCardEmulator(baud=BAUD, pace=True)
     emulator.start()
     reader = SamReader(emulator.port, BAUD)
     timer = _Placements(emulator)
@@ -110,7 +112,7 @@ def measure_latency() -> tuple[list[float], list[float], float]:
 
 def measure_driver_cpu() -> float:
     """The driver thread's CPU time (ms) for one find-select-read plus parsing."""
-    emulator = Emulator(baud=BAUD, pace=False)
+    emulator = IdCardEmulator(baud=BAUD, pace=False)
     emulator.start()
     emulator.place(FIXTURE)
     samples = []

@@ -18,7 +18,7 @@ from pathlib import Path
 from benchmarks.common import print_figures, write_results
 from kiosk.catalogue.model import Matter
 from kiosk.outbox.store import NewRecord, OutboxStore
-from kiosk.outbox.worker import Delivery, OutboxWorker
+from kiosk.outbox.worker import DeliveryStep, OutboxWorker
 from kiosk.platform.client import PlatformClient, encode_request
 from kiosk.platform.models import Applicant, ApplicationRequest, Card, VerifyRequest
 from kiosk.platform.transport import TlsSettings, Transport
@@ -90,9 +90,9 @@ def main() -> None:
             while True:
                 step = time.perf_counter()
                 outcome = worker.deliver_next()
-                if outcome is Delivery.EMPTY:
+                if outcome is DeliveryStep.EMPTY:
                     break
-                if outcome is not Delivery.DELIVERED:
+                if outcome is not DeliveryStep.DELIVERED:
                     raise RuntimeError(f"delivery {outcome.value}: {store.status().last_error}")
                 latencies.append((time.perf_counter() - step) * 1000)
             drain_s = time.perf_counter() - started

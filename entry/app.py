@@ -23,8 +23,7 @@ from PySide6.QtCore import Qt, QTimer
 
 from drivers.base import DeviceClass, DeviceEvent, DeviceState, DeviceStatus, StatusChanged
 from drivers.id_card.errors import CardFormatError, CardRemovedError, IdCardError
-from drivers.id_card.types import CardInserted, IdCardReader, ReadFailed
-from drivers.id_card.types import CardRemoved as ReaderCardRemoved
+from drivers.id_card.types import CardInserted, CardRemoved, IdCardReader, ReadFailed
 from drivers.manager import DeviceManager
 from drivers.scanner.types import QrScanner, Scanned
 from entry.devices import device_configs, device_factories
@@ -359,8 +358,8 @@ class KioskApp:
             self.dispatch(ev.CardPresented())
             if self._reading_cards:
                 self.dispatch(ev.CardRead(event.card))
-        elif isinstance(event, ReaderCardRemoved):
-            self.dispatch(ev.CardRemoved())
+        elif isinstance(event, CardRemoved):
+            self.dispatch(ev.CardTakenAway())
         elif isinstance(event, ReadFailed):
             self.dispatch(ev.CardReadFailed(card_failure(event.error)))
         elif isinstance(event, Scanned) and self._scanning_qr:

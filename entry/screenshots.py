@@ -21,9 +21,9 @@ from PySide6.QtCore import QCoreApplication, QEventLoop
 
 from drivers.assets import asset_path
 from drivers.base import DeviceClass
-from drivers.camera.emulator import CameraSimulator
-from drivers.id_card.emulator import Emulator as IdCardEmulator
-from drivers.id_card.protocol import Command, Request
+from drivers.camera.emulator import CameraEmulator
+from drivers.id_card.emulator import IdCardEmulator
+from drivers.id_card.protocol import Request, SamCommand
 from drivers.scanner.emulator import ScannerEmulator
 from kiosk.flow import events as ev
 from ui import text
@@ -92,8 +92,8 @@ def _card_reader(app: KioskApp) -> IdCardEmulator:
     return _simulator(app, DeviceClass.ID_CARD_READER, IdCardEmulator)
 
 
-def _camera_sim(app: KioskApp) -> CameraSimulator:
-    return _simulator(app, DeviceClass.CAMERA, CameraSimulator)
+def _camera_sim(app: KioskApp) -> CameraEmulator:
+    return _simulator(app, DeviceClass.CAMERA, CameraEmulator)
 
 
 def _card(fixture: str) -> Step:
@@ -132,7 +132,7 @@ def _card_taken_during_read(app: KioskApp) -> None:
     emulator = _card_reader(app)
 
     def take_card_on_read(request: Request) -> None:
-        if (request.cmd, request.para) == Command.READ.value:
+        if (request.cmd, request.para) == SamCommand.READ.value:
             emulator.remove()
 
     emulator.set_request_hook(take_card_on_read)

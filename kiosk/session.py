@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from kiosk.flow.matter import MatterBrief
 from kiosk.identity.card import IdentityCard
 from kiosk.identity.consent import ConsentRecord
-from kiosk.identity.person import Verification
+from kiosk.identity.person import EstablishedIdentity
 
 
 def _zero(buffer: bytearray) -> None:
@@ -30,7 +30,7 @@ class Session:
 
     card: IdentityCard | None = None
     consent: ConsentRecord | None = None
-    verification: Verification | None = None
+    verification: EstablishedIdentity | None = None
     matter: MatterBrief | None = None
     face_attempts: int = 0
     face_image: bytearray | None = None

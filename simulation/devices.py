@@ -75,7 +75,7 @@ class ScannerSimulator(Protocol):
 
 
 @runtime_checkable
-class CameraSimulator(Protocol):
+class CameraEmulator(Protocol):
     """What the routes need of the camera simulator."""
 
     def show(self, source: str) -> None:
@@ -160,9 +160,9 @@ def register_device_routes(
             raise _missing(DeviceClass.QR_SCANNER)
         return simulator
 
-    def camera() -> CameraSimulator:
+    def camera() -> CameraEmulator:
         simulator = manager.simulator(DeviceClass.CAMERA)
-        if not isinstance(simulator, CameraSimulator):
+        if not isinstance(simulator, CameraEmulator):
             raise _missing(DeviceClass.CAMERA)
         return simulator
 

@@ -14,7 +14,7 @@ import sys
 from collections.abc import Sequence
 from datetime import datetime
 
-from drivers.a4_printer.emulator import A4PrinterSimulator
+from drivers.a4_printer.emulator import A4PrinterEmulator
 from drivers.a4_printer.ipp import IppClient
 from drivers.a4_printer.printer import IppA4Printer
 from drivers.a4_printer.status import job_blocker
@@ -66,7 +66,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run one command against the printer; returns the exit code."""
     args = _parser().parse_args(argv)
     timings = A4Timings(job_timeout_s=args.timeout)
-    simulator = A4PrinterSimulator() if args.simulate else None
+    simulator = A4PrinterEmulator() if args.simulate else None
     uri = simulator.uri if simulator is not None else args.uri
     printer = IppA4Printer(IppClient(uri, timings.request_timeout_s), timings)
     try:

@@ -57,7 +57,7 @@ def _safe_name(name: str) -> str:
     return re.sub(r"[^\w.-]+", "_", name)[:60] or "job"
 
 
-class A4PrinterSimulator:
+class A4PrinterEmulator:
     """The IPP printer; ``uri`` is where the driver finds it. ``job_seconds`` is how long a job
     stays ``processing`` before it ends."""
 

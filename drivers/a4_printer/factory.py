@@ -1,12 +1,12 @@
 """Builds the A4 printer from ``[devices.a4_printer]``: ``"ipp"`` (a CUPS queue or network
 printer at ``uri``) or ``"simulated"`` (the real IPP driver talking to
-:class:`A4PrinterSimulator` on a loopback port)."""
+:class:`A4PrinterEmulator` on a loopback port)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from drivers.a4_printer.emulator import A4PrinterSimulator
+from drivers.a4_printer.emulator import A4PrinterEmulator
 from drivers.a4_printer.ipp import IppClient, IppError, http_url
 from drivers.a4_printer.printer import IppA4Printer
 from drivers.a4_printer.types import A4Timings
@@ -39,7 +39,7 @@ def build(config: DeviceConfig) -> BuiltDevice:
         return BuiltDevice(IppA4Printer(IppClient(uri, timings.request_timeout_s), timings))
     if config.driver == SIMULATED_DRIVER:
         spool = config.str_option("spool_dir", "")
-        simulator = A4PrinterSimulator(
+        simulator = A4PrinterEmulator(
             Path(spool) if spool else None, config.float_option("job_seconds", 1.0)
         )
         client = IppClient(simulator.uri, timings.request_timeout_s)

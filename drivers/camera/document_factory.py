@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from drivers.base import DeviceClass
 from drivers.camera.capture import Camera
-from drivers.camera.emulator import CameraSimulator
+from drivers.camera.emulator import CameraEmulator
 from drivers.camera.types import CameraSettings
 from drivers.config import ConfigError, DeviceConfig
 from drivers.manager import SIMULATED_DRIVER, BuiltDevice
@@ -30,7 +30,7 @@ def build(config: DeviceConfig) -> BuiltDevice:
     if config.driver == "opencv":
         return BuiltDevice(Camera(settings, device_class=DeviceClass.DOCUMENT_CAMERA))
     if config.driver == SIMULATED_DRIVER:
-        simulator = CameraSimulator(
+        simulator = CameraEmulator(
             source=config.str_option("fixture", "document"), fps=config.float_option("fps", 5.0)
         )
         camera = Camera(

@@ -96,7 +96,7 @@ class _Source:
             self._video.release()
 
 
-class CameraSimulator:
+class CameraEmulator:
     """Serves fixtures as a camera; hand :meth:`capture` to the Camera driver as its opener.
 
     ``show(source)`` takes a fixture name from ``assets/sim/camera/`` (``"face"``) or a path.
@@ -203,14 +203,14 @@ class CameraSimulator:
 
 
 class SimulatedCapture:
-    """The ``cv2.VideoCapture`` subset the driver uses, fed by a :class:`CameraSimulator`.
+    """The ``cv2.VideoCapture`` subset the driver uses, fed by a :class:`CameraEmulator`.
 
     ``read()`` paces itself to the simulator's frame rate, as a real camera blocks until its
     next frame; under ``frozen`` or ``no_device`` it returns ``(False, None)`` after a frame
     interval, as OpenCV does when a camera stops delivering.
     """
 
-    def __init__(self, simulator: CameraSimulator, width: int, height: int) -> None:
+    def __init__(self, simulator: CameraEmulator, width: int, height: int) -> None:
         """Open against ``simulator`` at the requested size."""
         self._simulator = simulator
         self._size = [width, height]

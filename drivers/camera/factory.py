@@ -1,10 +1,10 @@
 """Builds the camera from ``[devices.camera]``: ``opencv`` (hardware, file or URL) or
-``simulated`` (the real driver reading a :class:`CameraSimulator`)."""
+``simulated`` (the real driver reading a :class:`CameraEmulator`)."""
 
 from __future__ import annotations
 
 from drivers.camera.capture import Camera
-from drivers.camera.emulator import CameraSimulator
+from drivers.camera.emulator import CameraEmulator
 from drivers.camera.types import CameraSettings
 from drivers.config import ConfigError, DeviceConfig
 from drivers.manager import BuiltDevice
@@ -25,7 +25,7 @@ def build(config: DeviceConfig) -> BuiltDevice:
     if config.driver == "opencv":
         return BuiltDevice(Camera(settings))
     if config.driver == "simulated":
-        simulator = CameraSimulator(
+        simulator = CameraEmulator(
             source=config.str_option("fixture", "blank"), fps=config.float_option("fps", 15.0)
         )
         return BuiltDevice(Camera(settings, opener=simulator.capture), simulator)

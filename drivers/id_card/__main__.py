@@ -24,7 +24,7 @@ from datetime import date
 from drivers.base import DeviceEvent, DeviceState, StatusChanged
 from drivers.id_card.cardjson import card_to_json
 from drivers.id_card.decoding import card_from_data
-from drivers.id_card.emulator import Emulator, fixtures
+from drivers.id_card.emulator import IdCardEmulator, fixtures
 from drivers.id_card.errors import IdCardError, NoCardError
 from drivers.id_card.link import SamLink
 from drivers.id_card.privacy import mask_id_number, mask_name
@@ -69,7 +69,7 @@ def _port(args: argparse.Namespace) -> Iterator[str]:
             raise SystemExit("error: --port or --simulate is required")
         yield args.port
         return
-    emulator = Emulator(baud=args.baud)
+    emulator = IdCardEmulator(baud=args.baud)
     emulator.place(args.simulate)
     emulator.start()
     try:
@@ -142,7 +142,7 @@ def _watch(args: argparse.Namespace, port: str) -> int:
 
 
 def _emulate(args: argparse.Namespace) -> int:
-    emulator = Emulator(baud=args.baud, pace=True)
+    emulator = IdCardEmulator(baud=args.baud, pace=True)
     if args.fixture:
         emulator.place(args.fixture)
     emulator.start()

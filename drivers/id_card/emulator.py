@@ -4,7 +4,7 @@ The emulator owns a pty (``os.openpty``, raw mode) and answers command frames on
 side from a thread, exactly as a reader does: 9F/80 to find-card, 90/81 to select, the
 1295-byte (or 2321-byte with fingerprints) card answer, 41 when a read fails, 10 to a
 command with a bad checksum, 11 to a too-short one, 21 to an unknown command. The driver
-opens :attr:`Emulator.port` and goes through the same termios path as with hardware.
+opens :attr:`IdCardEmulator.port` and goes through the same termios path as with hardware.
 
 With ``pace`` every answer leaves at the configured baud (the emulator sleeps each chunk's
 byte-time before writing it), and a command's own byte-time passes before it is answered.
@@ -31,11 +31,11 @@ from drivers.id_card.errors import ProtocolError
 from drivers.id_card.fixtures import fixtures, load_fixture
 from drivers.id_card.link import wire_time
 from drivers.id_card.payloads import CardData, encode_card_data, parse_sam_id
-from drivers.id_card.protocol import Command, Frame, Request, Sw3, encode_answer, read_frame
+from drivers.id_card.protocol import Request, SamCommand, SamFrame, Sw3, encode_answer, read_frame
 from drivers.id_card.types import TIMING, IdCard
 from drivers.simpty import RawPty, publish, withdraw
 
-__all__ = ["DEFAULT_SAM_ID", "Emulator", "Fault", "fixtures"]
+__all__ = ["DEFAULT_SAM_ID", "IdCardEmulator", "IdCardFault", "fixtures"]
 
 log = logging.getLogger(__name__)
 
@@ -46,8 +46,8 @@ _FIND_DATA = bytes(4)
 _SELECT_DATA = bytes(8)
 
 
-class Fault(StrEnum):
-    """Faults the emulator can be told to show until :meth:`Emulator.clear_faults`."""
+class IdCardFault(StrEnum):
+    """Faults the emulator can be told to show until :meth:`IdCardEmulator.clear_faults`."""
 
     CHECKSUM_ERROR = "checksum_error"
     """Every answer carries a wrong CHK."""
@@ -97,7 +97,7 @@ class _MasterSource:
                 return b""
 
 
-class Emulator:
+class IdCardEmulator:
     """An emulated SAM reader on a pty (see the module docstring)."""
 
     def __init__(
@@ -126,10 +126,10 @@ class Emulator:
         self._card_data: CardData | None = None
         self._found = False
         self._selected = False
-        self._faults: set[Fault] = set()
+        self._faults: set[IdCardFault] = set()
         self._hook: Callable[[Request], None] | None = None
         self.bytes_in = 0
-        """Command bytes received since start (for wire-time figures)."""
+        """SamCommand bytes received since start (for wire-time figures)."""
         self.bytes_out = 0
         """Answer bytes written since start."""
 
@@ -149,7 +149,7 @@ class Emulator:
         return self._card
 
     @property
-    def faults(self) -> frozenset[Fault]:
+    def faults(self) -> frozenset[IdCardFault]:
         """The faults currently injected."""
         with self._lock:
             return frozenset(self._faults)
@@ -207,12 +207,12 @@ class Emulator:
             self._card = self._card_data = None
             self._found = self._selected = False
 
-    def inject_fault(self, name: str | Fault) -> None:
+    def inject_fault(self, name: str | IdCardFault) -> None:
         """Start showing a fault; an unknown name raises ValueError listing the known ones."""
         try:
-            fault = Fault(name)
+            fault = IdCardFault(name)
         except ValueError:
-            known = ", ".join(f.value for f in Fault)
+            known = ", ".join(f.value for f in IdCardFault)
             raise ValueError(f"unknown fault {name!r}; known: {known}") from None
         with self._lock:
             self._faults.add(fault)
@@ -247,7 +247,7 @@ class Emulator:
         except _Stopped:
             return
 
-    def _answer(self, frame: Frame) -> bytes | None:
+    def _answer(self, frame: SamFrame) -> bytes | None:
         if not frame.checksum_ok:
             return encode_answer(Sw3.CHECKSUM_ERROR)
         try:
@@ -260,51 +260,51 @@ class Emulator:
         with self._lock:
             return self._respond(request.command)
 
-    def _respond(self, command: Command | None) -> bytes:
+    def _respond(self, command: SamCommand | None) -> bytes:
         """The answer to one command given the emulator's state (lock held)."""
-        sam_failed = Fault.SAM_SELF_TEST_FAILURE in self._faults
-        if command in (Command.RESET, Command.SAM_STATUS, Command.SAM_ID) and sam_failed:
+        sam_failed = IdCardFault.SAM_SELF_TEST_FAILURE in self._faults
+        if command in (SamCommand.RESET, SamCommand.SAM_STATUS, SamCommand.SAM_ID) and sam_failed:
             return encode_answer(Sw3.SAM_SELF_TEST_FAILED)
-        if command in (Command.RESET, Command.SAM_STATUS, Command.SET_FRAME_SIZE):
+        if command in (SamCommand.RESET, SamCommand.SAM_STATUS, SamCommand.SET_FRAME_SIZE):
             return encode_answer(Sw3.SUCCESS)
-        if command is Command.SAM_ID:
+        if command is SamCommand.SAM_ID:
             return encode_answer(Sw3.SUCCESS, self._sam_id)
-        if command is Command.FIND:
+        if command is SamCommand.FIND:
             self._found = self._card_data is not None
             return (
                 encode_answer(Sw3.CARD_FOUND, _FIND_DATA)
                 if self._found
                 else (encode_answer(Sw3.NO_CARD))
             )
-        if command is Command.SELECT:
+        if command is SamCommand.SELECT:
             self._selected = self._found and self._card_data is not None
             return (
                 encode_answer(Sw3.SUCCESS, _SELECT_DATA)
                 if self._selected
                 else (encode_answer(Sw3.SELECT_FAILED))
             )
-        if command in (Command.READ, Command.READ_WITH_FINGERPRINT):
+        if command in (SamCommand.READ, SamCommand.READ_WITH_FINGERPRINT):
             data = self._card_data
-            readable = self._selected and Fault.READ_FAILURE not in self._faults
+            readable = self._selected and IdCardFault.READ_FAILURE not in self._faults
             self._found = self._selected = False
             if data is None or not readable:
                 return encode_answer(Sw3.READ_FAILED)
-            fingerprint = command is Command.READ_WITH_FINGERPRINT
+            fingerprint = command is SamCommand.READ_WITH_FINGERPRINT
             return encode_answer(Sw3.SUCCESS, encode_card_data(data, fingerprint))
-        if command is Command.READ_APPENDED_ADDRESS:
+        if command is SamCommand.READ_APPENDED_ADDRESS:
             status = Sw3.FIELD_EMPTY if self._selected else Sw3.READ_FAILED
             return encode_answer(status)
         return encode_answer(Sw3.BAD_COMMAND)
 
     def _send(self, answer: bytes) -> None:
         faults = self.faults
-        if Fault.SILENCE in faults:
+        if IdCardFault.SILENCE in faults:
             return
-        if Fault.CHECKSUM_ERROR in faults:
+        if IdCardFault.CHECKSUM_ERROR in faults:
             answer = answer[:-1] + bytes([answer[-1] ^ 0xFF])
-        if Fault.CUT_FRAME in faults:
+        if IdCardFault.CUT_FRAME in faults:
             answer = answer[: len(answer) // 2]
-        if Fault.GARBAGE in faults:
+        if IdCardFault.GARBAGE in faults:
             answer = self._random.randbytes(self._random.randint(1, _MAX_GARBAGE)) + answer
         self._write(answer)
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from drivers.config import ConfigError, DeviceConfig
-from drivers.id_card.emulator import Emulator
+from drivers.id_card.emulator import IdCardEmulator
 from drivers.id_card.errors import IdCardError
 from drivers.id_card.fixtures import UnknownFixtureError
 from drivers.id_card.photo import WltDecoder
@@ -87,9 +87,11 @@ def _decoder(config: DeviceConfig, library: Path | None) -> WltDecoder | None:
         raise ConfigError(f"devices.{config.device_class}.wlt_decoder_library: {error}") from error
 
 
-def _start_emulator(config: DeviceConfig, settings: ReaderSettings) -> Emulator:
+def _start_emulator(config: DeviceConfig, settings: ReaderSettings) -> IdCardEmulator:
     """The emulator for the simulated driver, with the ``fixture`` card on it, answering."""
-    emulator = Emulator(baud=settings.baud, pace=settings.pace, link_path=link_path("id-card"))
+    emulator = IdCardEmulator(
+        baud=settings.baud, pace=settings.pace, link_path=link_path("id-card")
+    )
     if settings.fixture:
         try:
             emulator.place(settings.fixture)

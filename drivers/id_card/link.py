@@ -24,7 +24,7 @@ from drivers.id_card.protocol import (
     HEADER_SIZE,
     MAX_LEN,
     Answer,
-    Command,
+    SamCommand,
     Sw3,
     encode_command,
     read_frame,
@@ -34,7 +34,7 @@ from drivers.id_card.types import TIMING, Timing
 log = logging.getLogger(__name__)
 
 _BITS_PER_BYTE = 10  # 8N1: start bit, 8 data bits, stop bit
-_SLOW_COMMANDS = frozenset({Command.READ, Command.READ_WITH_FINGERPRINT})
+_SLOW_COMMANDS = frozenset({SamCommand.READ, SamCommand.READ_WITH_FINGERPRINT})
 
 
 def wire_time(size: int, baud: int) -> float:
@@ -100,7 +100,7 @@ class SamLink:
     def __exit__(self, *_: object) -> None:
         self.close()
 
-    def transact(self, command: Command, data: bytes = b"") -> Answer:
+    def transact(self, command: SamCommand, data: bytes = b"") -> Answer:
         """Send ``command`` and return its (checksum-verified) answer, whatever its SW3."""
         port = self._port
         if port is None:
@@ -128,47 +128,47 @@ class SamLink:
         self.bytes_exchanged += len(request) + HEADER_SIZE + len(frame.body) + 1
         return Answer.from_frame(frame)
 
-    def _expect(self, command: Command, answer: Answer, *accepted: int) -> Answer:
+    def _expect(self, command: SamCommand, answer: Answer, *accepted: int) -> Answer:
         if answer.sw3 not in accepted:
             raise ReaderStatusError(command.label, answer.sw3)
         return answer
 
     def reset(self) -> None:
         """Reset the SAM; 0x60 (self-test failed) and other failures raise ReaderStatusError."""
-        self._expect(Command.RESET, self.transact(Command.RESET), Sw3.SUCCESS)
+        self._expect(SamCommand.RESET, self.transact(SamCommand.RESET), Sw3.SUCCESS)
 
     def sam_status(self) -> None:
         """Check the SAM's status; a failure raises ReaderStatusError."""
-        self._expect(Command.SAM_STATUS, self.transact(Command.SAM_STATUS), Sw3.SUCCESS)
+        self._expect(SamCommand.SAM_STATUS, self.transact(SamCommand.SAM_STATUS), Sw3.SUCCESS)
 
     def sam_id(self) -> str:
         """The SAM's ID, formatted as ``05.01-20101010-0012345678-1234567890``."""
-        answer = self._expect(Command.SAM_ID, self.transact(Command.SAM_ID), Sw3.SUCCESS)
+        answer = self._expect(SamCommand.SAM_ID, self.transact(SamCommand.SAM_ID), Sw3.SUCCESS)
         return format_sam_id(answer.data)
 
     def find(self) -> bool:
         """True when a card is in the field (0x9F), False when none (0x80)."""
         answer = self._expect(
-            Command.FIND, self.transact(Command.FIND), Sw3.CARD_FOUND, Sw3.NO_CARD
+            SamCommand.FIND, self.transact(SamCommand.FIND), Sw3.CARD_FOUND, Sw3.NO_CARD
         )
         return answer.sw3 == Sw3.CARD_FOUND
 
     def select(self) -> bool:
         """True when the found card was selected, False when it went (0x81)."""
         answer = self._expect(
-            Command.SELECT, self.transact(Command.SELECT), Sw3.SUCCESS, Sw3.SELECT_FAILED
+            SamCommand.SELECT, self.transact(SamCommand.SELECT), Sw3.SUCCESS, Sw3.SELECT_FAILED
         )
         return answer.sw3 == Sw3.SUCCESS
 
     def read_card(self, with_fingerprint: bool = False) -> CardData:
         """The selected card's raw blocks (30 01, or 30 10 with fingerprints)."""
-        command = Command.READ_WITH_FINGERPRINT if with_fingerprint else Command.READ
+        command = SamCommand.READ_WITH_FINGERPRINT if with_fingerprint else SamCommand.READ
         answer = self._expect(command, self.transact(command), Sw3.SUCCESS)
         return decode_card_data(answer.data, with_fingerprint)
 
     def read_appended_address(self) -> str | None:
         """The address appended after issue (30 03), or None when the card has none (0x91)."""
-        command = Command.READ_APPENDED_ADDRESS
+        command = SamCommand.READ_APPENDED_ADDRESS
         answer = self._expect(command, self.transact(command), Sw3.SUCCESS, Sw3.FIELD_EMPTY)
         if answer.sw3 == Sw3.FIELD_EMPTY:
             return None
@@ -177,7 +177,7 @@ class SamLink:
     def read_present_card(self, with_fingerprint: bool = False) -> CardData:
         """Find, select and read the card on the reader; NoCardError when there is none."""
         if not self.find():
-            raise NoCardError(Command.FIND.label, Sw3.NO_CARD)
+            raise NoCardError(SamCommand.FIND.label, Sw3.NO_CARD)
         if not self.select():
-            raise NoCardError(Command.SELECT.label, Sw3.SELECT_FAILED)
+            raise NoCardError(SamCommand.SELECT.label, Sw3.SELECT_FAILED)
         return self.read_card(with_fingerprint)

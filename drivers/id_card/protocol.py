@@ -32,7 +32,7 @@ FINGERPRINT_SIZE: Final = 1024
 ADDRESS_SIZE: Final = 70
 
 
-class Command(Enum):
+class SamCommand(Enum):
     """The reader's commands as (CMD, PARA) pairs."""
 
     RESET = (0x10, 0xFF)
@@ -73,7 +73,7 @@ def checksum(data: bytes) -> int:
 
 
 @dataclass(frozen=True)
-class Frame:
+class SamFrame:
     """One frame as received: its body (without CHK) and the CHK byte that came with it."""
 
     body: bytes
@@ -102,7 +102,7 @@ def encode_frame(body: bytes) -> bytes:
     return PREAMBLE + length + body + bytes([checksum(length + body)])
 
 
-def encode_command(command: Command, data: bytes = b"") -> bytes:
+def encode_command(command: SamCommand, data: bytes = b"") -> bytes:
     """The frame that sends ``command`` (with optional data) to the reader."""
     return encode_frame(bytes(command.value) + data)
 
@@ -121,17 +121,17 @@ class Request:
     data: bytes
 
     @classmethod
-    def from_frame(cls, frame: Frame) -> Request:
+    def from_frame(cls, frame: SamFrame) -> Request:
         """Split a command frame's body; a body under 2 bytes is a ProtocolError."""
         if len(frame.body) < 2:
             raise ProtocolError(f"command frame body of {len(frame.body)} bytes is too short")
         return cls(frame.body[0], frame.body[1], frame.body[2:])
 
     @property
-    def command(self) -> Command | None:
+    def command(self) -> SamCommand | None:
         """The known command this is, or None."""
         try:
-            return Command((self.cmd, self.para))
+            return SamCommand((self.cmd, self.para))
         except ValueError:
             return None
 
@@ -146,7 +146,7 @@ class Answer:
     data: bytes
 
     @classmethod
-    def from_frame(cls, frame: Frame) -> Answer:
+    def from_frame(cls, frame: SamFrame) -> Answer:
         """Split an answer frame's body; a body under 3 bytes is a ProtocolError."""
         if len(frame.body) < 3:
             raise ProtocolError(f"answer frame body of {len(frame.body)} bytes is too short")
@@ -227,13 +227,13 @@ def read_frame(
     total_timeout: float | None = None,
     max_garbage: int = MAX_GARBAGE,
     verify: bool = True,
-) -> Frame:
+) -> SamFrame:
     """Read the next frame from ``source``.
 
     ``first_timeout`` bounds the wait for the first byte, ``byte_timeout`` every later read,
     ``total_timeout`` the whole frame. Garbage before the preamble is skipped (up to
     ``max_garbage`` bytes). With ``verify`` a bad CHK raises; without it the caller checks
-    :attr:`Frame.checksum_ok` (the emulator answers such frames with 0x10).
+    :attr:`SamFrame.checksum_ok` (the emulator answers such frames with 0x10).
     """
     budget = _Budget(total_timeout)
     _synchronise(source, first_timeout, byte_timeout, max_garbage, budget)
@@ -241,7 +241,7 @@ def read_frame(
     if not MIN_LEN <= length <= MAX_LEN:
         raise ProtocolError(f"implausible frame length {length}")
     rest = _read_exact(source, length, byte_timeout, budget)
-    frame = Frame(rest[:-1], rest[-1])
+    frame = SamFrame(rest[:-1], rest[-1])
     if verify and not frame.checksum_ok:
         raise ProtocolError(
             f"checksum error: got 0x{frame.chk:02X}, "
@@ -269,7 +269,7 @@ class BufferSource:
         return chunk
 
 
-def decode_frame(raw: bytes) -> Frame:
+def decode_frame(raw: bytes) -> SamFrame:
     """Decode exactly one frame (garbage before it allowed, nothing after it)."""
     source = BufferSource(raw)
     frame = read_frame(source, 0.0, 0.0)

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from drivers.base import DeviceError
 from drivers.printer.document import Align, Document
-from drivers.printer.emulator import PrinterEmulator
+from drivers.printer.emulator import ReceiptPrinterEmulator
 from drivers.printer.printer import EscPosPrinter
 from drivers.printer.profile import ENCODINGS, PAPER_DOTS, PrinterProfile
 from drivers.printer.transports.serial_port import SerialTransport
@@ -71,12 +71,12 @@ def _parser() -> argparse.ArgumentParser:
 @contextmanager
 def _emulator(
     args: argparse.Namespace, profile: PrinterProfile
-) -> Iterator[PrinterEmulator | None]:
+) -> Iterator[ReceiptPrinterEmulator | None]:
     """The emulator ``--simulate`` asks for (stopped afterwards), else None."""
     if not args.simulate:
         yield None
         return
-    emulator = PrinterEmulator(args.receipts_dir, profile.encoding, profile=profile)
+    emulator = ReceiptPrinterEmulator(args.receipts_dir, profile.encoding, profile=profile)
     try:
         yield emulator
     finally:
@@ -93,7 +93,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run(
-    args: argparse.Namespace, printer: EscPosPrinter, emulator: PrinterEmulator | None
+    args: argparse.Namespace, printer: EscPosPrinter, emulator: ReceiptPrinterEmulator | None
 ) -> int:
     try:
         printer.open()

@@ -74,7 +74,7 @@ class _Channel:
         self.paper = Paper(encoding, model)
 
 
-class PrinterEmulator:
+class ReceiptPrinterEmulator:
     """An emulated ESC/POS printer; starts on construction, ``stop()`` releases everything."""
 
     def __init__(

@@ -1,6 +1,6 @@
 """Builds the receipt printer from config: ``"escpos"`` (a real printer) or ``"simulated"``.
 
-Simulated starts :class:`PrinterEmulator` and connects the real ESC/POS driver to it through
+Simulated starts :class:`ReceiptPrinterEmulator` and connects the real ESC/POS driver to it through
 the emulator's pty, so the simulated kiosk exercises the same bytes and status path as a real one.
 """
 
@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from drivers.config import ConfigError, DeviceConfig
 from drivers.manager import SIMULATED_DRIVER, BuiltDevice
-from drivers.printer.emulator import PrinterEmulator
+from drivers.printer.emulator import ReceiptPrinterEmulator
 from drivers.printer.printer import EscPosPrinter
 from drivers.printer.settings import PrinterSettings
-from drivers.printer.transports.base import Transport
+from drivers.printer.transports.base import PrinterConnection
 from drivers.printer.transports.network import NetworkTransport
 from drivers.printer.transports.serial_port import SerialTransport
 from drivers.printer.transports.usb import UsbTransport
@@ -19,7 +19,7 @@ from drivers.printer.transports.usb import UsbTransport
 REAL_DRIVER = "escpos"
 
 
-def make_transport(settings: PrinterSettings) -> Transport:
+def make_transport(settings: PrinterSettings) -> PrinterConnection:
     """The transport the settings' ``connection`` names."""
     timings = settings.timings
     if settings.connection == "network":
@@ -46,7 +46,7 @@ def build(config: DeviceConfig) -> BuiltDevice:
         printer = EscPosPrinter(make_transport(settings), settings.profile, settings.timings)
         return BuiltDevice(printer)
     if config.driver == SIMULATED_DRIVER:
-        emulator = PrinterEmulator(
+        emulator = ReceiptPrinterEmulator(
             settings.receipts_dir,
             settings.profile.encoding,
             settings.emulator_tcp_port or None,

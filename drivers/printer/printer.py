@@ -25,7 +25,7 @@ from drivers.printer.document import Document
 from drivers.printer.profile import PrinterProfile
 from drivers.printer.render import render, unprintable
 from drivers.printer.status import StatusReplies, job_failure, valid_reply
-from drivers.printer.transports.base import Transport
+from drivers.printer.transports.base import PrinterConnection
 from drivers.printer.types import PrinterTimings, PrintResult
 
 log = logging.getLogger(__name__)
@@ -35,11 +35,11 @@ MODEL_REPLY_MAX = 64
 
 
 class EscPosPrinter(DeviceBase):
-    """A receipt printer speaking ESC/POS over any :class:`Transport`."""
+    """A receipt printer speaking ESC/POS over any :class:`PrinterConnection`."""
 
     def __init__(
         self,
-        transport: Transport,
+        transport: PrinterConnection,
         profile: PrinterProfile | None = None,
         timings: PrinterTimings | None = None,
     ) -> None:

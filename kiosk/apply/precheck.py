@@ -24,7 +24,7 @@ from drivers.base import DeviceClass, DeviceStatus
 from kiosk.catalogue.model import MaterialSpec, Matter
 from kiosk.forms.form import Form
 from kiosk.forms.paging import Page, page_of
-from kiosk.forms.validation import FieldError
+from kiosk.forms.validation import InputError
 from kiosk.gating import needs_printer
 from kiosk.materials.plan import MaterialPlan
 from kiosk.materials.resolution import MaterialKind, Refusal, ScanUse, check_resolution
@@ -66,7 +66,7 @@ class Problem:
     field: str = ""
     material: str = ""
     matter: str = ""
-    field_error: FieldError | None = None
+    field_error: InputError | None = None
     refusal: Refusal | None = None
 
 

@@ -18,7 +18,7 @@ from pathlib import Path
 from kiosk.audit.log import GENESIS, line_hash, parse_record
 
 
-class Problem(StrEnum):
+class ChainBreak(StrEnum):
     """What was found at a line."""
 
     EDITED = "edited"
@@ -33,7 +33,7 @@ class Finding:
 
     path: Path
     line: int
-    problem: Problem
+    problem: ChainBreak
     message: str
 
     def __str__(self) -> str:
@@ -41,7 +41,7 @@ class Finding:
 
 
 @dataclass(frozen=True)
-class Report:
+class ChainReport:
     """The verdict over all files: intact when there are no findings."""
 
     records: int
@@ -67,7 +67,7 @@ def _lines(paths: Sequence[Path]) -> Iterator[tuple[Path, int, bytes]]:
             yield path, number, line
 
 
-def verify(paths: Sequence[Path]) -> Report:
+def verify(paths: Sequence[Path]) -> ChainReport:
     """Check ``paths`` (oldest first) as one chain; raises ``OSError`` for an unreadable
     file."""
     findings: list[Finding] = []
@@ -78,7 +78,7 @@ def verify(paths: Sequence[Path]) -> Report:
         parsed = parse_record(line)
         if parsed is None:
             findings.append(
-                Finding(path, number, Problem.UNREADABLE, "not an audit record (edited or torn)")
+                Finding(path, number, ChainBreak.UNREADABLE, "not an audit record (edited or torn)")
             )
             continue
         records += 1
@@ -87,11 +87,13 @@ def verify(paths: Sequence[Path]) -> Report:
         if last is None:
             if seq != 1:
                 findings.append(
-                    Finding(path, number, Problem.REMOVED, f"records 1 to {seq - 1} are missing")
+                    Finding(path, number, ChainBreak.REMOVED, f"records 1 to {seq - 1} are missing")
                 )
             elif prev != GENESIS:
                 findings.append(
-                    Finding(path, number, Problem.EDITED, "the first record does not start a chain")
+                    Finding(
+                        path, number, ChainBreak.EDITED, "the first record does not start a chain"
+                    )
                 )
             before_last, last = None, here
             continue
@@ -102,7 +104,7 @@ def verify(paths: Sequence[Path]) -> Report:
                     Finding(
                         last.path,
                         last.line,
-                        Problem.EDITED,
+                        ChainBreak.EDITED,
                         f"record {last.seq} does not match the hash record {seq} holds of it",
                     )
                 )
@@ -111,20 +113,22 @@ def verify(paths: Sequence[Path]) -> Report:
             missing = (
                 f"record {expected}" if seq == expected + 1 else f"records {expected}-{seq - 1}"
             )
-            findings.append(Finding(path, number, Problem.REMOVED, f"{missing} missing before it"))
+            findings.append(
+                Finding(path, number, ChainBreak.REMOVED, f"{missing} missing before it")
+            )
             before_last, last = last, here
         elif before_last is not None and seq == before_last.seq + 1 and prev == before_last.hash:
             findings.append(
                 Finding(
                     last.path,
                     last.line,
-                    Problem.INSERTED,
+                    ChainBreak.INSERTED,
                     f"record {last.seq} stands where record {seq} links to {before_last.seq}",
                 )
             )
             last = here
         else:
             findings.append(
-                Finding(path, number, Problem.INSERTED, f"record {seq} repeats or goes back")
+                Finding(path, number, ChainBreak.INSERTED, f"record {seq} repeats or goes back")
             )
-    return Report(records, tuple(findings))
+    return ChainReport(records, tuple(findings))

@@ -30,8 +30,8 @@ from PySide6.QtGui import (
 )
 
 from kiosk.documents.fonts import PLACEHOLDER, font, missing_characters
-from kiosk.documents.model import ResultDocument
 from kiosk.documents.wording import PdfWording
+from kiosk.platform.models import ResultDocument
 
 DPI = 300
 MARGIN_MM = 20.0

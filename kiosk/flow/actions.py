@@ -25,13 +25,13 @@ from kiosk.flow.timeouts import VERIFIED_CARD_GRACE_S
 from kiosk.gating import IdentityRoute, identity_routes, matter_availability, qr_login_usable
 from kiosk.identity.checks import CardCheck, check_card
 from kiosk.identity.consent import ConsentPurpose, ConsentRecord
-from kiosk.identity.person import IdentityMethod, Person, Verification, person_from_card
+from kiosk.identity.person import Citizen, EstablishedIdentity, IdentityMethod, person_from_card
 
 MAX_FACE_ATTEMPTS = 3
 """Failed face verifications before the citizen is referred to the staffed window."""
 
 _CARD_REJECTIONS = frozenset({"card_expired", "card_reported_lost"})
-"""Verification reasons that no retry can fix (Verification.reason)."""
+"""EstablishedIdentity reasons that no retry can fix (EstablishedIdentity.reason)."""
 _NO_FACE = frozenset({"no_face"})
 
 
@@ -238,7 +238,7 @@ def card_identity(ctx: FlowContext, event: ev.Event) -> None:
     """
     if isinstance(event, ev.CardRead):
         ctx.session.card = event.card
-        ctx.session.verification = Verification(
+        ctx.session.verification = EstablishedIdentity(
             None, None, person_from_card(event.card), IdentityMethod.ID_CARD
         )
 
@@ -285,8 +285,8 @@ def verified_as(method: IdentityMethod) -> Step:
 
     def record(ctx: FlowContext, event: ev.Event) -> None:
         if isinstance(event, ev.VerifyResult):
-            person = Person(event.name, event.id_number)
-            ctx.session.verification = Verification(
+            person = Citizen(event.name, event.id_number)
+            ctx.session.verification = EstablishedIdentity(
                 event.verification_id, event.expires_at, person, method
             )
             ctx.pending_request = None

@@ -24,7 +24,7 @@ class StartCardReading(Effect):
 
 @dataclass(frozen=True)
 class StopCardReading(Effect):
-    """Stop reading cards (``CardRemoved`` is still forwarded)."""
+    """Stop reading cards (``CardTakenAway`` is still forwarded)."""
 
 
 @dataclass(frozen=True)

@@ -176,7 +176,7 @@ class CardReadFailed(Report):
 
 
 @dataclass(frozen=True)
-class CardRemoved(Report):
+class CardTakenAway(Report):
     """The card left the reader (forwarded whenever the reader reports it)."""
 
 

@@ -19,8 +19,8 @@ from kiosk.forms.fields import FieldSpec, FieldType, merged_fields
 from kiosk.forms.prefill import prefill_answers
 from kiosk.forms.validation import (
     Address,
-    FieldError,
     FieldValue,
+    InputError,
     check_input,
     check_value,
     submitted_text,
@@ -113,7 +113,7 @@ class Form:
         """True while ``field_id`` holds the answer prefill gave it."""
         return field_id in self._prefilled and self._prefilled[field_id] == self._answers[field_id]
 
-    def set(self, field_id: str, value: FieldValue) -> FieldError | None:
+    def set(self, field_id: str, value: FieldValue) -> InputError | None:
         """Set an answer as the citizen edits it; returns the error typing cannot fix, if any.
 
         An ``x`` typed into an ID number becomes ``X``. Raises KeyError for an unknown field
@@ -129,11 +129,11 @@ class Form:
             return None
         return check_input(spec, submitted_text(spec, value, self._divisions))
 
-    def error(self, field_id: str) -> FieldError | None:
+    def error(self, field_id: str) -> InputError | None:
         """The error of the finished answer of ``field_id``, if any."""
         return check_value(self._spec_of(field_id), self._answers[field_id], self._divisions)
 
-    def errors(self, fields: Iterable[FieldSpec] | None = None) -> dict[str, FieldError]:
+    def errors(self, fields: Iterable[FieldSpec] | None = None) -> dict[str, InputError]:
         """Errors of every answer (or of ``fields``, e.g. one page's), by field id, in order."""
         wanted = self._spec.fields if fields is None else tuple(fields)
         found = {f.id: check_value(f, self._answers[f.id], self._divisions) for f in wanted}

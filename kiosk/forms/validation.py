@@ -60,7 +60,7 @@ class ErrorCode(StrEnum):
 
 
 @dataclass(frozen=True)
-class FieldError:
+class InputError:
     """An error code; ``limit`` is the length that ``too_long`` and ``incomplete`` refer to."""
 
     code: ErrorCode
@@ -89,7 +89,7 @@ def _limit(spec: FieldSpec, natural: int | None) -> int | None:
     return spec.max_length if natural is None else min(spec.max_length, natural)
 
 
-def check_input(spec: FieldSpec, text: str) -> FieldError | None:
+def check_input(spec: FieldSpec, text: str) -> InputError | None:
     """The error typing more cannot fix in ``text`` typed so far into a text-like field."""
     natural = {
         FieldType.ID_NUMBER: ID_NUMBER_LENGTH,
@@ -98,28 +98,28 @@ def check_input(spec: FieldSpec, text: str) -> FieldError | None:
     }.get(spec.type)
     limit = _limit(spec, natural)
     if limit is not None and len(text) > limit:
-        return FieldError(ErrorCode.TOO_LONG, limit)
+        return InputError(ErrorCode.TOO_LONG, limit)
     kind = spec.type
     if kind is FieldType.ID_NUMBER:
         if not _ID_PREFIX.fullmatch(text):
-            return FieldError(ErrorCode.INVALID_CHARACTER)
+            return InputError(ErrorCode.INVALID_CHARACTER)
         if len(text) == ID_NUMBER_LENGTH and not resident_number_valid(text):
-            return FieldError(ErrorCode.ID_CHECK_DIGIT)
+            return InputError(ErrorCode.ID_CHECK_DIGIT)
     elif kind is FieldType.PHONE:
         if text and not (text.isascii() and text.isdigit()):
-            return FieldError(ErrorCode.INVALID_CHARACTER)
+            return InputError(ErrorCode.INVALID_CHARACTER)
         if not _PHONE_PREFIX.fullmatch(text):
-            return FieldError(ErrorCode.NOT_MOBILE)
+            return InputError(ErrorCode.NOT_MOBILE)
     elif kind is FieldType.NUMBER:
         if not _NUMBER_PREFIX.fullmatch(text):
-            return FieldError(ErrorCode.INVALID_CHARACTER)
+            return InputError(ErrorCode.INVALID_CHARACTER)
     elif kind is FieldType.DATE:
         if not _DATE_PREFIX.fullmatch(text):
-            return FieldError(ErrorCode.INVALID_CHARACTER)
+            return InputError(ErrorCode.INVALID_CHARACTER)
         if len(text) == DATE_LENGTH and not date_valid(text):
-            return FieldError(ErrorCode.INVALID_DATE)
+            return InputError(ErrorCode.INVALID_DATE)
     elif kind is FieldType.EMAIL and not _EMAIL_PREFIX.fullmatch(text):
-        return FieldError(ErrorCode.INVALID_CHARACTER)
+        return InputError(ErrorCode.INVALID_CHARACTER)
     return None
 
 
@@ -134,25 +134,25 @@ def date_valid(text: str) -> bool:
     return True
 
 
-def _type_error(spec: FieldSpec, text: str) -> FieldError | None:
+def _type_error(spec: FieldSpec, text: str) -> InputError | None:
     kind = spec.type
     if kind is FieldType.ID_NUMBER:
         if len(text) < ID_NUMBER_LENGTH and _ID_PREFIX.fullmatch(text):
-            return FieldError(ErrorCode.INCOMPLETE, ID_NUMBER_LENGTH)
+            return InputError(ErrorCode.INCOMPLETE, ID_NUMBER_LENGTH)
         return check_input(spec, text)
     if kind is FieldType.PHONE:
         if _PHONE.fullmatch(text):
             return None
         error = check_input(spec, text)
-        return error or FieldError(ErrorCode.INCOMPLETE, PHONE_LENGTH)
+        return error or InputError(ErrorCode.INCOMPLETE, PHONE_LENGTH)
     if kind is FieldType.NUMBER and not _NUMBER.fullmatch(text):
-        return FieldError(ErrorCode.INVALID_NUMBER)
+        return InputError(ErrorCode.INVALID_NUMBER)
     if kind is FieldType.DATE and not date_valid(text):
-        return FieldError(ErrorCode.INVALID_DATE)
+        return InputError(ErrorCode.INVALID_DATE)
     if kind is FieldType.EMAIL and not _EMAIL.fullmatch(text):
-        return FieldError(ErrorCode.INVALID_EMAIL)
+        return InputError(ErrorCode.INVALID_EMAIL)
     if kind is FieldType.SELECT and text not in {o.value for o in spec.options}:
-        return FieldError(ErrorCode.NOT_AN_OPTION)
+        return InputError(ErrorCode.NOT_AN_OPTION)
     return None
 
 
@@ -163,20 +163,20 @@ def submitted_text(spec: FieldSpec, value: FieldValue, divisions: Divisions) -> 
     return str(value).strip()
 
 
-def check_value(spec: FieldSpec, value: FieldValue, divisions: Divisions) -> FieldError | None:
+def check_value(spec: FieldSpec, value: FieldValue, divisions: Divisions) -> InputError | None:
     """The first error of a finished answer, in the platform's order; None when it is valid."""
     if spec.type is FieldType.CHECKBOX:
-        return None if isinstance(value, bool) else FieldError(ErrorCode.REQUIRED)
+        return None if isinstance(value, bool) else InputError(ErrorCode.REQUIRED)
     text = submitted_text(spec, value, divisions)
     if not text:
-        return FieldError(ErrorCode.REQUIRED) if spec.required else None
+        return InputError(ErrorCode.REQUIRED) if spec.required else None
     if isinstance(value, Address) and value.region and not value.detail.strip():
-        return FieldError(ErrorCode.ADDRESS_DETAIL_REQUIRED)
+        return InputError(ErrorCode.ADDRESS_DETAIL_REQUIRED)
     error = _type_error(spec, text)
     if error is not None:
         return error
     if spec.max_length is not None and len(text) > spec.max_length:
-        return FieldError(ErrorCode.TOO_LONG, spec.max_length)
+        return InputError(ErrorCode.TOO_LONG, spec.max_length)
     if any(not re.search(pattern, text) for pattern in spec.patterns):
-        return FieldError(ErrorCode.PATTERN_MISMATCH)
+        return InputError(ErrorCode.PATTERN_MISMATCH)
     return None

@@ -1,6 +1,6 @@
 """The citizen as the kiosk knows them once identity is established.
 
-A :class:`Person` keeps the full name and ID number (the forms and the platform need them)
+A :class:`Citizen` keeps the full name and ID number (the forms and the platform need them)
 next to the masked forms that are the only ones a screen may show.
 """
 
@@ -22,7 +22,7 @@ class IdentityMethod(StrEnum):
 
 
 @dataclass(frozen=True)
-class Person:
+class Citizen:
     """A citizen's name and ID number, with the masked display forms."""
 
     name: str
@@ -39,18 +39,18 @@ class Person:
         return mask_id_number(self.id_number)
 
 
-def person_from_card(card: IdentityCard) -> Person:
+def person_from_card(card: IdentityCard) -> Citizen:
     """The person a card names (before any face verification)."""
-    return Person(name=card.name.strip(), id_number=card.id_number.strip())
+    return Citizen(name=card.name.strip(), id_number=card.id_number.strip())
 
 
 @dataclass(frozen=True)
-class Verification:
+class EstablishedIdentity:
     """An established identity. The platform's verification id scopes every later call; it is
     ``None`` when the card alone established identity (matters needing ``id_card`` only), for
     which the platform made no verification."""
 
     verification_id: str | None
     expires_at: str | None
-    person: Person
+    person: Citizen
     method: IdentityMethod

@@ -43,7 +43,7 @@ def merged_materials(matters: Iterable[Matter]) -> tuple[MaterialSpec, ...]:
 
 
 @dataclass(frozen=True)
-class Upload:
+class MaterialFile:
     """One file to ``PUT /uploads/{sha256}`` before the submission."""
 
     sha256: str
@@ -126,14 +126,14 @@ class MaterialPlan:
                 refs.append(MaterialRef(spec.id, MaterialKind.DEFERRED.value))
         return tuple(refs)
 
-    def uploads(self) -> tuple[Upload, ...]:
+    def uploads(self) -> tuple[MaterialFile, ...]:
         """Every scanned page to upload, each distinct file once, in material order."""
-        seen: dict[str, Upload] = {}
+        seen: dict[str, MaterialFile] = {}
         for spec in self._specs:
             use = self._chosen.get(spec.id)
             if isinstance(use, ScanUse):
                 for page in use.pages:
-                    seen.setdefault(page.sha256, Upload(page.sha256, JPEG, page.jpeg))
+                    seen.setdefault(page.sha256, MaterialFile(page.sha256, JPEG, page.jpeg))
         return tuple(seen.values())
 
     def clear(self) -> None:

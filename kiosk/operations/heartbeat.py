@@ -25,7 +25,7 @@ from kiosk.masking import mask_text
 from kiosk.operations.commands import CommandDispatcher, CommandOutcome
 from kiosk.operations.status import StatusSources
 from kiosk.platform.errors import PlatformFailure
-from kiosk.platform.models import Command, DeviceStatus, Heartbeat
+from kiosk.platform.models import Command, DeviceReport, Heartbeat
 
 log = logging.getLogger(__name__)
 
@@ -116,7 +116,7 @@ class HeartbeatService:
         for device_class, status in self._sources.devices().items():
             caps = capabilities.get(device_class)
             devices.append(
-                DeviceStatus(
+                DeviceReport(
                     device_class=device_class.value,
                     state=status.state.value,
                     media=status.media.value,

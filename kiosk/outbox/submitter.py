@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from kiosk.outbox.policy import judge
 from kiosk.outbox.store import NewRecord, OutboxStore, OutboxUnavailable, Record
 from kiosk.outbox.worker import OutboxWorker, send
-from kiosk.platform.client import PlatformClient, Reply, encode_request, parse_reply
+from kiosk.platform.client import HttpReply, PlatformClient, encode_request, parse_reply
 from kiosk.platform.errors import PlatformFailure
 from kiosk.platform.models import (
     Application,
@@ -182,7 +182,9 @@ class Submitter:
             for u in uploads
         ]
 
-    def _send(self, records: Sequence[NewRecord]) -> tuple[str, Reply] | Queued | StoreUnavailable:
+    def _send(
+        self, records: Sequence[NewRecord]
+    ) -> tuple[str, HttpReply] | Queued | StoreUnavailable:
         """Write ``records`` ahead, then send them in order; leave what is left to the worker
         if one fails for now. Returns the local reference and the last answer when all went."""
         try:
@@ -203,7 +205,7 @@ class Submitter:
             self._worker.wake()
         return Queued(local_ref)
 
-    def _deliver(self, records: Sequence[Record]) -> Reply:
+    def _deliver(self, records: Sequence[Record]) -> HttpReply:
         """Send each record and mark it delivered; the last one's answer."""
         for record in records:
             reply = send(self._client, record)

@@ -23,14 +23,14 @@ from typing import Any
 
 from kiosk.outbox.policy import judge
 from kiosk.outbox.store import NewRecord, OutboxStore, Record
-from kiosk.platform.client import PlatformClient, Reply
+from kiosk.platform.client import HttpReply, PlatformClient
 from kiosk.platform.errors import PlatformFailure
 from kiosk.platform.transport_retry import NO_RETRY
 
 log = logging.getLogger(__name__)
 
 
-class Delivery(enum.Enum):
+class DeliveryStep(enum.Enum):
     """What one delivery step did."""
 
     EMPTY = "empty"
@@ -72,7 +72,7 @@ class Backoff:
         return min(self.cap_s, self.base_s * 2.0 ** max(0, failures - 1)) * (0.5 + rng() / 2)
 
 
-def send(client: PlatformClient, record: NewRecord | Record) -> Reply:
+def send(client: PlatformClient, record: NewRecord | Record) -> HttpReply:
     """Send one outbox request as it was (or would be) stored: its exact body and key."""
     return client.call(
         record.operation,
@@ -107,11 +107,11 @@ class OutboxWorker:
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
 
-    def deliver_next(self) -> Delivery:
+    def deliver_next(self) -> DeliveryStep:
         """Try to deliver the oldest record once."""
         record = self.store.head()
         if record is None:
-            return Delivery.EMPTY
+            return DeliveryStep.EMPTY
         try:
             reply = send(self._client, record)
         except PlatformFailure as failure:
@@ -119,19 +119,19 @@ class OutboxWorker:
             if verdict.retry:
                 self.store.note_failure(record, str(failure))
                 log.info("outbox %s %s deferred: %s", record.local_ref, record.operation, failure)
-                return Delivery.DEFERRED
+                return DeliveryStep.DEFERRED
             self.store.reject(record, verdict.problem)
             log.warning("outbox %s %s rejected: %s", record.local_ref, record.operation, failure)
             self._tell(
                 DeliveryEvent(record.local_ref, record.operation, "rejected", verdict.problem)
             )
-            return Delivery.REJECTED
+            return DeliveryStep.REJECTED
         self.store.confirm(record, reply.document)
         if record.final:
             self._tell(
                 DeliveryEvent(record.local_ref, record.operation, "delivered", reply.document)
             )
-        return Delivery.DELIVERED
+        return DeliveryStep.DELIVERED
 
     def _tell(self, event: DeliveryEvent) -> None:
         if self._listener is None:
@@ -146,12 +146,12 @@ class OutboxWorker:
         delivered = rejected = 0
         while True:
             outcome = self.deliver_next()
-            if outcome is Delivery.DELIVERED:
+            if outcome is DeliveryStep.DELIVERED:
                 delivered += 1
-            elif outcome is Delivery.REJECTED:
+            elif outcome is DeliveryStep.REJECTED:
                 rejected += 1
             else:
-                return DrainReport(delivered, rejected, outcome is Delivery.DEFERRED)
+                return DrainReport(delivered, rejected, outcome is DeliveryStep.DEFERRED)
 
     def wake(self) -> None:
         """Something was enqueued: stop idling (a backoff after a failure is not cut short)."""
@@ -179,11 +179,11 @@ class OutboxWorker:
                 outcome = self.deliver_next()
             except Exception:
                 log.exception("outbox delivery step failed")
-                outcome = Delivery.DEFERRED
-            if outcome is Delivery.DEFERRED:
+                outcome = DeliveryStep.DEFERRED
+            if outcome is DeliveryStep.DEFERRED:
                 failures += 1
                 self._stop.wait(self._backoff.delay(failures, self._rng))
                 continue
             failures = 0
-            if outcome is Delivery.EMPTY and self._wake.wait(self._poll_s):
+            if outcome is DeliveryStep.EMPTY and self._wake.wait(self._poll_s):
                 self._wake.clear()

@@ -97,7 +97,7 @@ def operation(operation_id: str) -> Operation:
 
 
 @dataclass(frozen=True)
-class Reply:
+class HttpReply:
     """A successful answer: its status, headers and the validated JSON body (None if none)."""
 
     status: int
@@ -190,7 +190,7 @@ class PlatformClient:
         idempotency_key: IdempotencyKey | None = None,
         verification_id: str | None = None,
         if_none_match: str | None = None,
-    ) -> Reply:
+    ) -> HttpReply:
         """Send one operation with an already-encoded ``body``, retrying where that is safe
         and while the call's deadline (``Timeouts.total_s`` from now) leaves time.
 
@@ -245,7 +245,7 @@ class PlatformClient:
         body: bytes,
         headers: Mapping[str, str],
         deadline: float,
-    ) -> Reply:
+    ) -> HttpReply:
         started = time.monotonic()
         raw = self.transport.send(op.method, target, body, headers, deadline)
         log.info(
@@ -260,7 +260,7 @@ class PlatformClient:
                 raise MalformedResponse(raw.status, f"not a status of {op.operation_id}")
             retry_after = parse_retry_after(raw.headers.get("Retry-After"))
             raise parse_problem(raw.status, raw.body, retry_after)
-        return Reply(raw.status, raw.headers, _document(op, raw))
+        return HttpReply(raw.status, raw.headers, _document(op, raw))
 
     def _call_json(
         self,
@@ -268,7 +268,7 @@ class PlatformClient:
         document: Any,
         idempotency_key: IdempotencyKey,
         path_params: Mapping[str, str] | None = None,
-    ) -> Reply:
+    ) -> HttpReply:
         """:meth:`call` with ``document`` as the JSON body (checked by :func:`encode_request`)."""
         return self.call(
             operation_id,
@@ -441,7 +441,7 @@ def _document(op: Operation, raw: RawResponse) -> Any:
     return document
 
 
-def parse_reply(reply: Reply, build: Callable[[Any], T]) -> T:
+def parse_reply(reply: HttpReply, build: Callable[[Any], T]) -> T:
     """Build a typed result from a reply's validated JSON; what the schema could not catch
     (e.g. a date-time that does not parse) becomes ``MalformedResponse``."""
     try:

@@ -221,7 +221,7 @@ class Booking:
 
 
 @dataclass(frozen=True)
-class DeviceStatus:
+class DeviceReport:
     """One device's state as reported in a heartbeat."""
 
     device_class: str
@@ -232,7 +232,7 @@ class DeviceStatus:
     firmware: str = ""
 
     def to_json(self) -> JSON:
-        """The contract's ``DeviceStatus``."""
+        """The contract's ``DeviceReport``."""
         return _compact(
             {
                 "device_class": self.device_class,
@@ -252,7 +252,7 @@ class Heartbeat:
     app_version: str
     mode: str
     uptime_s: int
-    devices: tuple[DeviceStatus, ...]
+    devices: tuple[DeviceReport, ...]
     outbox_depth: int
     sent_at: datetime
     oldest_outbox_age_s: int | None = None

@@ -15,12 +15,12 @@ Names and ID numbers are masked (``kiosk.masking``); times are China time.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 
 from drivers.printer.document import Align, Document
 from kiosk.masking import mask_id_number, mask_name
-from kiosk.platform.models import Application, ResultDocument
+from kiosk.platform.models import Applicant, Application, ResultDocument
 from kiosk.receipts.progress import ProgressQuery, progress_payload
 from kiosk.receipts.wording import ReceiptWording
 
@@ -33,14 +33,6 @@ class Hall:
 
     name: str
     phone: str = ""
-
-
-@dataclass(frozen=True)
-class Applicant:
-    """The applicant as established by the verification (printed masked)."""
-
-    name: str = field(repr=False)
-    id_number: str = field(repr=False)
 
 
 @dataclass(frozen=True)

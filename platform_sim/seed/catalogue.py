@@ -20,7 +20,7 @@ from platform_sim.seed import (
     matters_social,
 )
 from platform_sim.seed.base import JSON, REGION
-from platform_sim.seed.licenses import build_licenses
+from platform_sim.seed.licences import build_licenses
 
 __all__ = ["BUNDLES", "build_catalogue", "build_licenses", "matter_code"]
 

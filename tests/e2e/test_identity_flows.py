@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from drivers.base import DeviceClass
-from drivers.id_card.protocol import Command, Request
+from drivers.id_card.protocol import Request, SamCommand
 from drivers.scanner.emulator import ScannerEmulator
 
 
@@ -85,7 +85,7 @@ def test_card_taken_away_during_the_read_shows_card_removed(kiosk: Any) -> None:
     emulator = kiosk.app.devices.simulator(DeviceClass.ID_CARD_READER)
 
     def take_card_on_read(request: Request) -> None:
-        if (request.cmd, request.para) == Command.READ.value:
+        if (request.cmd, request.para) == SamCommand.READ.value:
             emulator.remove()
 
     emulator.set_request_hook(take_card_on_read)

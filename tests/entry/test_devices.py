@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from drivers.base import DeviceClass, DeviceEvent
-from drivers.camera.emulator import CameraSimulator
+from drivers.camera.emulator import CameraEmulator
 from drivers.config import DeviceConfig
 from drivers.manager import DeviceManager
 from drivers.scanner.types import QrScanner, Scanned
@@ -58,7 +58,7 @@ def test_a_qr_code_shown_to_the_simulated_camera_is_scanned(
             seen.set()
 
     camera_scanning.events.subscribe(on_event)
-    camera = camera_scanning.simulator_as(DeviceClass.CAMERA, CameraSimulator)
+    camera = camera_scanning.simulator_as(DeviceClass.CAMERA, CameraEmulator)
     scanner = camera_scanning.device_as(DeviceClass.QR_SCANNER, QrScanner)
     assert camera is not None and scanner is not None
     camera.show("qr_medium")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from kiosk.identity.consent import ConsentPurpose, ConsentRecord
-from kiosk.identity.person import IdentityMethod, Person, Verification
+from kiosk.identity.person import Citizen, EstablishedIdentity, IdentityMethod
 from kiosk.session import Session
 from tests.kiosk.flow.helpers import FakeCard, matter
 
@@ -12,7 +12,7 @@ def filled() -> Session:
     session = Session(
         card=FakeCard(),
         consent=ConsentRecord(ConsentPurpose.FACE_VERIFICATION, granted=True, at=1.0),
-        verification=Verification("v", "t", Person("张伟", "1"), IdentityMethod.QR_LOGIN),
+        verification=EstablishedIdentity("v", "t", Citizen("张伟", "1"), IdentityMethod.QR_LOGIN),
         matter=matter(),
         face_attempts=2,
         form_values={"phone": "13800000000"},

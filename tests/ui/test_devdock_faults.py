@@ -12,7 +12,7 @@ from PySide6.QtQml import QQmlComponent, QQmlEngine
 from PySide6.QtQuick import QQuickItem
 
 import ui.bridge.devdock as devdock
-from drivers.id_card.emulator import Fault
+from drivers.id_card.emulator import IdCardFault
 from ui.bridge.automation import walk
 from ui.bridge.devdock import CARD_FAULTS, DevDockViewModel
 
@@ -39,7 +39,7 @@ class InlineWorkers:
 
 
 def test_dock_faults_are_the_emulators() -> None:
-    assert list(CARD_FAULTS) == [fault.value for fault in Fault]
+    assert list(CARD_FAULTS) == [fault.value for fault in IdCardFault]
 
 
 @pytest.fixture

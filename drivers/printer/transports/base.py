@@ -11,7 +11,7 @@ class TransportError(DeviceError):
     """The channel to the printer failed (missing port, refused connection, write timeout)."""
 
 
-class Transport(ABC):
+class PrinterConnection(ABC):
     """A bidirectional byte channel; reads are bounded by a timeout and may return less.
 
     Implementations raise :class:`TransportError` (never library exceptions) so the driver can

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import socket
 
-from drivers.printer.transports.base import Transport, TransportError
+from drivers.printer.transports.base import PrinterConnection, TransportError
 
 RAW_PRINT_PORT = 9100
 
 
-class NetworkTransport(Transport):
+class NetworkTransport(PrinterConnection):
     """A network printer reached at ``host:port``."""
 
     def __init__(

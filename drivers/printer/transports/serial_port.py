@@ -6,10 +6,10 @@ from typing import Any
 
 import serial
 
-from drivers.printer.transports.base import Transport, TransportError
+from drivers.printer.transports.base import PrinterConnection, TransportError
 
 
-class SerialTransport(Transport):
+class SerialTransport(PrinterConnection):
     """A printer on a serial port, a pty (the emulator) or a ``socket://host:port`` URL."""
 
     def __init__(self, url: str, baudrate: int = 115200, write_timeout_s: float = 10.0) -> None:

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from drivers.printer.transports.base import Transport, TransportError
+from drivers.printer.transports.base import PrinterConnection, TransportError
 
 
-class UsbTransport(Transport):
+class UsbTransport(PrinterConnection):
     """A USB printer found by vendor and product id, talking on its bulk endpoints."""
 
     def __init__(self, vendor_id: int, product_id: int, write_timeout_s: float = 10.0) -> None:

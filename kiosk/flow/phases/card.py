@@ -24,7 +24,7 @@ CARD_READING = Node(
         Row(S.IDENTITY_CARD, on=ev.CardPresented, to=S.IDENTITY_READING),
         Row(S.IDENTITY_CARD, on=ev.StartQrLogin, when=a.qr_usable, to=S.QR_LOGIN),
         Row(S.IDENTITY_CARD, on=ev.Back, to=Return(Phase.IDENTITY)),
-        Row(S.IDENTITY_READING, on=ev.CardRemoved, to=S.CARD_REMOVED),
+        Row(S.IDENTITY_READING, on=ev.CardTakenAway, to=S.CARD_REMOVED),
         Row(S.IDENTITY_READING, on=ev.StateTimedOut, to=S.CARD_UNREADABLE,
             because=Reason.CARD_READ_TIMEOUT),
         # A reader that reports only the finished read answers on identity_card as well.

@@ -25,7 +25,7 @@ FACE = Node(
     ),
     rows=(
         # The card stays on the reader until identity is established.
-        Row(Phase.FACE, on=ev.CardRemoved, to=S.CARD_REMOVED),
+        Row(Phase.FACE, on=ev.CardTakenAway, to=S.CARD_REMOVED),
         Row(S.FACE_CONSENT, on=ev.ConsentGiven, do=a.consent(granted=True), to=S.FACE_CAPTURE),
         Row(S.FACE_CONSENT, on=ev.ConsentDeclined, to=S.IDENTITY_CHOICE,
             because=Reason.CONSENT_DECLINED),

@@ -24,7 +24,7 @@ SESSION = Node(
         Row(S.VERIFIED, on=ev.OpenCatalogue, do=a.clear_matter, to=S.CATALOGUE),
         Row(S.VERIFIED, on=ev.Back, when=a.has_matter, to=S.GUIDE),
         # Taking the card away after a card verification ends the session after a grace.
-        Row(S.VERIFIED, on=ev.CardRemoved, when=a.verified_by_card, do=a.start_card_grace,
+        Row(S.VERIFIED, on=ev.CardTakenAway, when=a.verified_by_card, do=a.start_card_grace,
             to=STAY),
         Row(S.VERIFIED, on=ev.CardPresented, do=a.cancel_card_grace, to=STAY),
         Row(S.VERIFIED, on=ev.CardGraceExpired, to=S.HOME),

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from drivers.a4_printer.emulator import A4PrinterSimulator
+from drivers.a4_printer.emulator import A4PrinterEmulator
 from drivers.a4_printer.ipp import IppClient
 from drivers.a4_printer.printer import IppA4Printer
 from drivers.a4_printer.types import A4Timings, JobOutcome
@@ -17,14 +17,14 @@ FAST = A4Timings(request_timeout_s=2.0, job_poll_s=0.02, job_timeout_s=5.0, stat
 
 
 @pytest.fixture
-def simulator(tmp_path_factory: pytest.TempPathFactory) -> Iterator[A4PrinterSimulator]:
-    sim = A4PrinterSimulator(tmp_path_factory.mktemp("spool"), job_seconds=0.05)
+def simulator(tmp_path_factory: pytest.TempPathFactory) -> Iterator[A4PrinterEmulator]:
+    sim = A4PrinterEmulator(tmp_path_factory.mktemp("spool"), job_seconds=0.05)
     yield sim
     sim.stop()
 
 
 @pytest.fixture
-def printer(simulator: A4PrinterSimulator) -> Iterator[IppA4Printer]:
+def printer(simulator: A4PrinterEmulator) -> Iterator[IppA4Printer]:
     device = IppA4Printer(IppClient(simulator.uri, FAST.request_timeout_s), FAST)
     device.open()
     yield device
@@ -32,7 +32,7 @@ def printer(simulator: A4PrinterSimulator) -> Iterator[IppA4Printer]:
 
 
 def test_a_job_completes_and_the_simulator_keeps_its_pdf(
-    simulator: A4PrinterSimulator, printer: IppA4Printer
+    simulator: A4PrinterEmulator, printer: IppA4Printer
 ) -> None:
     assert printer.capabilities.model == "Kiosk A4 IPP Simulator"
     result = printer.print_pdf(PDF, "社保缴费证明")
@@ -43,7 +43,7 @@ def test_a_job_completes_and_the_simulator_keeps_its_pdf(
 
 
 def test_paper_out_mid_job_fails_the_job_with_the_reason(
-    simulator: A4PrinterSimulator, printer: IppA4Printer
+    simulator: A4PrinterEmulator, printer: IppA4Printer
 ) -> None:
     simulator.fail_next_job("media-empty")
     result = printer.print_pdf(PDF, "证明")
@@ -62,7 +62,7 @@ def test_paper_out_mid_job_fails_the_job_with_the_reason(
     ],
 )
 def test_a_stopped_printer_refuses_the_job_before_sending_it(
-    simulator: A4PrinterSimulator, printer: IppA4Printer, fault: str, media: MediaStatus
+    simulator: A4PrinterEmulator, printer: IppA4Printer, fault: str, media: MediaStatus
 ) -> None:
     simulator.set_fault(fault)
     result = printer.print_pdf(PDF, "证明")
@@ -71,7 +71,7 @@ def test_a_stopped_printer_refuses_the_job_before_sending_it(
 
 
 def test_toner_low_still_prints_and_says_so(
-    simulator: A4PrinterSimulator, printer: IppA4Printer
+    simulator: A4PrinterEmulator, printer: IppA4Printer
 ) -> None:
     simulator.set_fault("toner-low")
     result = printer.print_pdf(PDF, "证明")
@@ -80,7 +80,7 @@ def test_toner_low_still_prints_and_says_so(
 
 
 def test_a_printer_that_stops_answering_is_offline_with_paper_unknown(
-    simulator: A4PrinterSimulator, printer: IppA4Printer
+    simulator: A4PrinterEmulator, printer: IppA4Printer
 ) -> None:
     simulator.set_online(False)
     result = printer.print_pdf(PDF, "证明")
@@ -92,7 +92,7 @@ def test_a_printer_that_stops_answering_is_offline_with_paper_unknown(
 
 
 def test_status_is_published_only_on_change(
-    simulator: A4PrinterSimulator, printer: IppA4Printer
+    simulator: A4PrinterEmulator, printer: IppA4Printer
 ) -> None:
     seen: list[DeviceEvent] = []
     printer.events.subscribe(seen.append)
@@ -116,6 +116,6 @@ def test_open_fails_as_a_device_error_when_nothing_answers() -> None:
     assert device.status.media is MediaStatus.UNKNOWN
 
 
-def test_unknown_fault_names_are_refused(simulator: A4PrinterSimulator) -> None:
+def test_unknown_fault_names_are_refused(simulator: A4PrinterEmulator) -> None:
     with pytest.raises(ValueError, match="unknown fault"):
         simulator.set_fault("on-fire")

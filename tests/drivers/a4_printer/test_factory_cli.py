@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from drivers.a4_printer.__main__ import main
-from drivers.a4_printer.emulator import A4PrinterSimulator
+from drivers.a4_printer.emulator import A4PrinterEmulator
 from drivers.a4_printer.factory import build
 from drivers.a4_printer.printer import IppA4Printer
 from drivers.a4_printer.types import A4Printer
@@ -20,7 +20,7 @@ from drivers.manager import load_factory
 def test_simulated_printer_is_the_ipp_driver_talking_to_the_simulator() -> None:
     built = build(DeviceConfig(DeviceClass.A4_PRINTER, "simulated", {"job_seconds": 0.05}))
     assert isinstance(built.device, IppA4Printer) and isinstance(built.device, A4Printer)
-    assert isinstance(built.simulator, A4PrinterSimulator)
+    assert isinstance(built.simulator, A4PrinterEmulator)
     try:
         built.device.open()
         assert built.device.status.state is DeviceState.ONLINE

@@ -12,7 +12,7 @@ import numpy as np
 
 from drivers.base import DeviceState
 from drivers.camera.capture import Camera
-from drivers.camera.emulator import FIXTURE_DIR, CameraSimulator
+from drivers.camera.emulator import FIXTURE_DIR, CameraEmulator
 from drivers.camera.types import CameraSettings, CameraTimings, Image
 
 FAST = CameraTimings(frozen_timeout_s=0.3, watchdog_interval_s=0.03, read_retry_s=0.01)
@@ -39,14 +39,14 @@ def wait_until_state(camera: Camera, state: DeviceState, timeout: float = WAIT_S
 
 @dataclass
 class SimRig:
-    simulator: CameraSimulator
+    simulator: CameraEmulator
     camera: Camera
 
 
 @contextmanager
 def simulated_camera(source: str = "blank", fps: float = 100.0) -> Iterator[SimRig]:
     """The real Camera driver reading a fast simulator; open, closed afterwards."""
-    simulator = CameraSimulator(source, fps=fps)
+    simulator = CameraEmulator(source, fps=fps)
     camera = Camera(CameraSettings("sim", 1280, 720), simulator.capture, FAST)
     camera.open()
     try:

@@ -9,7 +9,7 @@ import pytest
 
 from drivers.base import DeviceError, DeviceState
 from drivers.camera.capture import Camera, parse_source
-from drivers.camera.emulator import FIXTURE_DIR, CameraSimulator, SimulatorError
+from drivers.camera.emulator import FIXTURE_DIR, CameraEmulator, SimulatorError
 from drivers.camera.types import CameraSettings
 
 from .helpers import FAST, WAIT_S, simulated_camera, wait_until_state
@@ -57,7 +57,7 @@ def test_show_accepts_a_path() -> None:
 
 
 def test_unknown_fixture_or_fault_is_a_clear_error() -> None:
-    simulator = CameraSimulator(fps=100)
+    simulator = CameraEmulator(fps=100)
     with pytest.raises(SimulatorError, match="unknown camera fixture"):
         simulator.show("nope")
     with pytest.raises(SimulatorError, match="unknown camera fault"):
@@ -66,7 +66,7 @@ def test_unknown_fixture_or_fault_is_a_clear_error() -> None:
 
 
 def test_sources_lists_the_shipped_fixtures() -> None:
-    simulator = CameraSimulator(fps=100)
+    simulator = CameraEmulator(fps=100)
     assert {"face", "document", "blank", "qr_small", "qr_medium", "qr_large"} <= set(
         simulator.sources()
     )

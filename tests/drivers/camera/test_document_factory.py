@@ -8,7 +8,7 @@ from drivers.base import DeviceClass
 from drivers.camera.capture import Camera
 from drivers.camera.document import DocumentOutcome, capture_document
 from drivers.camera.document_factory import build
-from drivers.camera.emulator import CameraSimulator
+from drivers.camera.emulator import CameraEmulator
 from drivers.config import ConfigError, DeviceConfig
 from drivers.manager import load_factory
 
@@ -16,7 +16,7 @@ from drivers.manager import load_factory
 def test_simulated_document_camera_shows_the_sample_page_and_finds_it() -> None:
     config = DeviceConfig(DeviceClass.DOCUMENT_CAMERA, "simulated", {"fps": 50.0})
     built = build(config)
-    assert isinstance(built.device, Camera) and isinstance(built.simulator, CameraSimulator)
+    assert isinstance(built.device, Camera) and isinstance(built.simulator, CameraEmulator)
     assert built.device.device_class is DeviceClass.DOCUMENT_CAMERA
     assert built.simulator.shown == "document"
     built.device.open()

@@ -6,7 +6,7 @@ import pytest
 
 from drivers.base import DeviceClass
 from drivers.camera.capture import Camera
-from drivers.camera.emulator import CameraSimulator
+from drivers.camera.emulator import CameraEmulator
 from drivers.camera.factory import build
 from drivers.config import ConfigError, DeviceConfig
 
@@ -14,7 +14,7 @@ from drivers.config import ConfigError, DeviceConfig
 def test_simulated_camera_serves_the_configured_fixture_through_the_driver() -> None:
     built = build(DeviceConfig(DeviceClass.CAMERA, "simulated", {"fixture": "face", "fps": 50}))
     assert isinstance(built.device, Camera)
-    assert isinstance(built.simulator, CameraSimulator)
+    assert isinstance(built.simulator, CameraEmulator)
     assert built.simulator.shown == "face"
     built.device.open()
     try:

@@ -9,7 +9,7 @@ from dataclasses import replace
 import pytest
 
 from drivers.base import DeviceEvent
-from drivers.id_card.emulator import Emulator
+from drivers.id_card.emulator import IdCardEmulator
 from drivers.id_card.types import TIMING, Timing
 
 FAST = replace(
@@ -52,8 +52,8 @@ def fast() -> Timing:
 
 
 @pytest.fixture
-def emulator() -> Iterator[Emulator]:
-    emu = Emulator(seed=1)
+def emulator() -> Iterator[IdCardEmulator]:
+    emu = IdCardEmulator(seed=1)
     emu.start()
     yield emu
     emu.stop()

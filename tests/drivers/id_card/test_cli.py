@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from drivers.id_card.cardjson import JSON_KEYS, card_to_json
-from drivers.id_card.emulator import Emulator, fixtures
+from drivers.id_card.emulator import IdCardEmulator, fixtures
 from drivers.id_card.fixtures import load_fixture
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -30,7 +30,7 @@ def cli(*args: str) -> subprocess.CompletedProcess[str]:
 
 @pytest.mark.parametrize("name", fixtures())
 def test_read_json_prints_one_object_with_exactly_the_documented_keys(
-    name: str, emulator: Emulator
+    name: str, emulator: IdCardEmulator
 ) -> None:
     emulator.place(name)
     result = cli("--port", emulator.port, "read", "--json", "--today", "2025-01-01")
@@ -48,19 +48,19 @@ def test_read_json_prints_one_object_with_exactly_the_documented_keys(
     assert set(record["id_number"][6:-4]) == {"*"}
 
 
-def test_show_number_reveals_the_number(emulator: Emulator) -> None:
+def test_show_number_reveals_the_number(emulator: IdCardEmulator) -> None:
     emulator.place("resident")
     result = cli("--port", emulator.port, "read", "--json", "--show-number")
     assert json.loads(result.stdout)["id_number"] == "33010619850312001X"
 
 
-def test_expired_card_is_flagged(emulator: Emulator) -> None:
+def test_expired_card_is_flagged(emulator: IdCardEmulator) -> None:
     emulator.place("expired")
     result = cli("--port", emulator.port, "read", "--json", "--today", "2025-01-01")
     assert json.loads(result.stdout)["expired"] is True
 
 
-def test_no_card_exits_2(emulator: Emulator) -> None:
+def test_no_card_exits_2(emulator: IdCardEmulator) -> None:
     result = cli("--port", emulator.port, "read", "--json")
     assert result.returncode == 2
     assert result.stdout == ""
@@ -68,7 +68,7 @@ def test_no_card_exits_2(emulator: Emulator) -> None:
 
 
 @pytest.mark.parametrize("fault", ["silence", "checksum_error", "cut_frame"])
-def test_device_errors_exit_3_with_one_line(fault: str, emulator: Emulator) -> None:
+def test_device_errors_exit_3_with_one_line(fault: str, emulator: IdCardEmulator) -> None:
     emulator.place("resident")
     emulator.inject_fault(fault)
     result = cli("--port", emulator.port, "read", "--json")
@@ -83,7 +83,7 @@ def test_missing_port_exits_3() -> None:
     assert result.stderr.startswith("error: cannot open /dev/does-not-exist")
 
 
-def test_sam_id_is_printed(emulator: Emulator) -> None:
+def test_sam_id_is_printed(emulator: IdCardEmulator) -> None:
     result = cli("--port", emulator.port, "sam-id")
     assert result.stdout.strip() == "05.01-20101010-0012345678-1234567890"
 

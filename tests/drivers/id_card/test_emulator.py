@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 import serial
 
-from drivers.id_card.emulator import Emulator, Fault, fixtures
-from drivers.id_card.protocol import BufferSource, Command, encode_command, read_frame
+from drivers.id_card.emulator import IdCardEmulator, IdCardFault, fixtures
+from drivers.id_card.protocol import BufferSource, SamCommand, encode_command, read_frame
 
 
 @pytest.fixture
-def wire(emulator: Emulator) -> Iterator[serial.SerialBase]:
+def wire(emulator: IdCardEmulator) -> Iterator[serial.SerialBase]:
     port = serial.serial_for_url(emulator.port, baudrate=115200, timeout=0.5)
     yield port
     port.close()
@@ -28,27 +28,29 @@ def exchange(port: serial.SerialBase, request: bytes, expected_size: int) -> byt
 
 
 def test_find_select_read_answer_with_reference_bytes(
-    emulator: Emulator, wire: serial.SerialBase
+    emulator: IdCardEmulator, wire: serial.SerialBase
 ) -> None:
-    find = encode_command(Command.FIND)
+    find = encode_command(SamCommand.FIND)
     assert exchange(wire, find, 11) == bytes.fromhex("AAAAAA9669 0004 0000 80 84")
     emulator.place("resident")
     assert exchange(wire, find, 15) == bytes.fromhex("AAAAAA9669 0008 00009F 00000000 97")
-    select = encode_command(Command.SELECT)
+    select = encode_command(SamCommand.SELECT)
     assert exchange(wire, select, 19) == bytes.fromhex("AAAAAA9669 000C 000090 " + "00" * 8 + "9C")
-    answer = exchange(wire, encode_command(Command.READ), 1295)
+    answer = exchange(wire, encode_command(SamCommand.READ), 1295)
     assert len(answer) == 1295
     assert answer[:14] == bytes.fromhex("AAAAAA9669 0508 000090 0100 0400")
 
 
-def test_read_without_select_fails_with_41(emulator: Emulator, wire: serial.SerialBase) -> None:
+def test_read_without_select_fails_with_41(
+    emulator: IdCardEmulator, wire: serial.SerialBase
+) -> None:
     emulator.place("resident")
-    answer = exchange(wire, encode_command(Command.READ), 11)
+    answer = exchange(wire, encode_command(SamCommand.READ), 11)
     assert answer == bytes.fromhex("AAAAAA9669 0004 0000 41 45")
 
 
 def test_select_without_a_card_fails_with_81(wire: serial.SerialBase) -> None:
-    answer = exchange(wire, encode_command(Command.SELECT), 11)
+    answer = exchange(wire, encode_command(SamCommand.SELECT), 11)
     assert answer == bytes.fromhex("AAAAAA9669 0004 0000 81 85")
 
 
@@ -62,12 +64,12 @@ def test_unknown_command_is_answered_21(wire: serial.SerialBase) -> None:
     assert exchange(wire, bad, 11)[9] == 0x21
 
 
-def test_faults_change_the_answers(emulator: Emulator, wire: serial.SerialBase) -> None:
-    reset = encode_command(Command.RESET)
+def test_faults_change_the_answers(emulator: IdCardEmulator, wire: serial.SerialBase) -> None:
+    reset = encode_command(SamCommand.RESET)
     emulator.inject_fault("sam_self_test_failure")
     assert exchange(wire, reset, 11)[9] == 0x60
     emulator.clear_faults()
-    emulator.inject_fault(Fault.CHECKSUM_ERROR)
+    emulator.inject_fault(IdCardFault.CHECKSUM_ERROR)
     assert exchange(wire, reset, 11) == bytes.fromhex("AAAAAA9669 0004 0000 90") + bytes(
         [0x94 ^ 0xFF]
     )
@@ -85,12 +87,12 @@ def test_faults_change_the_answers(emulator: Emulator, wire: serial.SerialBase) 
     assert frame.body == b"\x00\x00\x90"
 
 
-def test_unknown_fault_names_the_known_ones(emulator: Emulator) -> None:
+def test_unknown_fault_names_the_known_ones(emulator: IdCardEmulator) -> None:
     with pytest.raises(ValueError, match="cut_frame"):
         emulator.inject_fault("meltdown")
 
 
-def test_fixtures_are_listed_and_placeable_by_name(emulator: Emulator) -> None:
+def test_fixtures_are_listed_and_placeable_by_name(emulator: IdCardEmulator) -> None:
     names = fixtures()
     assert {"resident", "long_term", "expired", "rare_name", "face_mismatch"} <= set(names)
     assert {"foreign_permanent", "hk_macao_taiwan"} <= set(names)
@@ -105,7 +107,7 @@ def test_fixtures_are_listed_and_placeable_by_name(emulator: Emulator) -> None:
 
 def test_link_path_survives_a_restart(tmp_path: Path) -> None:
     link = tmp_path / "reader"
-    emu = Emulator(link_path=link)
+    emu = IdCardEmulator(link_path=link)
     emu.start()
     assert os.path.realpath(link).startswith("/dev/pts/")
     emu.stop()

@@ -6,7 +6,7 @@ import pytest
 
 from drivers.base import DeviceClass, DeviceState, StatusChanged
 from drivers.config import ConfigError, DeviceConfig
-from drivers.id_card.emulator import Emulator
+from drivers.id_card.emulator import IdCardEmulator
 from drivers.id_card.factory import build
 from drivers.id_card.reader import SamReader
 from drivers.id_card.types import CardInserted
@@ -47,7 +47,7 @@ def test_simulated_reader_reconnects_after_the_emulator_disappears_and_returns()
     try:
         recorder.wait_for(lambda events: any(isinstance(e, CardInserted) for e in events))
         emulator = manager.simulator(DeviceClass.ID_CARD_READER)
-        assert isinstance(emulator, Emulator)
+        assert isinstance(emulator, IdCardEmulator)
         emulator.stop()
 
         def went(state: DeviceState, after: int = 0) -> bool:

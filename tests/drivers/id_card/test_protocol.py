@@ -12,8 +12,8 @@ from drivers.id_card.protocol import (
     PREAMBLE,
     Answer,
     BufferSource,
-    Command,
     Request,
+    SamCommand,
     decode_frame,
     encode_answer,
     encode_command,
@@ -22,10 +22,10 @@ from drivers.id_card.protocol import (
 )
 
 REFERENCE_COMMANDS = {
-    Command.FIND: "AA AA AA 96 69 00 03 20 01 22",
-    Command.SELECT: "AA AA AA 96 69 00 03 20 02 21",
-    Command.READ: "AA AA AA 96 69 00 03 30 01 32",
-    Command.RESET: "AA AA AA 96 69 00 03 10 FF EC",
+    SamCommand.FIND: "AA AA AA 96 69 00 03 20 01 22",
+    SamCommand.SELECT: "AA AA AA 96 69 00 03 20 02 21",
+    SamCommand.READ: "AA AA AA 96 69 00 03 30 01 32",
+    SamCommand.RESET: "AA AA AA 96 69 00 03 10 FF EC",
 }
 REFERENCE_ANSWERS = [
     (0x9F, bytes(4), "AA AA AA 96 69 00 08 00 00 9F 00 00 00 00 97"),
@@ -39,7 +39,7 @@ REFERENCE_ANSWERS = [
 
 
 @pytest.mark.parametrize(("command", "wire"), REFERENCE_COMMANDS.items())
-def test_commands_encode_to_the_reference_bytes(command: Command, wire: str) -> None:
+def test_commands_encode_to_the_reference_bytes(command: SamCommand, wire: str) -> None:
     assert encode_command(command) == bytes.fromhex(wire)
     assert Request.from_frame(decode_frame(bytes.fromhex(wire))).command is command
 

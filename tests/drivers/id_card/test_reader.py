@@ -10,10 +10,10 @@ from collections.abc import Callable, Iterator
 import pytest
 
 from drivers.base import DeviceEvent, DeviceState, StatusChanged
-from drivers.id_card.emulator import Emulator, fixtures
+from drivers.id_card.emulator import IdCardEmulator, fixtures
 from drivers.id_card.errors import CardRemovedError, PortError, ReaderStatusError
 from drivers.id_card.fixtures import load_fixture
-from drivers.id_card.protocol import Command, Request
+from drivers.id_card.protocol import Request, SamCommand
 from drivers.id_card.reader import SamReader
 from drivers.id_card.types import (
     CardInserted,
@@ -43,7 +43,7 @@ def state_is(state: DeviceState) -> Callable[[list[DeviceEvent]], bool]:
 
 
 @pytest.fixture
-def reader(emulator: Emulator, fast: Timing) -> Iterator[tuple[SamReader, Recorder]]:
+def reader(emulator: IdCardEmulator, fast: Timing) -> Iterator[tuple[SamReader, Recorder]]:
     device = SamReader(emulator.port, timing=fast)
     recorder = Recorder()
     device.events.subscribe(recorder)
@@ -64,7 +64,7 @@ def test_open_checks_the_sam_and_goes_online(reader: tuple[SamReader, Recorder])
 
 @pytest.mark.parametrize("name", fixtures())
 def test_every_fixture_is_read_once_per_placement(
-    name: str, emulator: Emulator, reader: tuple[SamReader, Recorder]
+    name: str, emulator: IdCardEmulator, reader: tuple[SamReader, Recorder]
 ) -> None:
     device, recorder = reader
     device.open()
@@ -80,15 +80,15 @@ def test_every_fixture_is_read_once_per_placement(
 
 
 def test_a_card_left_on_the_reader_is_not_read_again(
-    emulator: Emulator, reader: tuple[SamReader, Recorder]
+    emulator: IdCardEmulator, reader: tuple[SamReader, Recorder]
 ) -> None:
     device, recorder = reader
-    commands: list[Command | None] = []
+    commands: list[SamCommand | None] = []
     polled_on = threading.Event()
 
     def watch(request: Request) -> None:
         commands.append(request.command)
-        if commands.count(Command.FIND) >= 10:
+        if commands.count(SamCommand.FIND) >= 10:
             polled_on.set()
 
     emulator.place("resident")
@@ -96,7 +96,7 @@ def test_a_card_left_on_the_reader_is_not_read_again(
     recorder.wait_for(has(CardInserted))
     emulator.set_request_hook(watch)
     assert polled_on.wait(5)
-    assert Command.READ not in commands
+    assert SamCommand.READ not in commands
     emulator.remove()
     recorder.wait_for(has(CardRemoved))
     emulator.place("long_term")
@@ -105,12 +105,12 @@ def test_a_card_left_on_the_reader_is_not_read_again(
 
 
 def test_card_removed_mid_read_gives_read_failed_then_removed(
-    emulator: Emulator, reader: tuple[SamReader, Recorder]
+    emulator: IdCardEmulator, reader: tuple[SamReader, Recorder]
 ) -> None:
     device, recorder = reader
 
     def pull_card(request: Request) -> None:
-        if request.command is Command.READ:
+        if request.command is SamCommand.READ:
             emulator.remove()
 
     emulator.set_request_hook(pull_card)
@@ -126,7 +126,7 @@ def test_card_removed_mid_read_gives_read_failed_then_removed(
 
 
 def test_read_failure_is_reported_once_then_removal(
-    emulator: Emulator, reader: tuple[SamReader, Recorder]
+    emulator: IdCardEmulator, reader: tuple[SamReader, Recorder]
 ) -> None:
     device, recorder = reader
     emulator.inject_fault("read_failure")
@@ -147,7 +147,7 @@ def test_read_failure_is_reported_once_then_removal(
 
 @pytest.mark.parametrize("fault", ["garbage"])
 def test_reader_resynchronises_through_garbage(
-    fault: str, emulator: Emulator, reader: tuple[SamReader, Recorder]
+    fault: str, emulator: IdCardEmulator, reader: tuple[SamReader, Recorder]
 ) -> None:
     device, recorder = reader
     emulator.inject_fault(fault)
@@ -159,7 +159,7 @@ def test_reader_resynchronises_through_garbage(
 
 
 def test_sam_self_test_failure_is_a_hardware_error_that_clears(
-    emulator: Emulator, reader: tuple[SamReader, Recorder]
+    emulator: IdCardEmulator, reader: tuple[SamReader, Recorder]
 ) -> None:
     device, recorder = reader
     emulator.inject_fault("sam_self_test_failure")
@@ -172,7 +172,7 @@ def test_sam_self_test_failure_is_a_hardware_error_that_clears(
 
 @pytest.mark.parametrize("fault", ["checksum_error", "silence", "cut_frame"])
 def test_broken_answers_at_open_are_offline_with_a_typed_error(
-    fault: str, emulator: Emulator, reader: tuple[SamReader, Recorder]
+    fault: str, emulator: IdCardEmulator, reader: tuple[SamReader, Recorder]
 ) -> None:
     device, _ = reader
     emulator.inject_fault(fault)
@@ -184,7 +184,7 @@ def test_broken_answers_at_open_are_offline_with_a_typed_error(
 
 @pytest.mark.parametrize("fault", ["checksum_error", "silence", "cut_frame"])
 def test_broken_answers_while_polling_take_the_reader_offline(
-    fault: str, emulator: Emulator, reader: tuple[SamReader, Recorder]
+    fault: str, emulator: IdCardEmulator, reader: tuple[SamReader, Recorder]
 ) -> None:
     device, recorder = reader
     device.open()
@@ -194,7 +194,7 @@ def test_broken_answers_while_polling_take_the_reader_offline(
 
 
 def test_port_vanishing_takes_the_reader_offline(
-    emulator: Emulator, reader: tuple[SamReader, Recorder]
+    emulator: IdCardEmulator, reader: tuple[SamReader, Recorder]
 ) -> None:
     device, recorder = reader
     device.open()
@@ -210,7 +210,7 @@ def test_missing_port_is_no_device(fast: Timing) -> None:
 
 
 def test_logs_never_hold_the_full_number_or_name(
-    emulator: Emulator, reader: tuple[SamReader, Recorder], caplog: pytest.LogCaptureFixture
+    emulator: IdCardEmulator, reader: tuple[SamReader, Recorder], caplog: pytest.LogCaptureFixture
 ) -> None:
     device, recorder = reader
     caplog.set_level(logging.DEBUG)
@@ -222,7 +222,7 @@ def test_logs_never_hold_the_full_number_or_name(
     assert "330106********001X" in caplog.text
 
 
-def test_fingerprints_are_read_with_30_10(emulator: Emulator, fast: Timing) -> None:
+def test_fingerprints_are_read_with_30_10(emulator: IdCardEmulator, fast: Timing) -> None:
     device = SamReader(emulator.port, timing=fast, with_fingerprint=True)
     recorder = Recorder()
     device.events.subscribe(recorder)

@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from drivers.printer.emulator import PrinterEmulator
+from drivers.printer.emulator import ReceiptPrinterEmulator
 
 
 def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
@@ -20,7 +20,7 @@ def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-def test_status_json_reports_state_and_media(emulator: PrinterEmulator) -> None:
+def test_status_json_reports_state_and_media(emulator: ReceiptPrinterEmulator) -> None:
     emulator.set_paper("low")
     result = run_cli("--port", emulator.port, "status", "--json")
     assert result.returncode == 0, result.stderr
@@ -28,7 +28,7 @@ def test_status_json_reports_state_and_media(emulator: PrinterEmulator) -> None:
 
 
 def test_status_of_a_printer_with_cover_open_exits_3_with_one_line(
-    emulator: PrinterEmulator,
+    emulator: ReceiptPrinterEmulator,
 ) -> None:
     emulator.set_cover_open(True)
     result = run_cli("--port", emulator.port, "status", "--json")
@@ -37,7 +37,7 @@ def test_status_of_a_printer_with_cover_open_exits_3_with_one_line(
     assert result.stderr.strip().count("\n") == 0
 
 
-def test_test_page_prints_model_chinese_rare_name_and_qr(emulator: PrinterEmulator) -> None:
+def test_test_page_prints_model_chinese_rare_name_and_qr(emulator: ReceiptPrinterEmulator) -> None:
     result = run_cli("--port", emulator.port, "test-page")
     assert result.returncode == 0, result.stderr
     assert emulator.wait_for_receipts(1, timeout_s=5)

@@ -11,7 +11,7 @@ import pytest
 
 from drivers.base import DeviceEvent, DeviceState, MediaStatus, StatusChanged
 from drivers.printer.document import Document
-from drivers.printer.emulator import PrinterEmulator
+from drivers.printer.emulator import ReceiptPrinterEmulator
 from drivers.printer.printer import EscPosPrinter
 from drivers.printer.transports.network import NetworkTransport
 from drivers.printer.transports.serial_port import SerialTransport
@@ -19,7 +19,9 @@ from drivers.printer.types import PrinterTimings, ReceiptPrinter
 from tests.drivers.printer.conftest import FAST
 from tests.drivers.printer.documents import standard_receipt
 
-STATUS_CASES: list[tuple[str, Callable[[PrinterEmulator], None], DeviceState, MediaStatus]] = [
+STATUS_CASES: list[
+    tuple[str, Callable[[ReceiptPrinterEmulator], None], DeviceState, MediaStatus]
+] = [
     ("ok", lambda e: None, DeviceState.ONLINE, MediaStatus.OK),
     ("low", lambda e: e.set_paper("low"), DeviceState.ONLINE, MediaStatus.LOW),
     ("out", lambda e: e.set_paper("out"), DeviceState.ONLINE, MediaStatus.OUT),
@@ -41,9 +43,9 @@ def test_driver_satisfies_the_receipt_printer_interface(printer: EscPosPrinter) 
     ids=[case[0] for case in STATUS_CASES],
 )
 def test_emulator_condition_shows_in_driver_status(
-    emulator: PrinterEmulator,
+    emulator: ReceiptPrinterEmulator,
     printer: EscPosPrinter,
-    setup: Callable[[PrinterEmulator], None],
+    setup: Callable[[ReceiptPrinterEmulator], None],
     state: DeviceState,
     media: MediaStatus,
 ) -> None:
@@ -54,7 +56,7 @@ def test_emulator_condition_shows_in_driver_status(
 
 
 def test_print_job_succeeds_and_emulator_records_the_receipt(
-    emulator: PrinterEmulator, printer: EscPosPrinter
+    emulator: ReceiptPrinterEmulator, printer: EscPosPrinter
 ) -> None:
     result = printer.print_document(standard_receipt())
     assert result.ok, result.reason
@@ -69,7 +71,7 @@ def test_print_job_succeeds_and_emulator_records_the_receipt(
 
 @pytest.mark.parametrize("condition", ["out", "cover", "cutter", "silent"])
 def test_job_is_refused_when_printer_is_not_ready(
-    emulator: PrinterEmulator, printer: EscPosPrinter, condition: str
+    emulator: ReceiptPrinterEmulator, printer: EscPosPrinter, condition: str
 ) -> None:
     setup = next(case[1] for case in STATUS_CASES if case[0] == condition)
     setup(emulator)
@@ -80,7 +82,7 @@ def test_job_is_refused_when_printer_is_not_ready(
 
 
 def test_paper_running_out_mid_job_fails_the_job_and_reprint_after_refill_succeeds(
-    emulator: PrinterEmulator, printer: EscPosPrinter
+    emulator: ReceiptPrinterEmulator, printer: EscPosPrinter
 ) -> None:
     emulator.run_out_after_lines(4)
     failed = printer.print_document(standard_receipt())
@@ -102,7 +104,7 @@ def test_reprint_without_a_previous_job_is_a_failed_result(printer: EscPosPrinte
     assert "nothing to reprint" in result.reason
 
 
-def test_status_changes_are_published_while_idle(emulator: PrinterEmulator) -> None:
+def test_status_changes_are_published_while_idle(emulator: ReceiptPrinterEmulator) -> None:
     device = EscPosPrinter(
         SerialTransport(emulator.port),
         timings=PrinterTimings(status_reply_s=0.2, poll_interval_s=0.02),
@@ -144,7 +146,9 @@ def test_missing_port_is_a_device_error_and_no_device_status() -> None:
     assert device.status.state is DeviceState.NO_DEVICE
 
 
-def test_network_transport_prints_through_emulator_tcp_port(emulator: PrinterEmulator) -> None:
+def test_network_transport_prints_through_emulator_tcp_port(
+    emulator: ReceiptPrinterEmulator,
+) -> None:
     assert emulator.tcp_port is not None
     device = EscPosPrinter(NetworkTransport("127.0.0.1", emulator.tcp_port), timings=FAST)
     device.open()

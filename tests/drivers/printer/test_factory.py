@@ -8,7 +8,7 @@ import pytest
 
 from drivers.base import DeviceClass, DeviceState
 from drivers.config import ConfigError, DeviceConfig
-from drivers.printer.emulator import PrinterEmulator
+from drivers.printer.emulator import ReceiptPrinterEmulator
 from drivers.printer.factory import build
 
 
@@ -18,7 +18,7 @@ def config(driver: str, **options: object) -> DeviceConfig:
 
 def test_simulated_driver_runs_the_real_driver_against_the_emulator(tmp_path: Path) -> None:
     built = build(config("simulated", receipts_dir=str(tmp_path), status_poll_interval_s=60.0))
-    assert isinstance(built.simulator, PrinterEmulator)
+    assert isinstance(built.simulator, ReceiptPrinterEmulator)
     try:
         built.device.open()
         assert built.device.status.state is DeviceState.ONLINE

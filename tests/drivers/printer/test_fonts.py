@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from drivers.printer.document import Document
-from drivers.printer.emulator import PrinterEmulator
+from drivers.printer.emulator import ReceiptPrinterEmulator
 from drivers.printer.fonts import FontChain, find_cjk_font, find_font_chain, parse_charset
 from drivers.printer.printer import EscPosPrinter
 from drivers.printer.profile import PrinterProfile
@@ -55,7 +55,7 @@ def test_character_no_font_has_is_blank_on_paper_and_listed() -> None:
 
 
 def test_print_job_reports_unprintable_characters(tmp_path: Path) -> None:
-    emulator = PrinterEmulator(tmp_path / "receipts")
+    emulator = ReceiptPrinterEmulator(tmp_path / "receipts")
     printer = EscPosPrinter(SerialTransport(emulator.port), timings=FAST)
     try:
         printer.open()

@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from PIL import Image, ImageDraw
 
 from drivers.printer import commands
-from drivers.printer.emulator import PrinterEmulator
+from drivers.printer.emulator import ReceiptPrinterEmulator
 from drivers.printer.fonts import find_cjk_font
 from drivers.printer.interpreter import Paper, Parser
 from drivers.printer.paper import draw_receipt
@@ -292,7 +292,7 @@ def test_unknown_command_is_logged_and_skipped_never_printed(
 def test_emulator_saves_png_and_json_record_of_a_python_escpos_receipt(
     tmp_path: Path,
 ) -> None:
-    emulator = PrinterEmulator(tmp_path / "receipts")
+    emulator = ReceiptPrinterEmulator(tmp_path / "receipts")
     transport = SerialTransport(emulator.port)
     try:
         transport.open()

@@ -12,7 +12,7 @@ import pytest
 
 from drivers.base import DeviceError, DeviceEvent, DeviceState, StatusChanged
 from drivers.camera.capture import Camera
-from drivers.camera.emulator import FIXTURE_DIR, CameraSimulator
+from drivers.camera.emulator import FIXTURE_DIR, CameraEmulator
 from drivers.camera.types import CameraSettings, CameraTimings
 from drivers.scanner.camera_scan import CameraScanner, decode_frame
 from drivers.scanner.types import Scanned
@@ -35,7 +35,7 @@ def test_frame_without_a_code_decodes_to_nothing() -> None:
 
 class CameraScanRig:
     def __init__(self, repeat_window_s: float) -> None:
-        self.simulator = CameraSimulator("blank", fps=60)
+        self.simulator = CameraEmulator("blank", fps=60)
         self.camera = Camera(CameraSettings("sim"), self.simulator.capture, CAMERA_FAST)
         self.scanner = CameraScanner(self.camera, repeat_window_s, timings=FAST)
         self.events: queue.Queue[DeviceEvent] = queue.Queue()

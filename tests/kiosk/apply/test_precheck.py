@@ -10,7 +10,7 @@ from kiosk.apply.precheck import IdentityProof, Problem, ProblemCode, precheck
 from kiosk.catalogue.model import Matter
 from kiosk.forms.form import Form, form_for_bundle
 from kiosk.forms.paging import paginate
-from kiosk.forms.validation import ErrorCode, FieldError
+from kiosk.forms.validation import ErrorCode, InputError
 from kiosk.materials.plan import MaterialPlan, merged_materials
 from kiosk.materials.resolution import (
     CommitmentUse,
@@ -92,13 +92,13 @@ def test_field_problems_say_the_page_and_the_field() -> None:
             ProblemCode.FIELD_INVALID,
             page=0,
             field="name",
-            field_error=FieldError(ErrorCode.TOO_LONG, 4),
+            field_error=InputError(ErrorCode.TOO_LONG, 4),
         ),
         Problem(
             ProblemCode.FIELD_INVALID,
             page=1,
             field="remark",
-            field_error=FieldError(ErrorCode.REQUIRED),
+            field_error=InputError(ErrorCode.REQUIRED),
         ),
     )
 

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from kiosk.audit.__main__ import main
 from kiosk.audit.log import GENESIS, AuditEvent, AuditLog, line_hash, log_files
-from kiosk.audit.verify import Problem, verify
+from kiosk.audit.verify import ChainBreak, verify
 
 AT = datetime(2025, 3, 3, 9, 0, tzinfo=UTC)
 
@@ -74,7 +74,7 @@ def test_an_edited_line_is_found(tmp_path: Path) -> None:
     rewrite(files, lines)
     report = verify(files)
     assert [(f.problem, f.path, f.line) for f in report.findings] == [
-        (Problem.EDITED, path, [p for p, _ in lines[:4]].count(path))
+        (ChainBreak.EDITED, path, [p for p, _ in lines[:4]].count(path))
     ]
 
 
@@ -84,7 +84,7 @@ def test_a_deleted_line_is_found(tmp_path: Path) -> None:
     del lines[4]
     rewrite(files, lines)
     (finding,) = verify(files).findings
-    assert finding.problem is Problem.REMOVED
+    assert finding.problem is ChainBreak.REMOVED
     assert "record 5 missing" in finding.message
 
 
@@ -98,19 +98,19 @@ def test_an_inserted_forged_line_is_found(tmp_path: Path) -> None:
     lines.insert(3, (path, json.dumps(forged, separators=(",", ":")).encode()))
     rewrite(files, lines)
     (finding,) = verify(files).findings
-    assert finding.problem is Problem.INSERTED
+    assert finding.problem is ChainBreak.INSERTED
     assert "record 4" in finding.message
 
 
 def test_a_whole_missing_file_is_found(tmp_path: Path) -> None:
     files = write_log(tmp_path, 12)
     (finding,) = verify([files[0], *files[2:]]).findings
-    assert finding.problem is Problem.REMOVED
+    assert finding.problem is ChainBreak.REMOVED
 
 
 def test_a_log_given_without_its_beginning_is_not_intact(tmp_path: Path) -> None:
     files = write_log(tmp_path, 12)
-    assert verify(files[1:]).findings[0].problem is Problem.REMOVED
+    assert verify(files[1:]).findings[0].problem is ChainBreak.REMOVED
 
 
 def test_after_a_torn_last_line_the_log_goes_on_and_the_tear_is_reported(tmp_path: Path) -> None:
@@ -119,7 +119,7 @@ def test_after_a_torn_last_line_the_log_goes_on_and_the_tear_is_reported(tmp_pat
         f.write(b'{"seq":4,"at":"2025-')
     AuditLog(tmp_path, max_bytes=10_000).record(AuditEvent.MODE_CHANGED, mode="out_of_service")
     report = verify(files)
-    assert [(f.problem, f.line) for f in report.findings] == [(Problem.UNREADABLE, 4)]
+    assert [(f.problem, f.line) for f in report.findings] == [(ChainBreak.UNREADABLE, 4)]
     assert report.records == 4
 
 

@@ -13,8 +13,8 @@ import pytest
 import zxingcpp
 from PySide6.QtWidgets import QApplication
 
-from kiosk.documents.model import DocumentError, ResultDocument
 from kiosk.documents.pdf import RenderedPdf, render_pdf
+from kiosk.platform.models import ResultDocument
 from ui.receipt_text import pdf_wording
 
 WORDING = pdf_wording()
@@ -131,12 +131,3 @@ def test_a_character_outside_every_font_is_reported_and_drawn_as_the_geta_mark(
     assert "姓名 王" in _text(_write(rendered, tmp_path))
     assert "〓" in _text(_write(rendered, tmp_path))
 
-
-def test_contract_document_is_checked_field_by_field() -> None:
-    document = ResultDocument.from_contract({"title": "证明", "lines": ["a"], "verify_url": URL})
-    assert document == ResultDocument("证明", ("a",), URL)
-    assert ResultDocument.from_contract({"title": "证明"}).verify_url is None
-    with pytest.raises(DocumentError, match="title"):
-        ResultDocument.from_contract({"lines": []})
-    with pytest.raises(DocumentError, match="lines"):
-        ResultDocument.from_contract({"title": "证明", "lines": [1]})

@@ -313,7 +313,7 @@ def test_card_removed_mid_read(machine: FlowMachine) -> None:
     open_guide(machine)
     machine.dispatch(ev.StartMatter())
     machine.dispatch(ev.CardPresented())
-    machine.dispatch(ev.CardRemoved())
+    machine.dispatch(ev.CardTakenAway())
     assert machine.state is State.CARD_REMOVED
 
 
@@ -336,7 +336,7 @@ def test_card_removed_before_verification_forgets_the_card(machine: FlowMachine,
         machine.dispatch(ev.ConsentGiven())
     if step == "verifying":
         machine.dispatch(ev.FaceCaptured(b"jpeg"))
-    machine.dispatch(ev.CardRemoved())
+    machine.dispatch(ev.CardTakenAway())
     assert machine.state is State.CARD_REMOVED
     assert machine.session.card is None
     assert machine.session.face_image is None
@@ -355,7 +355,7 @@ def test_card_taken_away_on_verified_ends_the_session_after_the_grace(
     machine: FlowMachine, clock: FakeClock
 ) -> None:
     verified_by_card(machine)
-    machine.dispatch(ev.CardRemoved())
+    machine.dispatch(ev.CardTakenAway())
     clock.advance(9)
     machine.tick()
     assert machine.state is State.VERIFIED
@@ -369,7 +369,7 @@ def test_card_put_back_within_the_grace_keeps_the_session(
     machine: FlowMachine, clock: FakeClock
 ) -> None:
     verified_by_card(machine)
-    machine.dispatch(ev.CardRemoved())
+    machine.dispatch(ev.CardTakenAway())
     clock.advance(5)
     machine.dispatch(ev.CardPresented())
     clock.advance(10)
@@ -383,7 +383,7 @@ def test_card_removal_is_irrelevant_after_a_qr_login(
     machine.dispatch(ev.StartQrLogin())
     machine.dispatch(ev.QrScanned("p"))
     machine.dispatch(ev.VerifyResult(machine.pending_request or 0, "v", "t", "张伟", "1"))
-    machine.dispatch(ev.CardRemoved())
+    machine.dispatch(ev.CardTakenAway())
     clock.advance(15)
     machine.tick()
     assert machine.state is State.VERIFIED

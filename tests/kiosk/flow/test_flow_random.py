@@ -49,7 +49,7 @@ events = st.one_of(
             ev.RetryFace(),
             ev.ContinueSession(),
             ev.CardPresented(),
-            ev.CardRemoved(),
+            ev.CardTakenAway(),
             ev.FaceCaptureFailed(),
             ev.ServiceSuspended(),
             ev.ServiceResumed(),

@@ -9,7 +9,7 @@ import pytest
 
 from kiosk.forms.form import Form, form_for_matter
 from kiosk.forms.prefill import card_sources, licence_sources, prefill_sources
-from kiosk.forms.validation import Address, ErrorCode, FieldError
+from kiosk.forms.validation import Address, ErrorCode, InputError
 from kiosk.platform.models import License
 from tests.kiosk.matters import ID_NUMBER, field, matter
 
@@ -96,7 +96,7 @@ def test_a_prefilled_answer_is_editable_and_loses_its_mark_when_changed() -> Non
 
 def test_set_returns_the_keystroke_error_and_uppercases_an_id_x() -> None:
     form = _prefilled_form()
-    assert form.set("phone", "2") == FieldError(ErrorCode.NOT_MOBILE)
+    assert form.set("phone", "2") == InputError(ErrorCode.NOT_MOBILE)
     form.set("applicant_id_number", ID_NUMBER[:17] + "x")
     assert form.answer("applicant_id_number") == ID_NUMBER[:17] + "X"
     with pytest.raises(TypeError):
@@ -108,9 +108,9 @@ def test_set_returns_the_keystroke_error_and_uppercases_an_id_x() -> None:
 def test_errors_name_each_unfinished_field_and_clear_wipes_every_answer() -> None:
     form = _prefilled_form()
     assert form.errors() == {
-        "child_birth": FieldError(ErrorCode.REQUIRED),
-        "household_no": FieldError(ErrorCode.REQUIRED),
-        "phone": FieldError(ErrorCode.REQUIRED),
+        "child_birth": InputError(ErrorCode.REQUIRED),
+        "household_no": InputError(ErrorCode.REQUIRED),
+        "phone": InputError(ErrorCode.REQUIRED),
     }
     form.clear()
     assert form.answer("applicant_name") == "" and not form.prefilled("applicant_name")

@@ -13,8 +13,8 @@ from kiosk.forms.fields import FieldSpec, FieldType
 from kiosk.forms.validation import (
     Address,
     ErrorCode,
-    FieldError,
     FieldValue,
+    InputError,
     check_input,
     check_value,
 )
@@ -56,7 +56,7 @@ def test_valid_values_pass_and_no_prefix_of_one_gets_a_keystroke_error(
 @given(id_numbers, st.sampled_from("0123456789X"))
 def test_a_wrong_check_digit_is_reported_once_all_18_are_typed(number: str, last: str) -> None:
     wrong = number[:17] + last
-    expected = None if last == number[17] else FieldError(ErrorCode.ID_CHECK_DIGIT)
+    expected = None if last == number[17] else InputError(ErrorCode.ID_CHECK_DIGIT)
     assert check_input(spec(FieldType.ID_NUMBER), wrong) == expected
 
 
@@ -64,7 +64,7 @@ def test_a_wrong_check_digit_is_reported_once_all_18_are_typed(number: str, last
 def test_text_over_max_length_is_too_long_with_the_limit(text: str, limit: int) -> None:
     field = spec(FieldType.TEXT, max_length=limit)
     error = check_input(field, text)
-    assert (error == FieldError(ErrorCode.TOO_LONG, limit)) == (len(text) > limit)
+    assert (error == InputError(ErrorCode.TOO_LONG, limit)) == (len(text) > limit)
 
 
 @pytest.mark.parametrize(
@@ -94,42 +94,42 @@ def test_keystroke_errors_typing_more_cannot_fix(
 @pytest.mark.parametrize(
     ("field", "value", "expected"),
     [
-        (spec(FieldType.TEXT), "  ", FieldError(ErrorCode.REQUIRED)),
+        (spec(FieldType.TEXT), "  ", InputError(ErrorCode.REQUIRED)),
         (FieldSpec("f", "f", FieldType.TEXT, False), "", None),
-        (spec(FieldType.PHONE), "1380013800", FieldError(ErrorCode.INCOMPLETE, 11)),
-        (spec(FieldType.ID_NUMBER), "330106", FieldError(ErrorCode.INCOMPLETE, 18)),
-        (spec(FieldType.NUMBER), "-", FieldError(ErrorCode.INVALID_NUMBER)),
-        (spec(FieldType.EMAIL), "a@b", FieldError(ErrorCode.INVALID_EMAIL)),
-        (spec(FieldType.DATE), "2024-1-1", FieldError(ErrorCode.INVALID_DATE)),
+        (spec(FieldType.PHONE), "1380013800", InputError(ErrorCode.INCOMPLETE, 11)),
+        (spec(FieldType.ID_NUMBER), "330106", InputError(ErrorCode.INCOMPLETE, 18)),
+        (spec(FieldType.NUMBER), "-", InputError(ErrorCode.INVALID_NUMBER)),
+        (spec(FieldType.EMAIL), "a@b", InputError(ErrorCode.INVALID_EMAIL)),
+        (spec(FieldType.DATE), "2024-1-1", InputError(ErrorCode.INVALID_DATE)),
         (
             spec(FieldType.SELECT, options=(FieldOption("male", "男"),)),
             "男",
-            FieldError(ErrorCode.NOT_AN_OPTION),
+            InputError(ErrorCode.NOT_AN_OPTION),
         ),
         (
             spec(FieldType.TEXT, patterns=("^[0-9]+$",)),
             "12a",
-            FieldError(ErrorCode.PATTERN_MISMATCH),
+            InputError(ErrorCode.PATTERN_MISMATCH),
         ),
-        (spec(FieldType.TEXT, max_length=2), " abc ", FieldError(ErrorCode.TOO_LONG, 2)),
+        (spec(FieldType.TEXT, max_length=2), " abc ", InputError(ErrorCode.TOO_LONG, 2)),
         (spec(FieldType.TEXT, max_length=3), " abc ", None),
         (spec(FieldType.CHECKBOX), False, None),
-        (spec(FieldType.ADDRESS), Address(), FieldError(ErrorCode.REQUIRED)),
+        (spec(FieldType.ADDRESS), Address(), InputError(ErrorCode.REQUIRED)),
         (
             spec(FieldType.ADDRESS),
             Address("330109", " "),
-            FieldError(ErrorCode.ADDRESS_DETAIL_REQUIRED),
+            InputError(ErrorCode.ADDRESS_DETAIL_REQUIRED),
         ),
         (spec(FieldType.ADDRESS), Address("", "北京市东城区1号"), None),
         (
             spec(FieldType.ADDRESS, max_length=12),
             Address("330109", "市心中路818号"),
-            FieldError(ErrorCode.TOO_LONG, 12),
+            InputError(ErrorCode.TOO_LONG, 12),
         ),
     ],
 )
 def test_complete_values_are_checked_in_the_platform_order(
-    field: FieldSpec, value: FieldValue, expected: FieldError | None
+    field: FieldSpec, value: FieldValue, expected: InputError | None
 ) -> None:
     assert check_value(field, value, DIVISIONS) == expected
 

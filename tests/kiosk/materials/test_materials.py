@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from drivers.camera.quality import QualityIssue
-from kiosk.materials.plan import MaterialPlan, Upload, merged_materials
+from kiosk.materials.plan import MaterialFile, MaterialPlan, merged_materials
 from kiosk.materials.resolution import (
     CommitmentUse,
     DeferredUse,
@@ -132,7 +132,7 @@ def test_the_plan_gives_the_contract_references_and_the_platform_accepts_them() 
         },
         {"material_id": "photo", "kind": "deferred"},
     ]
-    assert plan.uploads() == (Upload(page.sha256, "image/jpeg", b"jpeg-bytes"),)
+    assert plan.uploads() == (MaterialFile(page.sha256, "image/jpeg", b"jpeg-bytes"),)
     assert [(s.id, d) for s, d in plan.deferred()] == [("photo", date(2024, 5, 13))]
     # the platform's reference rules that need no stored uploads or licences
     checked = platform.check_materials(

@@ -15,7 +15,7 @@ import pytest
 from kiosk.outbox.policy import judge
 from kiosk.outbox.store import NewRecord, OutboxStore
 from kiosk.outbox.submitter import Corrected, Evaluated, Queued, Submitted, Submitter, Upload
-from kiosk.outbox.worker import Backoff, Delivery, DeliveryEvent, OutboxWorker
+from kiosk.outbox.worker import Backoff, DeliveryEvent, DeliveryStep, OutboxWorker
 from kiosk.platform.client import PlatformClient
 from kiosk.platform.errors import MalformedResponse, PlatformError, PlatformUnreachable
 from kiosk.platform.models import (
@@ -199,7 +199,7 @@ def test_a_refused_record_is_dead_lettered_with_what_depends_on_it(
     server.set_offline(False)
     server.faults.add(respond(403, "verification_required"))
     worker = OutboxWorker(store, client_for(server))
-    assert worker.deliver_next() is Delivery.REJECTED
+    assert worker.deliver_next() is DeliveryStep.REJECTED
     assert [d.problem["code"] for d in store.dead_letters()] == ["verification_required"] * 2
     result = store.result(queued.local_ref)
     assert result is not None and result.state == "rejected"
@@ -218,7 +218,7 @@ def test_transient_failures_keep_the_record_at_the_head(
         respond(502, "", b"<html>bad gateway</html>"),
     ):
         server.faults.add(answer)
-        assert worker.deliver_next() is Delivery.DEFERRED
+        assert worker.deliver_next() is DeliveryStep.DEFERRED
     head = store.head()
     assert head is not None and head.attempts == 4
 

@@ -14,9 +14,8 @@ from drivers.printer.interpreter import Paper, Parser, PrintedReceipt
 from drivers.printer.paper import draw_receipt
 from drivers.printer.profile import PrinterProfile
 from drivers.printer.render import render
-from kiosk.platform.models import Application, HistoryEntry, ResultDocument
+from kiosk.platform.models import Applicant, Application, HistoryEntry, ResultDocument
 from kiosk.receipts.documents import (
-    Applicant,
     DeferredMaterial,
     Hall,
     ReceiptBuilder,
