@@ -37,7 +37,7 @@ class NotSimulated(RuntimeError):
 
 
 @runtime_checkable
-class IdCardSimulator(Protocol):
+class IdCardControls(Protocol):
     """What the routes need of the ID-card reader emulator."""
 
     def place(self, card: str) -> None:
@@ -58,7 +58,7 @@ class IdCardSimulator(Protocol):
 
 
 @runtime_checkable
-class ScannerSimulator(Protocol):
+class ScannerControls(Protocol):
     """What the routes need of the QR scanner emulator."""
 
     def scan(self, text: str) -> bool:
@@ -75,7 +75,7 @@ class ScannerSimulator(Protocol):
 
 
 @runtime_checkable
-class CameraEmulator(Protocol):
+class CameraControls(Protocol):
     """What the routes need of the camera simulator."""
 
     def show(self, source: str) -> None:
@@ -92,7 +92,7 @@ class CameraEmulator(Protocol):
 
 
 @runtime_checkable
-class PrinterSimulator(Protocol):
+class PrinterControls(Protocol):
     """What the routes need of the receipt printer emulator."""
 
     def set_paper(self, paper: str) -> None:
@@ -113,7 +113,7 @@ class PrinterSimulator(Protocol):
 
 
 @runtime_checkable
-class PortSimulator(Protocol):
+class PortControls(Protocol):
     """An emulator a driver reaches through a port (its pty path), like real hardware."""
 
     @property
@@ -148,27 +148,27 @@ def register_device_routes(
 ) -> None:
     """Mount the ``/sim/...`` routes for ``manager``'s simulators on ``server``."""
 
-    def id_card() -> IdCardSimulator:
+    def id_card() -> IdCardControls:
         simulator = manager.simulator(DeviceClass.ID_CARD_READER)
-        if not isinstance(simulator, IdCardSimulator):
+        if not isinstance(simulator, IdCardControls):
             raise _missing(DeviceClass.ID_CARD_READER)
         return simulator
 
-    def scanner() -> ScannerSimulator:
+    def scanner() -> ScannerControls:
         simulator = manager.simulator(DeviceClass.QR_SCANNER)
-        if not isinstance(simulator, ScannerSimulator):
+        if not isinstance(simulator, ScannerControls):
             raise _missing(DeviceClass.QR_SCANNER)
         return simulator
 
-    def camera() -> CameraEmulator:
+    def camera() -> CameraControls:
         simulator = manager.simulator(DeviceClass.CAMERA)
-        if not isinstance(simulator, CameraEmulator):
+        if not isinstance(simulator, CameraControls):
             raise _missing(DeviceClass.CAMERA)
         return simulator
 
-    def printer() -> PrinterSimulator:
+    def printer() -> PrinterControls:
         simulator = manager.simulator(DeviceClass.RECEIPT_PRINTER)
-        if not isinstance(simulator, PrinterSimulator):
+        if not isinstance(simulator, PrinterControls):
             raise _missing(DeviceClass.RECEIPT_PRINTER)
         return simulator
 
@@ -228,7 +228,7 @@ def register_device_routes(
         for cls, s in manager.statuses().items():
             entry = {"state": str(s.state), "media": str(s.media), "detail": s.detail}
             simulator = manager.simulator(cls)
-            if isinstance(simulator, PortSimulator):
+            if isinstance(simulator, PortControls):
                 entry["port"] = simulator.port
             answer[str(cls)] = entry
         return 200, answer
