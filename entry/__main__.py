@@ -66,7 +66,6 @@ def main(argv: list[str] | None = None) -> int:
     remove_stale()
     user_data = prepare_environment()
     try:
-        from PySide6.QtCore import Qt
         from PySide6.QtGui import QGuiApplication
 
         from drivers.config import ConfigError
@@ -101,9 +100,7 @@ def main(argv: list[str] | None = None) -> int:
         watchdog = Watchdog()
         restart = IdleRestartTimer(IdleRestart(config.terminal.restart), kiosk.machine)
         if not screenshot:
-            kiosk.ui.window.frameSwapped.connect(
-                watchdog.ready, Qt.ConnectionType.SingleShotConnection
-            )
+            watchdog.ready_after_first_frame(kiosk.ui.window)
         try:
             kiosk.start()
             if args.screenshot is not None:

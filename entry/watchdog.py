@@ -23,7 +23,8 @@ import os
 import socket
 from collections.abc import Mapping
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QObject, Qt, QTimer, Slot
+from PySide6.QtQuick import QQuickWindow
 
 log = logging.getLogger(__name__)
 
@@ -80,13 +81,15 @@ def watchdog_interval_ms(environ: Mapping[str, str]) -> int | None:
     return max(1, usec // 1000 // PINGS_PER_PERIOD)
 
 
-class Watchdog:
+class Watchdog(QObject):
     """The kiosk's side of ``Type=notify`` + ``WatchdogSec=``: ready, pings, stopping.
 
     Build and use on the GUI thread (the ping timer must run there to prove it is alive).
     """
 
     def __init__(self, environ: Mapping[str, str] = os.environ) -> None:
+        super().__init__()
+        self._window: QQuickWindow | None = None
         self.notifier = Notifier(environ.get(NOTIFY_SOCKET))
         self._timer = QTimer()
         interval = watchdog_interval_ms(environ)
@@ -94,8 +97,18 @@ class Watchdog:
             self._timer.setInterval(interval)
             self._timer.timeout.connect(self.ping)
 
+    def ready_after_first_frame(self, window: QQuickWindow) -> None:
+        """Call :meth:`ready` once ``window`` has swapped its first frame (queued: Qt's
+        threaded render loop emits ``frameSwapped`` on the render thread)."""
+        self._window = window
+        window.frameSwapped.connect(self.ready, Qt.ConnectionType.QueuedConnection)
+
+    @Slot()
     def ready(self) -> None:
         """Home is on the screen: tell systemd, and start the pings."""
+        if self._window is not None:
+            self._window.frameSwapped.disconnect(self.ready)
+            self._window = None
         if self.notifier.send("READY=1") and self._timer.interval() > 0:
             log.info("systemd told READY=1; watchdog ping every %d ms", self._timer.interval())
             self._timer.start()
