@@ -1,6 +1,6 @@
 """Tell systemd the kiosk is up, alive and stopping: the ``sd_notify`` protocol.
 
-The unit (``deploy/systemd/gov-kiosk.service``) is ``Type=notify`` with ``WatchdogSec=``.
+The unit (``debian/gov-kiosk.service``) is ``Type=notify`` with ``WatchdogSec=``.
 systemd passes ``$NOTIFY_SOCKET``, a Unix datagram socket (a path, or ``@name`` in the
 abstract namespace); each datagram is newline-separated ``KEY=VALUE`` lines. The kiosk sends
 
