@@ -20,6 +20,9 @@ from drivers.tempfiles import remove_stale
 from entry.display import display_problem, headless_environment
 from ui.keyboard import prepare_environment, remove_user_data
 
+CONFIG_PROBLEM_EXIT = 78
+"""A terminal's configuration is not fit to serve (EX_CONFIG); the problems are printed."""
+
 
 def parse_size(text: str) -> tuple[int, int]:
     """``1080x1920`` → (1080, 1920)."""
@@ -67,21 +70,37 @@ def main(argv: list[str] | None = None) -> int:
 
         from drivers.config import ConfigError
         from entry.app import KioskApp, RunOptions
+        from entry.idle_restart import IdleRestartTimer
         from entry.signals import quit_on_stop_signals
+        from entry.watchdog import Watchdog
         from kiosk import config as kiosk_config
+        from kiosk.config_check import check_terminal, is_terminal
+        from kiosk.uptime import IdleRestart
 
         try:
             config = kiosk_config.load(args.config, simulate=args.simulate)
         except ConfigError as error:
             print(f"kiosk: configuration error: {error}", file=sys.stderr)
             return 2
+        problems = check_terminal(config) if is_terminal(config, args.simulate) else []
+        for unfit in problems:
+            print(f"kiosk: refusing to start: {unfit}", file=sys.stderr)
+        if problems:
+            return CONFIG_PROBLEM_EXIT
         app = QGuiApplication(sys.argv[:1])
         app.setApplicationName("gov-kiosk")
         fullscreen = (config.terminal.fullscreen or args.fullscreen) and not args.windowed
         production = fullscreen and not screenshot
-        options = RunOptions(args.size, production, 0 if screenshot else None)
+        # Full screen takes the screen's size: under cage the fullscreen configure carries none.
+        screen = app.primaryScreen().size()
+        size = (screen.width(), screen.height()) if production else args.size
+        options = RunOptions(size, production, 0 if screenshot else None)
         kiosk = KioskApp(config, options)
         restore_signals = quit_on_stop_signals(app)
+        watchdog = Watchdog()
+        restart = IdleRestartTimer(IdleRestart(config.terminal.restart), kiosk.machine)
+        if not screenshot:
+            watchdog.ready_after_first_frame(kiosk.ui.window)
         try:
             kiosk.start()
             if args.screenshot is not None:
@@ -89,8 +108,11 @@ def main(argv: list[str] | None = None) -> int:
 
                 capture(kiosk, args.screen, args.screenshot)
                 return 0
+            restart.start()
             return app.exec()
         finally:
+            restart.stop()
+            watchdog.stopping()
             kiosk.stop()
             restore_signals()
     finally:

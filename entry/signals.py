@@ -1,4 +1,4 @@
-"""SIGTERM and SIGINT end the kiosk in order: the Qt event loop quits, then ``main``'s
+"""SIGTERM and SIGINT end the kiosk in order: the Qt event loop exits, then ``main``'s
 ``finally`` blocks stop the devices, the simulators and the platform, and remove the temporary
 directories (a service stop otherwise skips all of that).
 
@@ -40,7 +40,9 @@ def quit_on_stop_signals(app: QCoreApplication) -> Callable[[], None]:
 
     def on_signal(number: int, _: FrameType | None) -> None:
         log.info("%s: stopping in order", signal.Signals(number).name)
-        app.quit()
+        # exit(), not quit(): QGuiApplication.quit() first asks the windows to close, and a
+        # full-screen kiosk's window refuses (no way out), which would cancel the stop.
+        app.exit(0)
 
     previous_fd = signal.set_wakeup_fd(writer.fileno())
     previous = {number: signal.signal(number, on_signal) for number in STOP_SIGNALS}

@@ -26,6 +26,7 @@ from urllib.parse import urlsplit
 
 from drivers.base import DeviceClass
 from drivers.config import ConfigError, DeviceConfig
+from kiosk.uptime import RestartPolicy
 
 APP_NAME = "gov-kiosk"
 DEFAULT_CONFIG_NAME = "default.toml"
@@ -79,6 +80,8 @@ class TerminalSettings:
     data_dir: Path
     fullscreen: bool = False
     """Full screen, frameless, no way out (terminals); a normal window otherwise."""
+    restart: RestartPolicy = field(default_factory=RestartPolicy)
+    """When the kiosk restarts itself while idle (``restart_after_h``, ``restart_hours``)."""
 
 
 @dataclass(frozen=True)
@@ -159,6 +162,23 @@ def _optional_path(table: Mapping[str, Any], section: str, key: str, root: Path)
     return _path(value, root)
 
 
+def _restart_policy(table: Mapping[str, Any]) -> RestartPolicy:
+    """``[terminal] restart_after_h`` (0 = never) and ``restart_hours`` ([] = any hour)."""
+    after_h = _require(table, "terminal", "restart_after_h", float)
+    if after_h < 0:
+        raise ConfigError("terminal.restart_after_h: must be 0 (never) or more hours")
+    hours = _require(table, "terminal", "restart_hours", list)
+    if not hours:
+        return RestartPolicy(after_h, None)
+    if len(hours) != 2 or not all(
+        isinstance(h, int) and not isinstance(h, bool) and 0 <= h <= 23 for h in hours
+    ):
+        raise ConfigError(
+            "terminal.restart_hours: expected [from, until] local hours 0-23, or [] for any"
+        )
+    return RestartPolicy(after_h, (hours[0], hours[1]))
+
+
 def insecure_url_problem(url: str) -> str | None:
     """Why ``url`` may not be the platform's base URL (not ``https://host...``), or None."""
     try:
@@ -220,6 +240,7 @@ def parse(
         region=_require(t, "terminal", "region", str),
         data_dir=data_dir,
         fullscreen=_require(t, "terminal", "fullscreen", bool),
+        restart=_restart_policy(t),
     )
     p = _table(raw, "platform")
     platform = PlatformSettings(

@@ -17,8 +17,11 @@ READY_LINE = "/catalogue"
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("screen", ["--windowed", "--fullscreen"])
 @pytest.mark.parametrize("stop_signal", [signal.SIGTERM, signal.SIGINT])
-def test_a_stop_signal_ends_the_kiosk_in_order(tmp_path: Path, stop_signal: int) -> None:
+def test_a_stop_signal_ends_the_kiosk_in_order(
+    tmp_path: Path, stop_signal: int, screen: str
+) -> None:
     temp = tmp_path / "tmp"
     temp.mkdir()
     site = tmp_path / "site.toml"
@@ -27,7 +30,7 @@ def test_a_stop_signal_ends_the_kiosk_in_order(tmp_path: Path, stop_signal: int)
     )
     environ = {**os.environ, "TMPDIR": str(temp), "QT_QPA_PLATFORM": "offscreen"}
     child = subprocess.Popen(
-        [sys.executable, "-m", "kiosk", "--simulate", "--config", str(site)],
+        [sys.executable, "-m", "kiosk", "--simulate", screen, "--config", str(site)],
         cwd=ROOT, env=environ, stderr=subprocess.PIPE, text=True,
     )
     assert child.stderr is not None

@@ -14,6 +14,7 @@ from drivers.config import ConfigError
 from drivers.id_card.fixtures import fixtures as id_card_fixtures
 from entry.backend import PLATFORM_SIM_DIR
 from kiosk import config
+from kiosk.uptime import RestartPolicy
 
 PROFILES = config.profiles()
 
@@ -176,3 +177,25 @@ def test_simulate_uses_the_simulation_data_dir_not_the_terminals(tmp_path: Path)
     assert config.load([site], data_home=tmp_path).terminal.data_dir == Path("/var/lib/kiosk")
     simulated = config.load([site], simulate=True, data_home=tmp_path)
     assert simulated.terminal.data_dir == tmp_path / "sim"
+
+
+def test_the_embedded_default_never_restarts_and_the_profiles_restart_nightly() -> None:
+    assert config.load().terminal.restart == RestartPolicy(0.0, None)
+    for profile in PROFILES:
+        assert config.load([profile]).terminal.restart == RestartPolicy(12.0, (2, 5))
+
+
+def test_restart_hours_empty_means_any_hour(tmp_path: Path) -> None:
+    site = write(tmp_path / "site.toml", "[terminal]\nrestart_after_h = 3\nrestart_hours = []\n")
+    assert config.load([site]).terminal.restart == RestartPolicy(3.0, None)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["restart_after_h = -1", "restart_hours = [2]", "restart_hours = [2, 24]",
+     'restart_hours = ["2", "5"]', "restart_hours = [true, 5]", "restart_after_h = \"12\""],
+)
+def test_a_bad_restart_setting_names_the_key(tmp_path: Path, line: str) -> None:
+    site = write(tmp_path / "site.toml", f"[terminal]\n{line}\n")
+    with pytest.raises(ConfigError, match=r"terminal\.restart_"):
+        config.load([site])
