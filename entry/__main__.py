@@ -96,7 +96,7 @@ def main(argv: list[str] | None = None) -> int:
         size = (screen.width(), screen.height()) if production else args.size
         options = RunOptions(size, production, 0 if screenshot else None)
         kiosk = KioskApp(config, options)
-        restore_signals = quit_on_stop_signals(app)
+        stops = quit_on_stop_signals(app)
         watchdog = Watchdog()
         restart = IdleRestartTimer(IdleRestart(config.terminal.restart), kiosk.machine)
         if not screenshot:
@@ -109,12 +109,14 @@ def main(argv: list[str] | None = None) -> int:
                 capture(kiosk, args.screen, args.screenshot)
                 return 0
             restart.start()
+            if stops.requested:  # a stop signal came while starting: Qt dropped its exit()
+                return 0
             return app.exec()
         finally:
             restart.stop()
             watchdog.stopping()
             kiosk.stop()
-            restore_signals()
+            stops.restore()
     finally:
         remove_user_data(user_data)
 

@@ -22,8 +22,19 @@ log = logging.getLogger(__name__)
 STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT)
 
 
-def quit_on_stop_signals(app: QCoreApplication) -> Callable[[], None]:
-    """Make SIGTERM/SIGINT quit ``app``'s event loop; returns the undo (call it after)."""
+class StopSignals:
+    """The handlers' state: whether a stop was asked for, and the undo."""
+
+    def __init__(self) -> None:
+        self.requested = False
+        self.restore: Callable[[], None] = lambda: None
+
+
+def quit_on_stop_signals(app: QCoreApplication) -> StopSignals:
+    """Make SIGTERM/SIGINT quit ``app``'s event loop. Qt ignores ``exit()`` while no loop
+    runs, so a stop during start-up is only remembered: check ``requested`` before
+    ``exec()``. Call ``restore()`` after."""
+    stops = StopSignals()
     reader, writer = socket.socketpair()
     reader.setblocking(False)
     writer.setblocking(False)
@@ -40,6 +51,7 @@ def quit_on_stop_signals(app: QCoreApplication) -> Callable[[], None]:
 
     def on_signal(number: int, _: FrameType | None) -> None:
         log.info("%s: stopping in order", signal.Signals(number).name)
+        stops.requested = True
         # exit(), not quit(): QGuiApplication.quit() first asks the windows to close, and a
         # full-screen kiosk's window refuses (no way out), which would cancel the stop.
         app.exit(0)
@@ -55,4 +67,5 @@ def quit_on_stop_signals(app: QCoreApplication) -> Callable[[], None]:
         reader.close()
         writer.close()
 
-    return restore
+    stops.restore = restore
+    return stops
