@@ -1,4 +1,5 @@
-"""Every citizen-facing sentence the Python side of the UI shows, in one place.
+"""Every citizen-facing sentence the Python side of the UI shows, in one place (with its
+siblings :mod:`ui.guide_text` for the catalogue and guide, :mod:`ui.receipt_text` for print).
 
 The kiosk layer speaks in codes (states, reasons, gate reasons, topics); this module words
 them. Each source text is marked for Qt Linguist (``QT_TRANSLATE_NOOP`` in the tables,
@@ -79,6 +80,12 @@ _CONTINUE_BLOCKS: Mapping[ContinueBlock, str] = {
 def continue_blocked(block: ContinueBlock) -> str:
     """Why 继续办理 is disabled (no final full stop: it is also a button's tooltip)."""
     return tr("ContinueBlock", _CONTINUE_BLOCKS[block])
+
+
+def continue_blocked_sentence(block: ContinueBlock) -> str:
+    """Why 继续办理 is disabled, as a sentence (the language's full stop after it)."""
+    sentence = QCoreApplication.translate("ContinueBlock", "{reason}。")
+    return sentence.format(reason=continue_blocked(block))
 
 
 # --- placeholders of later features --------------------------------------------------------

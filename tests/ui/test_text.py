@@ -13,6 +13,7 @@ from kiosk.flow.states import PlaceholderTopic, Reason, State
 from kiosk.flow.view import ContinueBlock
 from kiosk.gating import GateReason
 from kiosk.identity.consent import ConsentPurpose
+from tests.kiosk.test_codes_only import cjk_literals
 from ui import text
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -36,6 +37,14 @@ def test_lupdate_extracts_python_and_qml_strings(extracted: set[str]) -> None:
     assert "请将身份证放在感应区" in extracted
     assert "轻触屏幕开始办理" in extracted, "a QML qsTr literal"
     assert "%1 秒后将自动退出，并清除您在本机输入的全部信息。" in extracted
+
+
+@pytest.mark.parametrize("module", ["text.py", "guide_text.py", "receipt_text.py"])
+def test_every_sentence_of_a_text_module_is_extracted(extracted: set[str], module: str) -> None:
+    """Each Chinese literal of a text module is marked where lupdate finds it."""
+    literals = cjk_literals((ROOT / "ui" / module).read_text(encoding="utf-8"))
+    assert literals
+    assert [s for s in literals if s not in extracted] == []
 
 
 def test_every_coded_sentence_is_extracted(extracted: set[str]) -> None:
@@ -75,6 +84,8 @@ def test_every_placeholder_has_a_title_and_says_it_comes_later(topic: Placeholde
 
 def test_continue_block_is_worded() -> None:
     assert text.continue_blocked(ContinueBlock.FORMS_NOT_YET) == "表单办理将在后续版本提供"
+    sentence = text.continue_blocked_sentence(ContinueBlock.FORMS_NOT_YET)
+    assert sentence == "表单办理将在后续版本提供。"
 
 
 def test_consent_purpose_names_the_purpose_and_the_alternative() -> None:

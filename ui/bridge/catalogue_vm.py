@@ -15,9 +15,10 @@ from kiosk.flow import events as ev
 from kiosk.flow.matter import SubjectKind, brief_for
 from kiosk.flow.view import FlowView
 from kiosk.gating import matter_availability
-from ui import text
-from ui.bridge.guide import GUIDE_URL, TYPE_TEXT, bundle_sections, matter_sections
+from ui import guide_text, text
+from ui.bridge.guide import GUIDE_URL, bundle_sections, matter_sections
 from ui.bridge.images import qr_url
+from ui.guide_text import Badge
 
 Dispatch = Callable[[ev.Event], object]
 
@@ -107,18 +108,18 @@ class CatalogueViewModel(QObject):
         if matter is None:
             bundle = self._catalogue.bundle(entry.code)
             count = len(bundle.matters) if bundle else 0
-            detail, ready = f"一件事 · {count} 个部门事项一次办", "一件事"
+            detail, ready = guide_text.bundle_detail(count), Badge.BUNDLE
             guide_only = brief is not None and brief.self_service == "guide_only"
         else:
-            detail = f"{matter.department} · {TYPE_TEXT.get(matter.type, matter.type)}"
-            ready = "可办理"
+            detail = guide_text.matter_detail(matter.department, matter.type)
+            ready = Badge.AVAILABLE
             guide_only = matter.self_service == "guide_only"
-        badge = ready if available else "仅指南" if guide_only else "暂停"
+        badge = ready if available else Badge.GUIDE_ONLY if guide_only else Badge.SUSPENDED
         return {
             "code": entry.code,
             "name": entry.name,
             "detail": detail,
-            "badge": badge,
+            "badge": guide_text.badge(badge),
             "available": available,
             "reason": text.gate_message(availability.reasons) if availability else "",
         }
@@ -152,16 +153,14 @@ class CatalogueViewModel(QObject):
     def summary(self) -> str:
         """One line above the list."""
         count = len(self._entries())
-        if self._query:
-            return f"“{self._query}”的搜索结果：{count} 项"
-        return f"{self._group or ('一件事' if self._mode == 'bundle' else '全部事项')}：{count} 项"
+        return guide_text.list_summary(
+            count, query=self._query, group=self._group, bundles=self._mode == "bundle"
+        )
 
     @Property(str, notify=changed)
     def emptyText(self) -> str:  # noqa: N802
         """What an empty list says."""
-        if not self._catalogue.version:
-            return "正在获取事项目录，请稍候…"
-        return "没有找到相关事项，请换个说法，或到咨询台询问。"
+        return guide_text.empty_list(loading=not self._catalogue.version)
 
     @Slot(str)
     def setMode(self, mode: str) -> None:  # noqa: N802
@@ -212,8 +211,8 @@ class CatalogueViewModel(QObject):
         """Department and code (or 一件事)."""
         matter = self._catalogue.matter(self._guide_code)
         if matter is not None:
-            return f"{matter.department} · 事项编码 {matter.code}"
-        return "一件事一次办" if self._catalogue.bundle(self._guide_code) else ""
+            return guide_text.matter_subtitle(matter.department, matter.code)
+        return guide_text.bundle_subtitle() if self._catalogue.bundle(self._guide_code) else ""
 
     @Property(list, notify=guide_changed)
     def guideSections(self) -> list[dict[str, object]]:  # noqa: N802

@@ -1,100 +1,78 @@
-"""A matter's or bundle's guide (办事指南) as titled sections of lines, every contract field."""
+"""A matter's or bundle's guide (办事指南) as titled sections of lines, every contract field.
+
+The words are :mod:`ui.guide_text`'s; this module chooses which fields go in which section.
+"""
 
 from __future__ import annotations
 
 from kiosk.catalogue.model import Bundle, Catalogue, Matter
+from ui import guide_text
+from ui.guide_text import GuideSection
 
-TYPE_TEXT = {"instant": "即办件", "promised": "承诺件"}
-DELIVERY_TEXT = {
-    "print_at_terminal": "本机打印",
-    "mail": "邮寄送达",
-    "window_pickup": "窗口领取",
-    "electronic": "电子证照",
-}
-ACCEPTS_TEXT = {"scan": "本机拍照上传", "e_license": "电子证照免提交", "commitment": "告知承诺替代"}
-IDENTITY_TEXT = {
-    "none": "无需核验身份",
-    "id_card": "刷身份证",
-    "id_card_and_face": "刷身份证并人脸识别",
-}
-SELF_SERVICE_TEXT = {
-    "full": "可在本机全程办理",
-    "query_print": "可在本机查询打印",
-    "guide_only": "本机仅提供指南，请到窗口办理或预约",
-}
 GUIDE_URL = "https://zwfw.example.gov.cn/guide/{code}"
 """Where a citizen's phone opens the guide (the platform's public guide page)."""
+
+HOTLINE = "12345"
+"""The government service hotline, for a matter whose guide names no phone."""
 
 Section = dict[str, object]
 
 
-def _yuan(cents: int) -> str:
-    return "免费" if cents == 0 else f"{cents / 100:.2f} 元"
-
-
 def type_line(matter: Matter) -> str:
     """办件类型 and time limit: 即办件 / 承诺件 · N 个工作日."""
-    kind = TYPE_TEXT.get(matter.type, matter.type)
-    if matter.type == "instant":
-        return f"{kind}，当场办结"
-    line = f"{kind}，承诺 {matter.promised_days} 个工作日办结"
-    if matter.statutory_days is not None:
-        line += f"（法定 {matter.statutory_days} 个工作日）"
-    return line
+    return guide_text.time_limit(matter.type, matter.promised_days, matter.statutory_days)
 
 
-def matter_sections(matter: Matter, prefix: str = "") -> list[Section]:
-    """Every guide field of ``matter`` as sections; ``prefix`` names the matter in a bundle."""
+def matter_sections(matter: Matter, member: str = "") -> list[Section]:
+    """Every guide field of ``matter`` as sections; in a bundle's guide, ``member`` is the
+    matter's (short) name, which every section title then carries."""
 
-    def section(title: str, lines: list[str]) -> Section:
-        return {"title": prefix + title, "lines": lines or ["无"]}
+    def section(title: GuideSection, lines: list[str]) -> Section:
+        return {
+            "title": guide_text.section_title(title, member),
+            "lines": lines or [guide_text.nothing()],
+        }
 
-    materials = []
-    for m in matter.materials:
-        ways = "、".join(ACCEPTS_TEXT.get(a, a) for a in m.accepts)
-        flags = ["必交" if m.required else "选交", f"{m.copies} 份"]
-        if m.deferrable:
-            flags.append("可容缺后补")
-        line = f"{m.name}（{'，'.join(flags)}）：{ways}"
-        if m.license_type:
-            line += f"；电子证照：{m.license_type}"
-        if m.note:
-            line += f"；{m.note}"
-        materials.append(line)
+    materials = [
+        guide_text.material(
+            m.name,
+            required=m.required,
+            copies=m.copies,
+            deferrable=m.deferrable,
+            accepts=m.accepts,
+            license_type=m.license_type,
+            note=m.note,
+        )
+        for m in matter.materials
+    ]
     fields = [
-        f"{f.label}{'（必填）' if f.required else ''}{'：' + f.help if f.help else ''}"
-        for f in matter.form
+        guide_text.form_field(f.label, required=f.required, help_text=f.help) for f in matter.form
     ]
     fees = [
-        f"{f.name}：{_yuan(f.amount_cents)}" + (f"（依据：{f.basis}）" if f.basis else "")
-        for f in matter.fees
-    ] or ["不收费"]
-    delivery = "、".join(DELIVERY_TEXT.get(d, d) for d in matter.result_delivery)
+        guide_text.fee(f.name, f.amount_cents, f.basis) for f in matter.fees
+    ] or [guide_text.no_fees()]
     return [
-        section("办件类型与时限", [type_line(matter)]),
+        section(GuideSection.TIME_LIMIT, [type_line(matter)]),
         section(
-            "办理方式",
+            GuideSection.HOW,
             [
-                SELF_SERVICE_TEXT.get(matter.self_service, matter.self_service),
-                "身份核验：" + IDENTITY_TEXT.get(matter.identity, matter.identity),
-                "可预约窗口办理" if matter.appointment else "无需预约",
+                guide_text.self_service(matter.self_service),
+                guide_text.identity_check(matter.identity),
+                guide_text.appointment(matter.appointment),
             ],
         ),
-        section("受理条件", [f"{i}. {c}" for i, c in enumerate(matter.conditions, 1)]),
-        section("办理流程", [f"{i}. {s}" for i, s in enumerate(matter.steps, 1)]),
-        section("申请材料", materials),
-        section("表单内容", fields),
-        section("收费标准", fees),
-        section("结果送达", [delivery]),
-        section("设定依据", list(matter.legal_basis)),
+        section(GuideSection.CONDITIONS, [f"{i}. {c}" for i, c in enumerate(matter.conditions, 1)]),
+        section(GuideSection.STEPS, [f"{i}. {s}" for i, s in enumerate(matter.steps, 1)]),
+        section(GuideSection.MATERIALS, materials),
+        section(GuideSection.FORM, fields),
+        section(GuideSection.FEES, fees),
+        section(GuideSection.DELIVERY, [guide_text.delivery(matter.result_delivery)]),
+        section(GuideSection.LEGAL_BASIS, list(matter.legal_basis)),
         section(
-            "办理地点与时间",
-            [
-                f"地点：{matter.place or '各级政务服务中心'}",
-                f"时间：{matter.hours or '工作日'}",
-                f"咨询电话：{matter.phone or '12345'}",
-                f"实施部门：{matter.department}",
-            ],
+            GuideSection.PLACE_AND_HOURS,
+            guide_text.place_and_hours(
+                matter.place, matter.hours, matter.phone or HOTLINE, matter.department
+            ),
         ),
     ]
 
@@ -104,17 +82,17 @@ def bundle_sections(bundle: Bundle, catalogue: Catalogue) -> list[Section]:
     members = [m for code in bundle.matters if (m := catalogue.matter(code)) is not None]
     sections: list[Section] = [
         {
-            "title": "一件事一次办",
-            "lines": [bundle.description or "多个部门的事项，一张表单、一次提交。"],
+            "title": guide_text.section_title(GuideSection.BUNDLE),
+            "lines": [guide_text.bundle_description(bundle.description)],
         },
         {
-            "title": "包含事项",
+            "title": guide_text.section_title(GuideSection.BUNDLE_MATTERS),
             "lines": [
-                f"{i}. {m.name}（{m.department}，{type_line(m)}）"
+                guide_text.bundle_member(i, m.name, m.department, type_line(m))
                 for i, m in enumerate(members, 1)
             ],
         },
     ]
     for matter in members:
-        sections.extend(matter_sections(matter, prefix=f"【{matter.short_name or matter.name}】"))
+        sections.extend(matter_sections(matter, member=matter.short_name or matter.name))
     return sections

@@ -118,7 +118,7 @@ class KioskViewModel(QObject):
         body = text.screen_body(view.state)
         blocked = view.continue_disabled_reason
         if view.state is State.VERIFIED and not view.continue_enabled and blocked is not None:
-            return f"{body}\n{text.continue_blocked(blocked)}。"
+            return f"{body}\n{text.continue_blocked_sentence(blocked)}"
         return text.reason(view.reason) or body
 
     @Property(str, notify=view_changed)
