@@ -33,6 +33,7 @@ from tests.platform_sim.helpers import (
     INSTANT,
     JPEG,
     PROMISED,
+    RENTAL_COMMITMENT_SHA256,
     RESIDENT,
     TERMINAL,
     TINY_SEED,
@@ -99,7 +100,7 @@ def application(verification: Verification, upload: Upload | None = None) -> App
         materials=(
             MaterialRef("photo", "scan", sha256=upload.sha256),
             MaterialRef("hukou", "e_license", license_number=HUKOU_NUMBER),
-            MaterialRef("rental", "commitment", commitment_text_sha256="a" * 64),
+            MaterialRef("rental", "commitment", commitment_text_sha256=RENTAL_COMMITMENT_SHA256),
         ),
         matter_code=PROMISED,
         delivery=Delivery("print_at_terminal"),
