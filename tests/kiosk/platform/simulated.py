@@ -82,6 +82,18 @@ def scan() -> Upload:
     return Upload(JPEG + uuid.uuid4().bytes, "image/jpeg", str(uuid.uuid4()))
 
 
+def uploaded_scan(client: PlatformClient, verification: Verification) -> Upload:
+    """A fresh JPEG scan, uploaded for the verified person."""
+    upload = scan()
+    client.put_upload(
+        upload.data,
+        upload.content_type,
+        verification_id=verification.verification_id,
+        idempotency_key=upload.idempotency_key,
+    )
+    return upload
+
+
 def application(verification: Verification, upload: Upload | None = None) -> ApplicationRequest:
     """A valid application of the verified person: the promised matter with ``upload`` as its
     photo, or (without a scan) the instant matter that needs only a phone number."""
