@@ -26,11 +26,11 @@ from kiosk.catalogue.cache import CatalogueCache
 from kiosk.catalogue.service import CatalogueSnapshot, snapshot_of
 from kiosk.config import Config
 from kiosk.flow import events as ev
-from kiosk.identity.card import IdentityCard
+from kiosk.identity.card import IdentityCard, SamReadCard
 from kiosk.identity.face_capture import FaceCaptureListener, FaceCaptureRun, Post
 from kiosk.platform.client import PlatformClient
 from kiosk.platform.errors import PlatformFailure
-from kiosk.platform.models import Card, Verification, VerifyRequest
+from kiosk.platform.models import Card, CardVerifyRequest, Verification, VerifyRequest
 from platform_sim import RunningSimulator, start_simulator
 from ui.bridge.camera_preview import CameraPreview
 from ui.kiosk_ui import KioskUi
@@ -48,20 +48,30 @@ def build_scanner(config: DeviceConfig, camera: object | None) -> BuiltDevice:
     return scanner_factory.build(config, frames=frames)
 
 
+def _contract_card(card: IdentityCard) -> Card:
+    valid_to = card.valid_to
+    return Card(
+        card_type=card.card_type,
+        id_number=card.id_number,
+        name=card.name,
+        valid_to=valid_to.isoformat() if isinstance(valid_to, date) else str(valid_to or ""),
+        photo_wlt_b64=base64.b64encode(card.photo_wlt).decode("ascii"),
+    )
+
+
 def verify_request(card: IdentityCard, jpeg: bytearray, liveness: float | None) -> VerifyRequest:
     """The contract's request, encoding the face now (the flow zeroes its buffer later)."""
-    valid_to = card.valid_to
     return VerifyRequest(
-        card=Card(
-            card_type=card.card_type,
-            id_number=card.id_number,
-            name=card.name,
-            valid_to=valid_to.isoformat() if isinstance(valid_to, date) else str(valid_to or ""),
-            photo_wlt_b64=base64.b64encode(card.photo_wlt).decode("ascii"),
-        ),
+        card=_contract_card(card),
         live_face_jpeg_b64=base64.b64encode(bytes(jpeg)).decode("ascii"),
         liveness_score=liveness,
     )
+
+
+def card_verify_request(card: SamReadCard) -> CardVerifyRequest:
+    """The contract's card-level request: the card and the SAM that read it, no face.
+    ``ValueError`` for a card no SAM reader read (no ``sam_id``)."""
+    return CardVerifyRequest(card=_contract_card(card), sam_id=card.sam_id)
 
 
 def verification_event(request_id: int, result: Verification) -> ev.Event:
@@ -94,6 +104,13 @@ class Backend:
     def verify(self, request: VerifyRequest) -> Verification:
         """verifyIdentity with a fresh idempotency key (worker thread)."""
         return self.client.verify_identity(request, idempotency_key=uuid4())
+
+    def verify_card(self, card: SamReadCard) -> Verification:
+        """Card-level verifyIdentity (``method: card`` with the reader's SAM id, no face) with
+        a fresh idempotency key (worker thread). The result's ``level`` is ``card``: enough
+        for matters whose ``identity`` is ``id_card``; one needing ``id_card_and_face``
+        refuses it later with 403 ``insufficient_identity``."""
+        return self.client.verify_identity(card_verify_request(card), idempotency_key=uuid4())
 
     def qr_login(self, payload: str) -> Verification:
         """qrLogin with a fresh idempotency key (worker thread)."""

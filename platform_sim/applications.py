@@ -278,6 +278,7 @@ def submit_application(call: Call) -> Response:
     if applicant["id_number"] != verified.id_number or applicant["name"] != verified.name:
         raise verification_required("the applicant is not the verified person")
     matters = _matters(call, document)
+    identity.require_level(verified, matters)
     deferred = _check_submission(call, document, matters, verified.id_number)
     fees = [
         {
@@ -292,7 +293,7 @@ def submit_application(call: Call) -> Response:
     numbers = [_insert(call, matter, document, deferred, order_no) for matter in matters]
     result: dict[str, Any] = {"applications": [_render(call.db, _row(call, no)) for no in numbers]}
     if order_no is not None:
-        result["payment"] = payments.payment(call.db, order_no)
+        result["payment"] = payments.payment(call.db, order_no, call.now)
     return Response.json(201, result)
 
 
@@ -333,6 +334,7 @@ def submit_correction(call: Call) -> Response:
             HTTPStatus.CONFLICT, "not_correctable", "the application awaits no correction"
         )
     matter = call.world.catalogue.matters[row["matter_code"]]
+    identity.require_level(verified, [matter])
     form: dict[str, Any] = call.document.get("form", {})
     errors = forms.check_form(matter["form"]["fields"], form, partial=True)
     refs: list[dict[str, Any]] = call.document["materials"]

@@ -101,6 +101,7 @@ def book_appointment(call: Call) -> Response:
         raise validation_failed([FieldError("slot_id", "no such slot")])
     if slot["matter_code"] != document["matter_code"]:
         raise validation_failed([FieldError("matter_code", "is not the slot's matter")])
+    identity.require_level(verified, [call.world.catalogue.matters[slot["matter_code"]]])
     if parse_timestamp(slot["start"]) <= call.now:
         raise validation_failed([FieldError("slot_id", "the slot has begun")])
     if slot["booked"] >= slot["capacity"]:

@@ -9,6 +9,7 @@ from datetime import datetime
 from typing import Any
 
 from platform_sim.catalogue import CatalogueIndex
+from platform_sim.charges import ChargePlan
 from platform_sim.persons import Person
 from platform_sim.problems import Response
 
@@ -35,6 +36,7 @@ class Call:
     body: bytes
     document: Any
     world: World
+    charges: ChargePlan
 
 
 Handler = Callable[[Call], Response]

@@ -3,7 +3,10 @@
 Not part of the contract, not signed, answered only to loopback clients, and still answered
 while the platform is offline (so the dock can bring it back)::
 
-    POST /_sim/payments/<order_no>/paid             mark an order paid
+    POST /_sim/payments/<order_no>/paid             the citizen paid (QR code or pending charge)
+    POST /_sim/payments/next-charge  {"outcome": "paid"|"declined"|"pending"|"timeout",
+                             "settle_s", "hold_s", "count"}  what the next charges do
+    DELETE /_sim/payments/next-charge                charges follow the code's shape again
     POST /_sim/offline      {"offline": bool, "drop": bool}   503 or dropped connections
     POST /_sim/clock        {"advance_s": number}    move the platform's clock on
     POST /_sim/terminals/<terminal_id>/commands  {"command": str, "reason": str}
@@ -12,7 +15,7 @@ while the platform is offline (so the dock can bring it back)::
                              "operation"}            commit a fault on the next requests
     POST /_sim/faults/lose-answers  {"rate": 0..1, "seed": int}  act, then drop that share
     DELETE /_sim/faults                              no more faults
-    GET  /_sim/status                                offline, clock, catalogue ETag, faults
+    GET  /_sim/status                 offline, clock, catalogue ETag, faults, queued charges
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from collections.abc import Callable
 from http import HTTPStatus
 from typing import Any
 
+from platform_sim.charges import Charge
 from platform_sim.clock import rfc3339
 from platform_sim.faults import Fault
 from platform_sim.problems import Problem, Response
@@ -40,6 +44,7 @@ def _status(service: PlatformService, _: re.Match[str], __: dict[str, Any]) -> A
         "now": rfc3339(service.clock.now()),
         "catalogue_etag": service.world.catalogue.etag,
         "faults": service.faults.status(),
+        "charges": service.charges.status(),
     }
 
 
@@ -69,6 +74,16 @@ def _clear_faults(service: PlatformService, _: re.Match[str], body: dict[str, An
     return _status(service, _, body)
 
 
+def _next_charge(service: PlatformService, _: re.Match[str], body: dict[str, Any]) -> Any:
+    service.charges.add(Charge.from_json(body), int(body.get("count", 1)))
+    return _status(service, _, body)
+
+
+def _clear_charges(service: PlatformService, _: re.Match[str], body: dict[str, Any]) -> Any:
+    service.charges.clear()
+    return _status(service, _, body)
+
+
 def _paid(service: PlatformService, match: re.Match[str], _: dict[str, Any]) -> Any:
     return service.mark_paid(match["order_no"])
 
@@ -90,6 +105,8 @@ ROUTES: tuple[tuple[str, re.Pattern[str], Action], ...] = (
     ("POST", re.compile(r"^/_sim/faults/lose-answers$"), _lose_answers),
     ("DELETE", re.compile(r"^/_sim/faults$"), _clear_faults),
     ("POST", re.compile(r"^/_sim/payments/(?P<order_no>[0-9A-Z]+)/paid$"), _paid),
+    ("POST", re.compile(r"^/_sim/payments/next-charge$"), _next_charge),
+    ("DELETE", re.compile(r"^/_sim/payments/next-charge$"), _clear_charges),
     ("POST", re.compile(r"^/_sim/terminals/(?P<terminal_id>[A-Z0-9-]+)/commands$"), _command),
     (
         "POST",

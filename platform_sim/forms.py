@@ -9,13 +9,14 @@ Errors are named ``form.<field id>``.
 Materials: each reference names one of the matter's materials, in a way the material
 accepts: ``scan`` with the sha256 of a file this person uploaded, ``e_license`` with the
 number of a licence of the material's ``license_type`` this person holds, ``commitment``
-with the sha256 of the confirmed text, ``deferred`` when the material is deferrable
-(容缺). Every required material must be referenced. Errors are named
-``materials.<material id>``.
+with the sha256 of the confirmed text (the material's ``commitment_text`` when it has one),
+``deferred`` when the material is deferrable (容缺). Every required material must be
+referenced. Errors are named ``materials.<material id>``.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -140,7 +141,12 @@ def _reference_error(
         )
         return None if held else "the applicant holds no such licence"
     text_hash = ref.get("commitment_text_sha256", "")
-    return None if SHA256.match(text_hash) else "commitment_text_sha256 missing or malformed"
+    if not SHA256.match(text_hash):
+        return "commitment_text_sha256 missing or malformed"
+    text = spec.get("commitment_text")
+    if text is not None and text_hash != hashlib.sha256(text.encode("utf-8")).hexdigest():
+        return "commitment_text_sha256 is not the hash of the material's commitment text"
+    return None
 
 
 def check_materials(

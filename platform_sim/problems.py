@@ -20,11 +20,16 @@ class FieldError:
 
 @dataclass
 class Response:
-    """What the simulator answers: status, body bytes and the headers that go with them."""
+    """What the simulator answers: status, body bytes and the headers that go with them.
+
+    ``hold_s`` delays the answer (after the operation has committed), as a slow upstream
+    would; it is not kept with an idempotency record, so a resend is answered at once.
+    """
 
     status: int
     body: bytes = b""
     headers: dict[str, str] = field(default_factory=dict)
+    hold_s: float = 0.0
 
     @classmethod
     def json(cls, status: int, payload: Any, content_type: str = "application/json") -> Response:

@@ -25,6 +25,7 @@ from requests.structures import CaseInsensitiveDict
 from platform_sim import control, routing
 from platform_sim.call import World
 from platform_sim.catalogue import CatalogueIndex, SeedData, default_seed
+from platform_sim.charges import Charge, ChargePlan
 from platform_sim.clock import SimClock
 from platform_sim.faults import FaultKind, FaultPlan
 from platform_sim.journal import Exchange, Journal
@@ -121,7 +122,19 @@ class _Handler(BaseHTTPRequestHandler):
         ):
             self.close_connection = True
             return
+        if response.hold_s > 0:
+            self._send_late(response)
+            return
         self._send(response)
+
+    def _send_late(self, response: Response) -> None:
+        """Answer after ``hold_s`` (a slow upstream); the client may have given up by then."""
+        time.sleep(response.hold_s)
+        self.close_connection = True
+        try:
+            self._send(response)
+        except OSError as error:
+            log.debug("late answer not delivered: %s", error)
 
     def _send(self, response: Response) -> None:
         self.send_response(response.status)
@@ -191,8 +204,19 @@ class RunningSimulator:
         self.service.clock.advance(seconds)
 
     def mark_paid(self, order_no: str) -> dict[str, Any]:
-        """Settle a payment order; returns the Payment."""
+        """The citizen paid the order (QR code, or a pending charge confirmed); returns the
+        Payment (a closed order stays closed)."""
         return self.service.mark_paid(order_no)
+
+    @property
+    def charges(self) -> ChargePlan:
+        """What the next payment-code charges do: ``charges.add(Charge(...), count)``,
+        ``charges.clear()`` (also under ``/_sim/payments/next-charge``)."""
+        return self.service.charges
+
+    def next_charge(self, charge: Charge, count: int = 1) -> None:
+        """Let the next ``count`` payByBarcode charges end as ``charge`` says."""
+        self.service.charges.add(charge, count)
 
     def set_offline(self, offline: bool, *, drop: bool = False) -> None:
         """Answer 503 ``unavailable`` (or drop connections with ``drop``) until set back."""

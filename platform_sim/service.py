@@ -36,6 +36,7 @@ from platform_sim import (
     validation,
 )
 from platform_sim.call import Call, Handler, World
+from platform_sim.charges import ChargePlan
 from platform_sim.clock import SimClock
 from platform_sim.faults import FaultPlan
 from platform_sim.problems import FieldError, Problem, Response, validation_failed
@@ -56,6 +57,7 @@ HANDLERS: dict[str, Handler] = {
     "getPayment": payments.get_payment,
     "createPaymentQr": payments.create_payment_qr,
     "payByBarcode": payments.pay_by_barcode,
+    "cancelPayment": payments.cancel_payment,
     "submitEvaluation": evaluations.submit_evaluation,
     "listSlots": appointments.list_slots,
     "bookAppointment": appointments.book_appointment,
@@ -94,6 +96,7 @@ class PlatformService:
         self.offline = False
         self.drop_connections = False
         self.faults = FaultPlan()
+        self.charges = ChargePlan()
 
     def handle(self, method: str, target: str, headers: Mapping[str, str], body: bytes) -> Response:
         """Answer one request to the contract's API (``target`` is the raw path and query)."""
@@ -182,6 +185,7 @@ class PlatformService:
                     body=body,
                     document=document,
                     world=self.world,
+                    charges=self.charges,
                 )
             )
 
@@ -191,10 +195,11 @@ class PlatformService:
         self.drop_connections = offline and drop
 
     def _control_call(self, db: sqlite3.Connection) -> Call:
-        return Call(db, self.clock.now(), "", {}, {}, {}, b"", None, self.world)
+        return Call(db, self.clock.now(), "", {}, {}, {}, b"", None, self.world, self.charges)
 
     def mark_paid(self, order_no: str) -> dict[str, Any]:
-        """Settle a payment order as if the citizen paid by the QR code."""
+        """The citizen paid by the QR code, or confirmed a pending charge in the payment app;
+        a closed order stays closed."""
         with self._lock, self.store.transaction() as db:
             return payments.mark_paid(db, order_no, self.clock.now())
 

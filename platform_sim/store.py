@@ -25,7 +25,9 @@ CREATE TABLE IF NOT EXISTS verifications (
     phone TEXT,
     verified INTEGER NOT NULL,
     verified_at TEXT NOT NULL,
-    expires_at TEXT NOT NULL
+    expires_at TEXT NOT NULL,
+    level TEXT NOT NULL DEFAULT 'face',
+    sam_id TEXT
 );
 CREATE TABLE IF NOT EXISTS nonces (
     terminal_id TEXT NOT NULL,
@@ -85,7 +87,10 @@ CREATE TABLE IF NOT EXISTS payments (
     items TEXT NOT NULL,
     status TEXT NOT NULL,
     paid_at TEXT,
-    created_at TEXT NOT NULL
+    created_at TEXT NOT NULL,
+    expires_at TEXT,
+    charge_pending INTEGER NOT NULL DEFAULT 0,
+    charge_settles_at TEXT
 );
 CREATE TABLE IF NOT EXISTS slots (
     slot_id TEXT PRIMARY KEY,
@@ -127,6 +132,15 @@ CREATE TABLE IF NOT EXISTS commands (
 );
 """
 
+ADDED_COLUMNS: tuple[tuple[str, str, str], ...] = (
+    ("verifications", "level", "TEXT NOT NULL DEFAULT 'face'"),
+    ("verifications", "sam_id", "TEXT"),
+    ("payments", "expires_at", "TEXT"),
+    ("payments", "charge_pending", "INTEGER NOT NULL DEFAULT 0"),
+    ("payments", "charge_settles_at", "TEXT"),
+)
+"""Columns added since the first schema (contract 1.1), added to a database an older
+simulator created; its rows get the defaults (a verification of old was face-level)."""
 
 PRIVATE_MODE = 0o600
 
@@ -151,7 +165,14 @@ class Store:
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=FULL")
         self._db.executescript(SCHEMA)
+        self._add_missing_columns()
         self._lock = threading.RLock()
+
+    def _add_missing_columns(self) -> None:
+        for table, column, declaration in ADDED_COLUMNS:
+            present = {row["name"] for row in self._db.execute(f"PRAGMA table_info({table})")}
+            if column not in present:
+                self._db.execute(f"ALTER TABLE {table} ADD COLUMN {column} {declaration}")
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:

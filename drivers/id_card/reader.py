@@ -6,11 +6,13 @@ After :meth:`SamReader.open` (reset, SAM status, SAM ID) a worker thread polls f
 first); find answering 0x80 afterwards gives :class:`CardRemoved`. A SAM self-test failure
 is ``hardware_error`` (re-checked until it clears); a vanished port or a reader that stops
 answering is ``offline`` and the worker ends, leaving the reconnect to the device manager.
-A card still on the reader after a reconnect is read (and announced) again.
+A card still on the reader after a reconnect is read (and announced) again. Every card read
+carries the SAM ID of the last good SAM check (``IdCard.sam_id``), for card-level verification.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import threading
 
@@ -61,6 +63,7 @@ class SamReader(DeviceBase):
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
         self._sam_ok = False
+        self._sam_id = ""  # the SAM module's ID from the last good SAM check; cards carry it
         self._placed = False
         self._card: IdCard | None = None
 
@@ -118,6 +121,7 @@ class SamReader(DeviceBase):
             {"photo_bmp"} if self._decoder else set()
         )
         self._capabilities = Capabilities(model=MODEL, serial=sam_id, features=frozenset(features))
+        self._sam_id = sam_id
         self._sam_ok = True
         self._set_status(DeviceState.ONLINE, detail=f"SAM {sam_id}")
 
@@ -184,7 +188,9 @@ class SamReader(DeviceBase):
                 continue
             try:
                 data = self._link.read_card(self._with_fingerprint)
-                card = card_from_data(data, self._decoder)
+                card = dataclasses.replace(
+                    card_from_data(data, self._decoder), sam_id=self._sam_id
+                )
             except CardFormatError as error:
                 self._placed = True
                 log.warning("id card reader: unreadable card: %s", error)

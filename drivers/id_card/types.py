@@ -6,7 +6,7 @@ the real driver from one fed by the emulator.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 from typing import Final, Literal, Protocol, runtime_checkable
@@ -65,6 +65,7 @@ class IdCard:
     photo_wlt: bytes = b""
     fingerprint: bytes = b""
     photo_bmp: bytes | None = None
+    sam_id: str = field(default="", compare=False)
 
     @property
     def nation(self) -> str | None:

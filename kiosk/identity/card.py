@@ -48,5 +48,15 @@ class IdentityCard(Protocol):
         ...
 
 
+class SamReadCard(IdentityCard, Protocol):
+    """A card together with the reader's SAM module that read it: what the platform's
+    card-level verification (``method: card``) needs. The driver's ``IdCard`` fits it."""
+
+    @property
+    def sam_id(self) -> str:
+        """The SAM module's ID (安全模块号) of the reader that read the card."""
+        ...
+
+
 KNOWN_CARD_TYPES: frozenset[str] = frozenset({"resident", "foreign_permanent", "hk_macao_taiwan"})
 """Card types the platform's verifyIdentity accepts (VerifyRequest.card.card_type)."""

@@ -42,6 +42,7 @@ from kiosk.platform.models import (
     ApplicationRequest,
     Appointment,
     Booking,
+    CardVerifyRequest,
     Command,
     Correction,
     Evaluation,
@@ -291,9 +292,11 @@ class PlatformClient:
         return CatalogueFetch(reply.headers.get("ETag"), catalogue, reply.document)
 
     def verify_identity(
-        self, request: VerifyRequest, *, idempotency_key: IdempotencyKey
+        self, request: VerifyRequest | CardVerifyRequest, *, idempotency_key: IdempotencyKey
     ) -> Verification:
-        """Person–card verification (人证比对); ``verified`` may be False with a reason."""
+        """Person–card verification (人证比对) with a live face, or card-level verification
+        with the reader's SAM id; ``verified`` may be False with a reason, and ``level`` says
+        which kind the platform granted."""
         reply = self._call_json("verifyIdentity", request.to_json(), idempotency_key)
         return parse_reply(reply, Verification.from_json)
 
@@ -379,12 +382,24 @@ class PlatformClient:
     def pay_by_barcode(
         self, order_no: str, auth_code: str, *, idempotency_key: IdempotencyKey
     ) -> Payment:
-        """Charge the payment code (付款码) the citizen shows to the scanner."""
+        """Charge the payment code (付款码) the citizen shows to the scanner. The answer may be
+        ``pending`` (the citizen confirms in the payment app): poll :meth:`get_payment`. When
+        no answer comes, resend with the same key or ask :meth:`get_payment`, never charge
+        again with a new key."""
         reply = self._call_json(
             "payByBarcode",
             {"auth_code": auth_code},
             idempotency_key,
             path_params={"order_no": order_no},
+        )
+        return parse_reply(reply, Payment.from_json)
+
+    def cancel_payment(self, order_no: str, *, idempotency_key: IdempotencyKey) -> Payment:
+        """Close an unpaid order (关单). Answers the order's real state: ``cancelled``, or
+        ``paid`` when the money arrived first (then finish the service or say how the fee is
+        refunded)."""
+        reply = self.call(
+            "cancelPayment", path_params={"order_no": order_no}, idempotency_key=idempotency_key
         )
         return parse_reply(reply, Payment.from_json)
 

@@ -14,11 +14,32 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Any
 
 from platform_api.contract import ContractError, schema_ref, validate
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
+
+
+class ProblemCode(StrEnum):
+    """The stable codes the contract names for ``Problem.code``; a platform may send others, so
+    :attr:`PlatformError.code` stays a string that compares equal to these."""
+
+    BAD_SIGNATURE = "bad_signature"
+    CLOCK_SKEW = "clock_skew"
+    REPLAYED = "replayed"
+    VERIFICATION_REQUIRED = "verification_required"
+    VALIDATION_FAILED = "validation_failed"
+    IDEMPOTENCY_CONFLICT = "idempotency_conflict"
+    NOT_FOUND = "not_found"
+    SLOT_FULL = "slot_full"
+    PAYMENT_DECLINED = "payment_declined"
+    INSUFFICIENT_IDENTITY = "insufficient_identity"
+    """A card-level verification was used for a matter that needs ``id_card_and_face``."""
+    ALREADY_PAID = "already_paid"
+    RATE_LIMITED = "rate_limited"
+    UNAVAILABLE = "unavailable"
 
 
 class PlatformFailure(Exception):

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from enum import StrEnum
 from typing import Any
 
 from platform_api.signing import format_timestamp, parse_timestamp
@@ -53,13 +54,31 @@ class Card:
         )
 
 
+class VerifyMethod(StrEnum):
+    """How ``verifyIdentity`` establishes the person (``VerifyRequest.method``)."""
+
+    FACE = "face"
+    """Person–card comparison of a live face with the card's portrait (the default)."""
+    CARD = "card"
+    """The card alone, read by the terminal's certified SAM reader; no face image."""
+
+
 @dataclass(frozen=True)
 class VerifyRequest:
-    """Person–card verification (人证比对): the card and a live face image."""
+    """Person–card verification (人证比对, method ``face``): the card and a live face image.
+
+    ``method`` is left out of the body: ``face`` is the contract's default, and the request
+    stays what a 1.0 platform expects.
+    """
 
     card: Card
     live_face_jpeg_b64: str = field(repr=False)
     liveness_score: float | None = None
+
+    @property
+    def method(self) -> VerifyMethod:
+        """Always :attr:`VerifyMethod.FACE`."""
+        return VerifyMethod.FACE
 
     def to_json(self) -> JSON:
         """The contract's ``VerifyRequest``."""
@@ -70,6 +89,30 @@ class VerifyRequest:
                 "liveness_score": self.liveness_score,
             }
         )
+
+
+@dataclass(frozen=True)
+class CardVerifyRequest:
+    """Card-level verification (method ``card``, contract 1.1): the card alone, as read by
+    the terminal's SAM reader ``sam_id`` (安全模块号); no face image. Enough for matters whose
+    ``identity`` is ``id_card``; a matter needing ``id_card_and_face`` refuses the resulting
+    verification with 403 ``insufficient_identity``."""
+
+    card: Card
+    sam_id: str
+
+    def __post_init__(self) -> None:
+        if not self.sam_id.strip():
+            raise ValueError("a card-level verification needs the reader's SAM id")
+
+    @property
+    def method(self) -> VerifyMethod:
+        """Always :attr:`VerifyMethod.CARD`."""
+        return VerifyMethod.CARD
+
+    def to_json(self) -> JSON:
+        """The contract's ``VerifyRequest`` with ``method: card``."""
+        return {"method": self.method.value, "sam_id": self.sam_id, "card": self.card.to_json()}
 
 
 @dataclass(frozen=True)
@@ -299,6 +342,17 @@ class Person:
     phone: str = field(default="", repr=False)
 
 
+class VerificationLevel(StrEnum):
+    """How a verification established the person (``Verification.level``)."""
+
+    FACE = "face"
+    """Face comparison (verifyIdentity method ``face``); what an absent ``level`` means."""
+    CARD = "card"
+    """The card alone (verifyIdentity method ``card``): not enough for ``id_card_and_face``."""
+    APP = "app"
+    """The provincial app (qrLogin)."""
+
+
 @dataclass(frozen=True)
 class Verification:
     """Result of ``verifyIdentity`` or ``qrLogin``; ``verified`` may be False with a ``reason``."""
@@ -310,6 +364,7 @@ class Verification:
     similarity: float | None = None
     threshold: float | None = None
     reason: str = ""
+    level: VerificationLevel = VerificationLevel.FACE
 
     @classmethod
     def from_json(cls, raw: Mapping[str, Any]) -> Verification:
@@ -323,6 +378,7 @@ class Verification:
             similarity=raw.get("similarity"),
             threshold=raw.get("threshold"),
             reason=raw.get("reason", ""),
+            level=VerificationLevel(raw.get("level", VerificationLevel.FACE.value)),
         )
 
 
@@ -426,13 +482,26 @@ class PaymentItem:
     amount_cents: int
 
 
+class PaymentStatus(StrEnum):
+    """A payment order's state (``Payment.status``)."""
+
+    PENDING = "pending"
+    """Unpaid: waiting for a payment, or a charge awaits the citizen's confirmation."""
+    PAID = "paid"
+    FAILED = "failed"
+    EXPIRED = "expired"
+    CANCELLED = "cancelled"
+    """Closed unpaid by cancelPayment; it can't be paid any more."""
+    REFUNDED = "refunded"
+
+
 @dataclass(frozen=True)
 class Payment:
     """A payment order (统一公共支付) and its state."""
 
     order_no: str
     amount_cents: int
-    status: str
+    status: PaymentStatus
     items: tuple[PaymentItem, ...] = ()
     paid_at: datetime | None = None
     e_invoice_url: str = ""
@@ -443,7 +512,7 @@ class Payment:
         return cls(
             order_no=raw["order_no"],
             amount_cents=raw["amount_cents"],
-            status=raw["status"],
+            status=PaymentStatus(raw["status"]),
             items=tuple(PaymentItem(i["name"], i["amount_cents"]) for i in raw.get("items", [])),
             paid_at=_optional_datetime(raw.get("paid_at")),
             e_invoice_url=raw.get("e_invoice_url", ""),

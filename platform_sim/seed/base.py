@@ -218,6 +218,15 @@ class Law:
 # ---------------------------------------------------------------- materials (MaterialSpec)
 
 
+def commitment_text(name: str) -> str:
+    """The written commitment (告知承诺书) that replaces the material ``name``."""
+    return (
+        f"本人承诺：本人所申报的“{name}”相关情况真实、准确、完整。"
+        "本人已知晓告知承诺的内容和法律责任，如承诺不实，"
+        "愿意承担相应法律责任，并同意有关部门依法撤销据此作出的决定。"
+    )
+
+
 def material(
     mid: str,
     name: str,
@@ -229,12 +238,15 @@ def material(
     copies: int | None = None,
     note: str | None = None,
 ) -> JSON:
-    """A ``MaterialSpec``; a licence type is required exactly when ``e_license`` is accepted."""
+    """A ``MaterialSpec``; a licence type is required exactly when ``e_license`` is accepted,
+    and a material a commitment may replace carries that commitment's exact text."""
     if ("e_license" in accepts) != (license_type is not None):
         raise ValueError(f"material {mid}: license_type goes with e_license")
     spec: JSON = {"id": mid, "name": name, "required": required, "accepts": list(accepts)}
     if license_type is not None:
         spec["license_type"] = license_type
+    if "commitment" in accepts:
+        spec["commitment_text"] = commitment_text(name)
     if copies is not None:
         spec["copies"] = copies
     if deferrable:

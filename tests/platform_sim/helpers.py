@@ -29,6 +29,9 @@ QUERY_PRINT = "330000000000TEST0003"
 GUIDE_ONLY = "330000000000TEST0004"
 BUNDLE = "BUNDLE0001"
 HUKOU_NUMBER = "HK3301060001"
+SAM_ID = "05.01-20101010-0012345678-1234567890"
+RENTAL_COMMITMENT = "本人承诺：租赁合同所载居住情况真实，如有不实愿承担法律责任。"
+RENTAL_COMMITMENT_SHA256 = hashlib.sha256(RENTAL_COMMITMENT.encode("utf-8")).hexdigest()
 
 
 def _matter(code: str, name: str, **overrides: Any) -> dict[str, Any]:
@@ -54,8 +57,8 @@ def _matter(code: str, name: str, **overrides: Any) -> dict[str, Any]:
 
 
 def tiny_catalogue() -> dict[str, Any]:
-    """Four matters (promised with fees and every kind of material, instant, query_print,
-    guide_only) and one bundle."""
+    """Four matters (promised with fees and every kind of material, instant needing the ID card
+    alone, query_print, guide_only) and one bundle."""
     promised = _matter(
         PROMISED,
         "居住证申领",
@@ -76,6 +79,7 @@ def tiny_catalogue() -> dict[str, Any]:
                 "required": True,
                 "accepts": ["commitment", "scan"],
                 "deferrable": True,
+                "commitment_text": RENTAL_COMMITMENT,
             },
         ],
         form={
@@ -113,6 +117,7 @@ def tiny_catalogue() -> dict[str, Any]:
         "社保卡挂失",
         type="instant",
         promised_days=0,
+        identity="id_card",
         form={"fields": [{"id": "phone", "label": "手机号码", "type": "phone", "required": True}]},
     )
     query = _matter(
@@ -242,6 +247,17 @@ class SimClient:
         result: dict[str, Any] = response.json()
         return result
 
+    def verify_card(
+        self, person: dict[str, str] = RESIDENT, sam_id: str = SAM_ID
+    ) -> dict[str, Any]:
+        """verifyIdentity with method card (the card read by the SAM ``sam_id``, no face)."""
+        response = self.post(
+            "/api/v1/identity/verify", {"method": "card", "sam_id": sam_id, "card": person}
+        )
+        assert response.status_code == 200, response.text
+        result: dict[str, Any] = response.json()
+        return result
+
 
 def upload(client: SimClient, verification_id: str, data: bytes) -> str:
     """PUT ``data`` as a scan; its sha256."""
@@ -265,7 +281,11 @@ def promised_application(
     rental: dict[str, Any] = (
         {"material_id": "rental", "kind": "deferred"}
         if defer_rental
-        else {"material_id": "rental", "kind": "commitment", "commitment_text_sha256": "a" * 64}
+        else {
+            "material_id": "rental",
+            "kind": "commitment",
+            "commitment_text_sha256": RENTAL_COMMITMENT_SHA256,
+        }
     )
     return {
         "matter_code": PROMISED,

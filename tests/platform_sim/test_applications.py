@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from typing import Any
 
 from platform_sim import RunningSimulator
@@ -13,6 +14,7 @@ from tests.platform_sim.helpers import (
     LONG_TERM,
     PROMISED,
     QUERY_PRINT,
+    RENTAL_COMMITMENT_SHA256,
     RESIDENT,
     SimClient,
     promised_application,
@@ -135,6 +137,15 @@ def test_materials_must_be_uploaded_held_accepted_and_complete(client: SimClient
         "materials.visa",
         "materials.rental",
     }
+
+
+def test_a_commitment_must_hash_the_materials_exact_commitment_text(client: SimClient) -> None:
+    body = promised_application(client, client.verify(RESIDENT))
+    rental = body["materials"][2]
+    rental["commitment_text_sha256"] = hashlib.sha256(b"some other text").hexdigest()
+    assert _fields(client.post(APPS, body)) == {"materials.rental"}
+    rental["commitment_text_sha256"] = RENTAL_COMMITMENT_SHA256
+    assert client.post(APPS, body).status_code == 201
 
 
 def test_only_deferrable_materials_may_be_deferred(client: SimClient) -> None:

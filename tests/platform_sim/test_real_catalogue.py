@@ -76,7 +76,11 @@ def _application(client: SimClient, matters: list[dict[str, Any]]) -> dict[str, 
             if "e_license" in spec["accepts"] and spec.get("license_type") in HELD:
                 ref = {"kind": "e_license", "license_number": HELD[spec["license_type"]]}
             elif "commitment" in spec["accepts"]:
-                ref = {"kind": "commitment", "commitment_text_sha256": "c" * 64}
+                text = spec["commitment_text"].encode("utf-8")
+                ref = {
+                    "kind": "commitment",
+                    "commitment_text_sha256": hashlib.sha256(text).hexdigest(),
+                }
             else:
                 ref = {"kind": "scan", "sha256": scan}
             materials.setdefault(spec["id"], {"material_id": spec["id"], **ref})

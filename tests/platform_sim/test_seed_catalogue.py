@@ -184,6 +184,10 @@ def test_materials() -> None:
             assert mat["accepts"] and set(mat["accepts"]) <= {"scan", "e_license", "commitment"}
             if "e_license" in mat["accepts"]:
                 assert mat["license_type"] in held_types, (m["name"], mat["id"])
+            if "commitment" in mat["accepts"]:
+                assert mat["name"] in mat["commitment_text"], (m["name"], mat["id"])
+            else:
+                assert "commitment_text" not in mat, (m["name"], mat["id"])
 
 
 def test_form_fields_and_prefill_sources() -> None:

@@ -80,3 +80,25 @@ def test_commits_are_durable_with_wal_and_full_sync(sim: RunningSimulator) -> No
     with sim.service.store.transaction() as db:
         assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         assert db.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
+
+
+def test_a_database_of_contract_1_0_gains_the_new_columns_and_keeps_its_rows(
+    tmp_path: Path,
+) -> None:
+    database = tmp_path / DATABASE_NAME
+    old = sqlite3.connect(database)
+    old.execute(
+        "CREATE TABLE verifications (verification_id TEXT PRIMARY KEY, terminal_id TEXT NOT NULL,"
+        " id_number TEXT NOT NULL, name TEXT NOT NULL, phone TEXT, verified INTEGER NOT NULL,"
+        " verified_at TEXT NOT NULL, expires_at TEXT NOT NULL)"
+    )
+    old.execute("INSERT INTO verifications VALUES ('v1', 'T', 'N', 'X', NULL, 1, 'a', 'b')")
+    old.commit()
+    old.close()
+    store = Store(database)
+    with store.transaction() as db:
+        row = db.execute("SELECT level, sam_id FROM verifications").fetchone()
+        columns = {r["name"] for r in db.execute("PRAGMA table_info(payments)")}
+    store.close()
+    assert (row["level"], row["sam_id"]) == ("face", None)
+    assert {"expires_at", "charge_pending", "charge_settles_at"} <= columns

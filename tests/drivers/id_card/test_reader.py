@@ -234,3 +234,15 @@ def test_fingerprints_are_read_with_30_10(emulator: IdCardEmulator, fast: Timing
         assert len(card.fingerprint) == 1024
     finally:
         device.close()
+
+
+def test_a_card_carries_the_id_of_the_sam_that_read_it(
+    emulator: IdCardEmulator, reader: tuple[SamReader, Recorder]
+) -> None:
+    device, recorder = reader
+    device.open()
+    emulator.place(fixtures()[0])
+    recorder.wait_for(has(CardInserted))
+    card = device.current_card
+    assert card is not None and card.sam_id == device.capabilities.serial
+    assert card.sam_id == "05.01-20101010-0012345678-1234567890"

@@ -33,6 +33,7 @@ from tests.platform_sim.helpers import (
     INSTANT,
     JPEG,
     PROMISED,
+    RENTAL_COMMITMENT_SHA256,
     RESIDENT,
     TERMINAL,
     TINY_SEED,
@@ -81,6 +82,18 @@ def scan() -> Upload:
     return Upload(JPEG + uuid.uuid4().bytes, "image/jpeg", str(uuid.uuid4()))
 
 
+def uploaded_scan(client: PlatformClient, verification: Verification) -> Upload:
+    """A fresh JPEG scan, uploaded for the verified person."""
+    upload = scan()
+    client.put_upload(
+        upload.data,
+        upload.content_type,
+        verification_id=verification.verification_id,
+        idempotency_key=upload.idempotency_key,
+    )
+    return upload
+
+
 def application(verification: Verification, upload: Upload | None = None) -> ApplicationRequest:
     """A valid application of the verified person: the promised matter with ``upload`` as its
     photo, or (without a scan) the instant matter that needs only a phone number."""
@@ -99,7 +112,7 @@ def application(verification: Verification, upload: Upload | None = None) -> App
         materials=(
             MaterialRef("photo", "scan", sha256=upload.sha256),
             MaterialRef("hukou", "e_license", license_number=HUKOU_NUMBER),
-            MaterialRef("rental", "commitment", commitment_text_sha256="a" * 64),
+            MaterialRef("rental", "commitment", commitment_text_sha256=RENTAL_COMMITMENT_SHA256),
         ),
         matter_code=PROMISED,
         delivery=Delivery("print_at_terminal"),

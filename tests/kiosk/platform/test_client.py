@@ -301,6 +301,7 @@ def test_every_operation_of_the_contract_has_a_typed_method() -> None:
         "getPayment": "get_payment",
         "createPaymentQr": "create_payment_qr",
         "payByBarcode": "pay_by_barcode",
+        "cancelPayment": "cancel_payment",
         "submitEvaluation": "submit_evaluation",
         "listSlots": "list_slots",
         "bookAppointment": "book_appointment",
@@ -351,6 +352,7 @@ def test_typed_operations_send_contract_valid_requests_and_parse_answers(
         "getPayment": respond(200, payment),
         "createPaymentQr": respond(200, {"pay_url": "https://pay.example/q/1", "expires_at": now}),
         "payByBarcode": respond(200, payment),
+        "cancelPayment": respond(200, {**payment, "status": "cancelled"}),
         "submitEvaluation": Fault(FaultKind.RESPOND, 201, body=b""),
         "listSlots": respond(
             200, {"slots": [{"slot_id": "S1", "start": now, "end": now, "remaining": 3}]}
@@ -389,6 +391,9 @@ def test_typed_operations_send_contract_valid_requests_and_parse_answers(
             "P2026112300001", "134567890123456789", idempotency_key=uuid.uuid4()
         ).amount_cents
         == 2000
+    )
+    assert client.cancel_payment("P2026112300001", idempotency_key=uuid.uuid4()).status == (
+        "cancelled"
     )
     client.submit_evaluation(
         Evaluation(5, NOW, matter_code="330100000000000001", terminal_id=TERMINAL_ID),
