@@ -86,6 +86,7 @@ class ApplicationDraft:
     page: int = 0
     material: int = 0
     shown_errors: set[str] = field(default_factory=set)
+    input_errors: dict[str, InputError] = field(default_factory=dict)
     problems: tuple[Problem, ...] = ()
     submitted_at: datetime | None = None
     outcome: Outcome | None = None
@@ -139,10 +140,20 @@ class ApplicationDraft:
         return self.form.errors(self.page_fields.fields)
 
     def edit(self, field_id: str, value: FieldValue) -> None:
-        """The citizen changed an answer; its error shows from now on."""
-        self.form.set(field_id, value)
-        self.shown_errors.add(field_id)
+        """The citizen changed an answer: keep what typing more cannot fix, to show at once."""
+        error = self.form.set(field_id, value)
+        if error is None:
+            self.input_errors.pop(field_id, None)
+        else:
+            self.input_errors[field_id] = error
         self.touched()
+
+    def shown_error(self, field_id: str) -> InputError | None:
+        """The error beside a field: the finished answer's once 下一步 was tried (or the
+        platform named it), else only what typing more cannot fix."""
+        if field_id in self.shown_errors:
+            return self.form.error(field_id)
+        return self.input_errors.get(field_id)
 
     def show_page_errors(self) -> None:
         """下一步 on a page with errors: show every error of the page."""
@@ -265,6 +276,7 @@ class ApplicationDraft:
         self.plan.clear()
         self.licences = ()
         self.shown_errors.clear()
+        self.input_errors.clear()
         self.problems = ()
         self.outcome = None
         self.refused_fields = ()

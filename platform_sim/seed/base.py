@@ -218,6 +218,13 @@ class Law:
 # ---------------------------------------------------------------- materials (MaterialSpec)
 
 
+COMMITMENT_TEXT = (
+    "本人承诺：所申报的“{material}”相关情况真实、准确、完整，与原件一致；"
+    "如有虚假，愿意承担相应的法律责任，并同意相关部门依法核查。"
+)
+"""The commitment (告知承诺) a material accepting ``commitment`` carries (contract 1.1)."""
+
+
 def material(
     mid: str,
     name: str,
@@ -241,6 +248,8 @@ def material(
         spec["deferrable"] = True
     if note is not None:
         spec["note"] = note
+    if "commitment" in accepts:
+        spec["commitment_text"] = COMMITMENT_TEXT.format(material=name)
     return spec
 
 
