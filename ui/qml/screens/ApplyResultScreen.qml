@@ -59,7 +59,7 @@ Item {
         Text {
             visible: kiosk.screen === "apply_print_failed"
             Layout.fillWidth: true
-            text: "📷 " + apply.word("photo")
+            text: apply.word("photo")
             font.family: Theme.fontFamily
             font.pixelSize: Theme.fontLarge
             font.bold: true
