@@ -26,6 +26,7 @@ from drivers.id_card.errors import CardFormatError, CardRemovedError, IdCardErro
 from drivers.id_card.types import CardInserted, CardRemoved, IdCardReader, ReadFailed
 from drivers.manager import DeviceManager
 from drivers.scanner.types import QrScanner, Scanned
+from entry.apply import ApplyEffects, progress_base
 from entry.devices import device_configs, device_factories
 from entry.logs import install_log_masking
 from kiosk.catalogue.service import CatalogueService, CatalogueSnapshot
@@ -125,7 +126,9 @@ class KioskApp:
                 size=options.size,
                 production=options.production,
                 control_url=self.control.base_url if self.control else None,
+                progress_base=progress_base(config),
             ),
+            draft=lambda: self.machine.session.application,
         )
         self.ui.catalogue.set_devices(initial)
         self._backend: Future[Backend] = Future()
@@ -138,7 +141,10 @@ class KioskApp:
         self._ticker = QTimer()
         self._ticker.setInterval(TICK_MS)
         self._ticker.timeout.connect(self.machine.tick)
-        self._handlers = self._effect_handlers()
+        self.apply = ApplyEffects(
+            config, self.devices, self.catalogue, self.workers, lambda: self.backend, self.dispatch
+        )
+        self._handlers = self._effect_handlers() | self.apply.handlers()
 
     # --- starting and stopping ----------------------------------------------------------------
 

@@ -28,9 +28,14 @@ from kiosk.config import Config
 from kiosk.flow import events as ev
 from kiosk.identity.card import IdentityCard, SamReadCard
 from kiosk.identity.face_capture import FaceCaptureListener, FaceCaptureRun, Post
+from kiosk.outbox.store import OutboxStore
+from kiosk.outbox.submitter import Submitter
+from kiosk.outbox.worker import OutboxWorker
 from kiosk.platform.client import PlatformClient
 from kiosk.platform.errors import PlatformFailure
 from kiosk.platform.models import Card, CardVerifyRequest, Verification, VerifyRequest
+from kiosk.platform.transport import Timeouts
+from kiosk.platform.transport_retry import NO_RETRY
 from platform_sim import RunningSimulator, start_simulator
 from ui.bridge.camera_preview import CameraPreview
 from ui.kiosk_ui import KioskUi
@@ -41,6 +46,8 @@ PLATFORM_SIM_DIR = "platform-sim"
 """The embedded simulated platform's directory under the data directory."""
 CATALOGUE_CACHE_FILE = "catalogue.json"
 """The catalogue cache under the data directory."""
+ONLINE_TRY = Timeouts(connect_s=3.0, read_s=10.0, total_s=15.0)
+"""The submitter's one online try per record before leaving it to the outbox worker."""
 
 def build_scanner(config: DeviceConfig, camera: object | None) -> BuiltDevice:
     """The QR scanner; the ``camera`` driver decodes the camera's frames."""
@@ -100,6 +107,8 @@ class Backend:
     client: PlatformClient
     catalogue_cache: CatalogueCache
     platform_sim: RunningSimulator | None = None
+    outbox: OutboxWorker | None = None
+    submitter: Submitter | None = None
 
     def verify(self, request: VerifyRequest) -> Verification:
         """verifyIdentity with a fresh idempotency key (worker thread)."""
@@ -127,7 +136,10 @@ class Backend:
         return snapshot_of(self.catalogue_cache.refresh(self.client))
 
     def stop(self) -> None:
-        """Stop the embedded platform, if any."""
+        """Stop the outbox worker and close its store, then the embedded platform, if any."""
+        if self.outbox is not None:
+            self.outbox.stop()
+            self.outbox.store.close()
         if self.platform_sim is not None:
             self.platform_sim.stop()
 
@@ -154,7 +166,10 @@ def start_backend(config: Config) -> Backend:
             platform_sim.stop()
         raise
     cache = CatalogueCache(Path(config.terminal.data_dir) / CATALOGUE_CACHE_FILE)
-    return Backend(client, cache, platform_sim)
+    outbox = OutboxWorker(OutboxStore.in_data_dir(Path(config.terminal.data_dir)), client)
+    outbox.start()
+    submitter = Submitter(client.tuned(ONLINE_TRY, NO_RETRY), outbox.store, outbox)
+    return Backend(client, cache, platform_sim, outbox, submitter)
 
 
 def face_capture(

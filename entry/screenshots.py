@@ -26,6 +26,9 @@ from drivers.id_card.emulator import IdCardEmulator
 from drivers.id_card.protocol import Request, SamCommand
 from drivers.scanner.emulator import ScannerEmulator
 from kiosk.flow import events as ev
+from kiosk.forms.fields import FieldSpec, FieldType
+from kiosk.forms.validation import Address, FieldValue
+from simulation.devices import PrinterControls
 from ui import text
 
 if TYPE_CHECKING:
@@ -160,10 +163,84 @@ def _guide_start(app: KioskApp) -> None:
     app.ui.catalogue.start()
 
 
+SAMPLE_TEXT: dict[FieldType, str] = {
+    FieldType.TEXT: "测试",
+    FieldType.TEXTAREA: "家庭遭遇意外，需要临时救助。",
+    FieldType.ID_NUMBER: "33010619850312001X",
+    FieldType.PHONE: "13800138000",
+    FieldType.DATE: "2020-01-01",
+    FieldType.NUMBER: "1",
+    FieldType.EMAIL: "zhangwei@example.cn",
+}
+"""A valid answer of each text-like field type (the routes' and tests' generated input)."""
+
+
+def sample_answer(spec: FieldSpec, region: str) -> FieldValue:
+    """A valid answer for ``spec``: a sample text, the first option, ticked, an address."""
+    if spec.type is FieldType.SELECT:
+        return spec.options[0].value if spec.options else ""
+    if spec.type is FieldType.CHECKBOX:
+        return True
+    if spec.type is FieldType.ADDRESS:
+        return Address(region, "文三路100号")
+    return SAMPLE_TEXT[spec.type]
+
+
+def fill_page(app: KioskApp) -> None:
+    """Answer every field of the form page on screen that has an error, validly."""
+    draft = app.machine.session.application
+    if draft is None:
+        raise RouteError("no application")
+    region = draft.form.divisions.leaves()[0].code
+    for spec in draft.page_fields.fields:
+        if draft.form.error(spec.id) is not None:
+            app.dispatch(ev.FieldEdited(spec.id, sample_answer(spec, region)))
+
+
+def _form_done(app: KioskApp) -> None:
+    """Fill and leave every form page."""
+    while app.machine.state.value == "apply_form":
+        fill_page(app)
+        app.ui.kiosk.intent("apply_next")
+
+
+def _materials_done(app: KioskApp) -> None:
+    """Satisfy each material the terminal can (commitment, else 稍后补交) and go on."""
+    while app.machine.state.value == "apply_material":
+        draft = app.machine.session.application
+        spec = draft.current_material if draft else None
+        if draft is not None and spec is not None and draft.plan.resolution(spec.id) is None:
+            offers = {k.value for k in draft.offers(spec)}
+            if "commitment" in offers:
+                app.ui.kiosk.intent("apply_commit")
+            elif "deferred" in offers:
+                app.ui.kiosk.intent("apply_defer")
+        app.ui.kiosk.intent("apply_next")
+
+
+def _paper(level: str) -> Step:
+    return lambda app: _simulator(app, DeviceClass.RECEIPT_PRINTER, PrinterControls).set_paper(
+        level
+    )
+
+
+def _platform_offline(app: KioskApp) -> None:
+    platform_sim = app.backend.platform_sim
+    if platform_sim is None:
+        raise RouteError("the platform is not simulated")
+    platform_sim.set_offline(True)
+
+
 _GUIDE: tuple[Step, ...] = (_intent("home.services"), _screen("catalogue"), _face_matter,
                             _screen("guide"))
 _IDENTITY: tuple[Step, ...] = (*_GUIDE, _guide_start, _screen("identity_card"))
 _CONSENT: tuple[Step, ...] = (*_IDENTITY, _card("resident"), _screen("face_consent"))
+
+_APPLY_FORM: tuple[Step, ...] = (*_CONSENT, _camera("face"), _intent("consent"),
+                                 _screen("verified"), _intent("continue"),
+                                 _screen("apply_form"))
+_APPLY_REVIEW: tuple[Step, ...] = (*_APPLY_FORM, _form_done, _materials_done,
+                                   _screen("apply_review"))
 
 ROUTES: dict[str, tuple[Step, ...]] = {
     "home": (),
@@ -184,6 +261,15 @@ ROUTES: dict[str, tuple[Step, ...]] = {
     "placeholder": (_intent("home.progress"), _screen("placeholder")),
     "attract": (_dispatch(ev.IdleExpired()), _screen("attract")),
     "out_of_service": (_dispatch(ev.ServiceSuspended()), _screen("out_of_service")),
+    "apply_form": _APPLY_FORM,
+    "apply_form_errors": (*_APPLY_FORM, _intent("apply_next"), _screen("apply_form")),
+    "apply_material": (*_APPLY_FORM, _form_done, _screen("apply_material")),
+    "apply_review": _APPLY_REVIEW,
+    "apply_done": (*_APPLY_REVIEW, _intent("apply_confirm"), _screen("apply_done")),
+    "apply_offline_saved": (*_APPLY_REVIEW, _platform_offline, _intent("apply_confirm"),
+                            _screen("apply_offline_saved")),
+    "apply_print_failed": (*_APPLY_REVIEW, _paper("out"), _intent("apply_confirm"),
+                           _screen("apply_print_failed")),
 }
 """How to reach each screen from home."""
 

@@ -11,11 +11,15 @@ it sends it and holds no reference afterwards.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from kiosk.flow.matter import MatterBrief
 from kiosk.identity.card import IdentityCard
 from kiosk.identity.consent import ConsentRecord
 from kiosk.identity.person import EstablishedIdentity
+
+if TYPE_CHECKING:
+    from kiosk.apply.draft import ApplicationDraft
 
 
 def _zero(buffer: bytearray) -> None:
@@ -37,6 +41,7 @@ class Session:
     form_values: dict[str, str] = field(default_factory=dict)
     scanned_texts: list[str] = field(default_factory=list)
     images: list[bytearray] = field(default_factory=list)
+    application: ApplicationDraft | None = None
 
     def hold_face_image(self, jpeg: bytes) -> bytearray:
         """Keep a copy of a captured face image as a zeroable buffer (replacing any earlier one)."""
@@ -66,11 +71,18 @@ class Session:
         """Forget everything and zero every image buffer."""
         self.forget_identity()
         self.matter = None
+        self.drop_application()
         self.form_values.clear()
         self.scanned_texts.clear()
         for image in self.images:
             _zero(image)
         self.images.clear()
+
+    def drop_application(self) -> None:
+        """Forget the application being made (its answers, choices and outcome)."""
+        if self.application is not None:
+            self.application.clear()
+            self.application = None
 
     def is_empty(self) -> bool:
         """True when the session holds nothing of any citizen (the state after :meth:`wipe`)."""
@@ -84,6 +96,7 @@ class Session:
             and not self.form_values
             and not self.scanned_texts
             and not self.images
+            and self.application is None
         )
 
     def known_names(self) -> tuple[str, ...]:

@@ -54,7 +54,7 @@ def _worded(table: Mapping[str, str], code: str) -> str:
     return tr("Guide", source) if source else code
 
 
-def _listed(items: Iterable[str]) -> str:
+def listed(items: Iterable[str]) -> str:
     """Items as one run, with the language's list separator."""
     return QCoreApplication.translate("Guide", "、").join(items)
 
@@ -71,7 +71,7 @@ def self_service(code: str) -> str:
 
 def delivery(codes: Iterable[str]) -> str:
     """How the result reaches the citizen, every way in one line."""
-    return _listed(_worded(_DELIVERY, c) for c in codes)
+    return listed(_worded(_DELIVERY, c) for c in codes)
 
 
 def identity_check(code: str) -> str:
@@ -175,7 +175,7 @@ def material(
         line = QCoreApplication.translate("Guide", "{name}（选交，{copies} 份，可容缺后补）：{ways}")
     else:
         line = QCoreApplication.translate("Guide", "{name}（选交，{copies} 份）：{ways}")
-    ways = _listed(_worded(_ACCEPTS, a) for a in accepts)
+    ways = listed(_worded(_ACCEPTS, a) for a in accepts)
     line = line.format(name=name, copies=copies, ways=ways)
     if license_type:
         line = QCoreApplication.translate("Guide", "{material}；电子证照：{license_type}").format(

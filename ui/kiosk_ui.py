@@ -17,6 +17,7 @@ from kiosk.catalogue.service import CatalogueService
 from kiosk.flow import events as ev
 from kiosk.flow.view import FlowView
 from kiosk.workers import Workers
+from ui.bridge.apply_vm import ApplyViewModel, DraftSource
 from ui.bridge.catalogue_vm import CatalogueViewModel
 from ui.bridge.devdock import DevDockViewModel
 from ui.bridge.identity_vm import IdentityViewModel
@@ -85,6 +86,8 @@ class UiSettings:
     """Full screen, frameless, no way out by keyboard, window close refused."""
     control_url: str | None = None
     """The simulation control API, for the dev dock (simulated devices only)."""
+    progress_base: str = "https://zwfw.zj.gov.cn/progress"
+    """The progress page a receipt's QR opens (shown on screen when printing fails)."""
 
 
 class KioskUi:
@@ -102,6 +105,7 @@ class KioskUi:
         workers: Workers,
         catalogue: CatalogueService,
         settings: UiSettings,
+        draft: DraftSource = lambda: None,
     ) -> None:
         self.settings = settings
         self.engine = QQmlApplicationEngine()
@@ -112,6 +116,7 @@ class KioskUi:
         self.kiosk.set_window(settings.size[0], settings.size[1], settings.production)
         self.catalogue = CatalogueViewModel(dispatch, catalogue, self.engine)
         self.identity = IdentityViewModel(self.frames, self.engine)
+        self.apply = ApplyViewModel(dispatch, draft, settings.progress_base, self.engine)
         control_url = settings.control_url
         self.dev_dock = (
             DevDockViewModel(control_url, workers, self.engine) if control_url else None
@@ -122,6 +127,7 @@ class KioskUi:
         context.setContextProperty("kiosk", self.kiosk)
         context.setContextProperty("catalogue", self.catalogue)
         context.setContextProperty("identity", self.identity)
+        context.setContextProperty("apply", self.apply)
         context.setContextProperty("devDock", self.dev_dock)
         self.set_view(view)
         self.engine.load(MAIN_QML)
@@ -151,9 +157,11 @@ class KioskUi:
         self.kiosk.set_view(view)
         self.catalogue.set_view(view)
         self.identity.set_view(view)
+        self.apply.set_view(view)
 
     def wipe(self) -> None:
         """Clear every view-model, QML field and image, camera frame and the clipboard."""
         self.catalogue.wipe()
         self.identity.wipe()
+        self.apply.wipe()
         wipe_window(self.window)

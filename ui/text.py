@@ -247,6 +247,9 @@ class Label(StrEnum):
     CONTINUE = "continue"
     OTHER_MATTER = "other_matter"
     DONE = "done"
+    APPLY_NEXT = "apply_next"
+    APPLY_CONFIRM = "apply_confirm"
+    APPLY_REPRINT = "apply_reprint"
 
 
 _LABELS: Mapping[Label, str] = {
@@ -377,3 +380,178 @@ def date_text(day: date) -> str:
     return QCoreApplication.translate("Clock", "{year}年{month}月{day}日 {weekday}").format(
         year=day.year, month=day.month, day=day.day, weekday=weekday
     )
+
+
+# --- applying (form, materials, review, submission, receipt) ---------------------------------
+
+from kiosk.apply.precheck import Problem, ProblemCode  # noqa: E402 (this section's own words)
+from kiosk.forms.validation import ErrorCode, InputError  # noqa: E402
+from kiosk.materials.resolution import MaterialKind  # noqa: E402
+
+_SCREENS = {
+    **_SCREENS,
+    State.APPLY_LOADING: (
+        QT_TRANSLATE_NOOP("Screen", "正在准备申请表…"),
+        QT_TRANSLATE_NOOP("Screen", "正在调取您的电子证照，请稍候。"),
+        "",
+    ),
+    State.APPLY_FORM: (QT_TRANSLATE_NOOP("Screen", "填写申请表"), "", ""),
+    State.APPLY_MATERIAL: (QT_TRANSLATE_NOOP("Screen", "提交申请材料"), "", ""),
+    State.APPLY_REVIEW: (
+        QT_TRANSLATE_NOOP("Screen", "核对申请信息"),
+        QT_TRANSLATE_NOOP("Screen", "请核对以下信息，确认无误后提交。"),
+        "",
+    ),
+    State.APPLY_SUBMITTING: (
+        QT_TRANSLATE_NOOP("Screen", "正在提交…"),
+        QT_TRANSLATE_NOOP("Screen", "正在保存并提交您的申请，请勿离开。"),
+        "",
+    ),
+    State.APPLY_PRINTING: (
+        QT_TRANSLATE_NOOP("Screen", "正在打印回执…"),
+        QT_TRANSLATE_NOOP("Screen", "回执将从下方出纸口打出。"),
+        "",
+    ),
+    State.APPLY_DONE: (
+        QT_TRANSLATE_NOOP("Screen", "申请已提交"),
+        QT_TRANSLATE_NOOP("Screen", "请取走回执。可扫描回执上的二维码查询办理进度。"),
+        "",
+    ),
+    State.APPLY_OFFLINE_SAVED: (
+        QT_TRANSLATE_NOOP("Screen", "已保存，网络恢复后自动提交"),
+        QT_TRANSLATE_NOOP("Screen", "请取走回执并妥善保管本地编号。提交成功后将短信通知您办件编号。"),
+        "",
+    ),
+    State.APPLY_PRINT_FAILED: (
+        QT_TRANSLATE_NOOP("Screen", "回执未能打印"),
+        QT_TRANSLATE_NOOP("Screen", "请拍照留存下方二维码和编号，它们与回执内容相同。打印机恢复后可重新打印。"),
+        "",
+    ),
+    State.APPLY_NOT_SAVED: (
+        QT_TRANSLATE_NOOP("Screen", "本机暂时无法保存"),
+        QT_TRANSLATE_NOOP("Screen", "本机暂时无法保存，请到人工窗口办理。"),
+        "",
+    ),
+}
+
+_REASONS = {
+    **_REASONS,
+    Reason.APPLICATION_UNAVAILABLE: QT_TRANSLATE_NOOP("Reason", "暂时无法打开申请表，请稍后重试。"),
+    Reason.APPLICATION_REFUSED: QT_TRANSLATE_NOOP("Reason", "平台未受理，请按提示修改后重新提交。"),
+    Reason.STORAGE_FULL: QT_TRANSLATE_NOOP("Reason", "本机暂时无法保存，请到人工窗口办理。"),
+    Reason.SUBMIT_UNANSWERED: QT_TRANSLATE_NOOP("Reason", "提交未完成，请到人工窗口咨询，无需重复申请。"),
+}
+
+_LABELS = {
+    **_LABELS,
+    Label.APPLY_NEXT: QT_TRANSLATE_NOOP("Label", "下一步"),
+    Label.APPLY_CONFIRM: QT_TRANSLATE_NOOP("Label", "确认提交"),
+    Label.APPLY_REPRINT: QT_TRANSLATE_NOOP("Label", "重新打印"),
+}
+
+_FIELD_ERRORS: Mapping[ErrorCode, str] = {
+    ErrorCode.REQUIRED: QT_TRANSLATE_NOOP("FieldError", "此项必填"),
+    ErrorCode.TOO_LONG: QT_TRANSLATE_NOOP("FieldError", "最多 {limit} 个字"),
+    ErrorCode.PATTERN_MISMATCH: QT_TRANSLATE_NOOP("FieldError", "格式不正确"),
+    ErrorCode.INVALID_CHARACTER: QT_TRANSLATE_NOOP("FieldError", "含有不允许的字符"),
+    ErrorCode.INCOMPLETE: QT_TRANSLATE_NOOP("FieldError", "应为 {limit} 位"),
+    ErrorCode.ID_CHECK_DIGIT: QT_TRANSLATE_NOOP("FieldError", "身份证号码校验位不正确，请核对"),
+    ErrorCode.NOT_MOBILE: QT_TRANSLATE_NOOP("FieldError", "请输入 1 开头的 11 位手机号码"),
+    ErrorCode.INVALID_DATE: QT_TRANSLATE_NOOP("FieldError", "请按 年-月-日 输入有效日期，如 2024-05-01"),
+    ErrorCode.INVALID_NUMBER: QT_TRANSLATE_NOOP("FieldError", "请输入数字"),
+    ErrorCode.INVALID_EMAIL: QT_TRANSLATE_NOOP("FieldError", "邮箱格式不正确"),
+    ErrorCode.NOT_AN_OPTION: QT_TRANSLATE_NOOP("FieldError", "请从选项中选择"),
+    ErrorCode.ADDRESS_DETAIL_REQUIRED: QT_TRANSLATE_NOOP("FieldError", "请填写详细地址"),
+}
+
+
+def field_error(error: InputError | None) -> str:
+    """The message beside a field (empty for none)."""
+    if error is None:
+        return ""
+    return tr("FieldError", _FIELD_ERRORS[error.code]).format(limit=error.limit or "")
+
+
+_PROBLEMS: Mapping[ProblemCode, str] = {
+    ProblemCode.NOT_APPLYABLE: QT_TRANSLATE_NOOP("Problem", "该事项不能在本机申请，请到人工窗口办理。"),
+    ProblemCode.FIELD_INVALID: QT_TRANSLATE_NOOP("Problem", "第 {page} 页“{name}”：{error}，请返回修改。"),
+    ProblemCode.MATERIAL_MISSING: QT_TRANSLATE_NOOP("Problem", "缺少材料“{name}”，请返回补充。"),
+    ProblemCode.MATERIAL_REFUSED: QT_TRANSLATE_NOOP("Problem", "材料“{name}”不符合要求，请返回重新选择。"),
+    ProblemCode.SCAN_QUALITY: QT_TRANSLATE_NOOP("Problem", "材料“{name}”拍摄不够清晰，建议重拍。"),
+    ProblemCode.CAMERA_UNAVAILABLE: QT_TRANSLATE_NOOP("Problem", "材料“{name}”需拍摄纸质件，本机暂不能拍摄，请到人工窗口办理。"),
+    ProblemCode.IDENTITY_REQUIRED: QT_TRANSLATE_NOOP("Problem", "请先核验身份。"),
+    ProblemCode.IDENTITY_INSUFFICIENT: QT_TRANSLATE_NOOP("Problem", "本事项需刷身份证并人脸识别，请重新核验。"),
+    ProblemCode.VERIFICATION_EXPIRED: QT_TRANSLATE_NOOP("Problem", "身份核验已过期，请返回首页重新核验。"),
+    ProblemCode.DELIVERY_NOT_OFFERED: QT_TRANSLATE_NOOP("Problem", "所选领取方式不可用，请重新选择。"),
+    ProblemCode.DELIVERY_ADDRESS_REQUIRED: QT_TRANSLATE_NOOP("Problem", "邮寄需填写收件地址。"),
+    ProblemCode.PRINTER_UNAVAILABLE: QT_TRANSLATE_NOOP("Problem", "打印机暂时无法使用，本事项需在本机打印结果。"),
+    ProblemCode.RECEIPT_PRINTER_UNAVAILABLE: QT_TRANSLATE_NOOP("Problem", "打印机暂时无法使用，提交后回执将显示在屏幕上。"),
+}
+
+
+def problem(item: Problem, name: str, error: str = "") -> str:
+    """One pre-check problem and how to fix it; ``name`` is its field's or material's name."""
+    page = (item.page or 0) + 1
+    return tr("Problem", _PROBLEMS[item.code]).format(page=page, name=name, error=error)
+
+
+_APPLY_WORDS: Mapping[str, str] = {
+    "page": QT_TRANSLATE_NOOP("Apply", "第 {page}/{pages} 页"),
+    "material": QT_TRANSLATE_NOOP("Apply", "材料 {index}/{count}"),
+    "prefilled": QT_TRANSLATE_NOOP("Apply", "已自动填入，可修改"),
+    "required": QT_TRANSLATE_NOOP("Apply", "必填"),
+    "optional": QT_TRANSLATE_NOOP("Apply", "选填"),
+    "choose_region": QT_TRANSLATE_NOOP("Apply", "选择所在区县"),
+    "detail": QT_TRANSLATE_NOOP("Apply", "街道、门牌号"),
+    "date_hint": QT_TRANSLATE_NOOP("Apply", "年-月-日，如 2024-05-01"),
+    "yes": QT_TRANSLATE_NOOP("Apply", "是"),
+    "no": QT_TRANSLATE_NOOP("Apply", "否"),
+    "back": QT_TRANSLATE_NOOP("Apply", "返回上一步"),
+    "licence": QT_TRANSLATE_NOOP("Apply", "已从电子证照库获取"),
+    "licence_detail": QT_TRANSLATE_NOOP("Apply", "{name}（{issuer}），无需提交纸质材料。"),
+    "committed": QT_TRANSLATE_NOOP("Apply", "已签署告知承诺"),
+    "deferred": QT_TRANSLATE_NOOP("Apply", "稍后补交，请于 {deadline} 前补交"),
+    "commit": QT_TRANSLATE_NOOP("Apply", "我已阅读，签署承诺"),
+    "defer": QT_TRANSLATE_NOOP("Apply", "稍后补交（{deadline} 前）"),
+    "undo": QT_TRANSLATE_NOOP("Apply", "重新选择"),
+    "commitment_heading": QT_TRANSLATE_NOOP("Apply", "告知承诺"),
+    "scan_later": QT_TRANSLATE_NOOP("Apply", "本材料需提交纸质件，本机暂不支持拍摄，请到人工窗口补交。"),
+    "optional_material": QT_TRANSLATE_NOOP("Apply", "本材料为选交材料，可直接下一步。"),
+    "missing": QT_TRANSLATE_NOOP("Apply", "未提交"),
+    "problems": QT_TRANSLATE_NOOP("Apply", "提交前请先处理以下问题："),
+    "application_no": QT_TRANSLATE_NOOP("Apply", "办件编号"),
+    "query_code": QT_TRANSLATE_NOOP("Apply", "查询码"),
+    "local_ref": QT_TRANSLATE_NOOP("Apply", "本地编号"),
+    "photo": QT_TRANSLATE_NOOP("Apply", "请拍照留存"),
+    "date_format": QT_TRANSLATE_NOOP("Apply", "{year}年{month}月{day}日"),
+}
+
+
+def names_a_person(label: str) -> bool:
+    """Whether a form field's label (the platform's words) asks for a person's name, so the
+    review masks the answer like a name (张*)."""
+    # Matched against the platform's Chinese labels, never shown: extracted but not translated.
+    return QT_TRANSLATE_NOOP("Apply", "姓名") in label
+
+
+def apply_word(key: str) -> str:
+    """A word of the apply screens (``_APPLY_WORDS``)."""
+    return tr("Apply", _APPLY_WORDS[key])
+
+
+def long_date(day: date) -> str:
+    """2026年11月30日."""
+    return apply_word("date_format").format(year=day.year, month=day.month, day=day.day)
+
+
+_MATERIAL_KINDS: Mapping[MaterialKind, str] = {
+    MaterialKind.E_LICENSE: QT_TRANSLATE_NOOP("Apply", "电子证照"),
+    MaterialKind.COMMITMENT: QT_TRANSLATE_NOOP("Apply", "告知承诺"),
+    MaterialKind.DEFERRED: QT_TRANSLATE_NOOP("Apply", "稍后补交"),
+    MaterialKind.SCAN: QT_TRANSLATE_NOOP("Apply", "现场拍摄"),
+}
+
+
+def material_kind(kind: MaterialKind) -> str:
+    """How a material is satisfied, in a word (the review's summary)."""
+    return tr("Apply", _MATERIAL_KINDS[kind])

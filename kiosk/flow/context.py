@@ -4,7 +4,7 @@ bookkeeping (device statuses, reason shown, pending platform request, timers' de
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import UTC, date, datetime
 
 from drivers.base import DeviceClass, DeviceStatus
 from kiosk.flow.states import PlaceholderTopic, Reason
@@ -20,6 +20,8 @@ class FlowContext:
     devices: dict[DeviceClass, DeviceStatus] = field(default_factory=dict)
     now: float = 0.0
     today: date = field(default_factory=date.today)
+    wall: datetime = field(default_factory=lambda: datetime.now(UTC))
+    """Wall-clock time of the event being handled (submitted_at, verification expiry)."""
     reason: Reason | None = None
     placeholder: PlaceholderTopic | None = None
     suspended: bool = False

@@ -7,9 +7,12 @@ Effects with a ``request_id`` are answered with an event carrying the same id.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date, datetime
 
 from kiosk.flow.matter import SubjectKind
 from kiosk.identity.card import IdentityCard
+from kiosk.materials.plan import MaterialFile
+from kiosk.platform.models import Applicant, Application, ApplicationRequest
 
 
 @dataclass(frozen=True)
@@ -85,3 +88,56 @@ class LoadGuide(Effect):
 class WipeSession(Effect):
     """The session was wiped: clear every view-model and QML field, and the keyboard's
     per-session user dictionary (devices.md §6), so nothing is left for the next citizen."""
+
+
+# --- applying (kiosk.flow.phases.apply) ------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class LoadApplication(Effect):
+    """Look up the matters of ``code`` in the catalogue and list the person's e-licences with
+    ``verification_id``; answer ApplicationLoaded (licences empty when they could not be
+    listed) or PlatformUnavailable (no such matter) with ``request_id``. The answer also
+    carries the submission's idempotency key, chosen now and kept across retries."""
+
+    request_id: int
+    code: str
+    kind: SubjectKind
+    verification_id: str
+
+
+@dataclass(frozen=True)
+class SubmitApplication(Effect):
+    """Submit through the write-ahead outbox: upload ``uploads`` then ``request`` (whose
+    ``terminal_id`` the app fills in) under ``idempotency_key``; answer ApplicationAccepted,
+    ApplicationQueued, ApplicationRefused or ApplicationNotSaved with ``request_id``."""
+
+    request_id: int
+    request: ApplicationRequest = field(repr=False)
+    uploads: tuple[MaterialFile, ...] = field(repr=False)
+    idempotency_key: str
+
+
+@dataclass(frozen=True)
+class DeferredItem:
+    """A deferred material named on the receipt, with its deadline."""
+
+    name: str
+    deadline: date
+
+
+@dataclass(frozen=True)
+class PrintReceipt(Effect):
+    """Print the receipt of the submission on the receipt printer (in a worker): the
+    acceptance receipt with each application's number and progress QR, followed by each
+    instant matter's result document; or, for ``local_ref`` without applications, the
+    "saved, will be submitted" slip. Answer ReceiptPrinted or ReceiptPrintFailed with
+    ``request_id``, from the printer's post-job status."""
+
+    request_id: int
+    applicant: Applicant = field(repr=False)
+    applications: tuple[Application, ...]
+    matter_names: tuple[str, ...]
+    local_ref: str
+    saved_at: datetime | None
+    deferred: tuple[DeferredItem, ...] = ()

@@ -20,9 +20,12 @@ from enum import StrEnum
 from typing import ClassVar
 
 from drivers.base import DeviceClass, DeviceStatus
+from kiosk.catalogue.model import Matter
 from kiosk.flow.matter import MatterBrief, SubjectKind
 from kiosk.flow.states import PlaceholderTopic
+from kiosk.forms.validation import FieldValue
 from kiosk.identity.card import IdentityCard
+from kiosk.platform.models import Application, License
 
 
 @dataclass(frozen=True)
@@ -256,3 +259,102 @@ class StateTimedOut(Timer):
 @dataclass(frozen=True)
 class CardGraceExpired(Timer):
     """The card stayed off the reader past the grace allowed on ``verified``."""
+
+
+# --- applying (kiosk.flow.phases.apply) ------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ContinueApply(Intent, word="continue"):
+    """继续办理 on ``verified``: fill in the form of the chosen matter or bundle."""
+
+
+@dataclass(frozen=True)
+class FieldEdited(Intent):
+    """The citizen changed a form answer (each keystroke, a chip, a tick, a region)."""
+
+    field_id: str
+    value: FieldValue = field(repr=False)
+
+
+@dataclass(frozen=True)
+class NextStep(Intent, word="apply_next"):
+    """下一步 on a form page or a material."""
+
+
+@dataclass(frozen=True)
+class Commit(Intent, word="apply_commit"):
+    """我承诺: the citizen confirms the material's commitment text (告知承诺)."""
+
+
+@dataclass(frozen=True)
+class DeferMaterial(Intent, word="apply_defer"):
+    """稍后补交 (容缺): the material follows by its deadline."""
+
+
+@dataclass(frozen=True)
+class ChooseAgain(Intent, word="apply_undo"):
+    """Undo the choice made for the material on screen."""
+
+
+@dataclass(frozen=True)
+class ConfirmApplication(Intent, word="apply_confirm"):
+    """确认提交 on the review screen."""
+
+
+@dataclass(frozen=True)
+class Reprint(Intent, word="apply_reprint"):
+    """重新打印, once the printer is back."""
+
+
+@dataclass(frozen=True)
+class ApplicationLoaded(Reply):
+    """The matters of the application and the person's e-licences (none when the platform
+    could not list them: the citizen then proves with other means)."""
+
+    matters: tuple[Matter, ...]
+    licences: tuple[License, ...] = field(repr=False)
+    idempotency_key: str
+
+
+@dataclass(frozen=True)
+class ApplicationAccepted(Reply):
+    """The platform accepted the submission online (one application per matter)."""
+
+    applications: tuple[Application, ...]
+    local_ref: str
+
+
+@dataclass(frozen=True)
+class ApplicationQueued(Reply):
+    """The submission is saved in the outbox and will be delivered when the platform is back."""
+
+    local_ref: str
+
+
+@dataclass(frozen=True)
+class ApplicationRefused(Reply):
+    """The platform refused the submission for good (422); ``fields`` it names."""
+
+    code: str
+    fields: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ApplicationNotSaved(Reply):
+    """The outbox could not store the submission (``storage_full``/``storage_unavailable``),
+    so nothing was sent."""
+
+    code: str
+
+
+@dataclass(frozen=True)
+class ReceiptPrinted(Reply):
+    """The receipt printed and the printer reported no error after the job."""
+
+
+@dataclass(frozen=True)
+class ReceiptPrintFailed(Reply):
+    """The receipt did not print (paper out, cover open, printer gone); ``reason`` for the log."""
+
+    reason: str

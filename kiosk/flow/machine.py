@@ -22,7 +22,7 @@ import math
 import time
 from collections import deque
 from collections.abc import Callable, Mapping
-from datetime import date
+from datetime import UTC, date, datetime
 
 from drivers.base import DeviceClass, DeviceStatus
 from kiosk.flow import events as ev
@@ -49,6 +49,7 @@ class FlowMachine:
         *,
         clock: Clock = time.monotonic,
         today: Callable[[], date] = date.today,
+        wall: Callable[[], datetime] = lambda: datetime.now(UTC),
         devices: Mapping[DeviceClass, DeviceStatus] | None = None,
         session: Session | None = None,
         chart: Chart = CHART,
@@ -56,6 +57,7 @@ class FlowMachine:
         self._chart = chart
         self._clock = clock
         self._today = today
+        self._wall = wall
         self._ctx = FlowContext(session=session or Session(), devices=dict(devices or {}))
         self._ctx.now = clock()
         self._state = State.HOME if self._ctx.in_service() else State.OUT_OF_SERVICE
@@ -156,6 +158,7 @@ class FlowMachine:
         ctx = self._ctx
         ctx.now = self._clock()
         ctx.today = self._today()
+        ctx.wall = self._wall()
         if isinstance(event, ev.Intent):
             self._last_activity = ctx.now
             self._countdown_deadline = None

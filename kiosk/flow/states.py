@@ -34,6 +34,16 @@ class State(StrEnum):
     VERIFIED = "verified"
     OUT_OF_SERVICE = "out_of_service"
     PLACEHOLDER = "placeholder"
+    APPLY_LOADING = "apply_loading"
+    APPLY_FORM = "apply_form"
+    APPLY_MATERIAL = "apply_material"
+    APPLY_REVIEW = "apply_review"
+    APPLY_SUBMITTING = "apply_submitting"
+    APPLY_PRINTING = "apply_printing"
+    APPLY_DONE = "apply_done"
+    APPLY_OFFLINE_SAVED = "apply_offline_saved"
+    APPLY_PRINT_FAILED = "apply_print_failed"
+    APPLY_NOT_SAVED = "apply_not_saved"
 
 
 class Phase(StrEnum):
@@ -48,6 +58,8 @@ class Phase(StrEnum):
     CARD_ERRORS = "card_errors"
     FACE = "face"
     QR = "qr"
+    APPLY = "apply"
+    APPLY_FINISH = "apply_finish"
 
 
 class PlaceholderTopic(StrEnum):
@@ -77,3 +89,7 @@ class Reason(StrEnum):
     GUIDE_UNAVAILABLE = "guide_unavailable"
     SUSPENDED = "suspended"
     DEVICES_DOWN = "devices_down"
+    APPLICATION_UNAVAILABLE = "application_unavailable"
+    APPLICATION_REFUSED = "application_refused"
+    STORAGE_FULL = "storage_full"
+    SUBMIT_UNANSWERED = "submit_unanswered"

@@ -47,6 +47,13 @@ FACE_FRAME_WAIT_S = 0.5
 """Face capture waits this long for the next camera frame before looking again."""
 FACE_NO_FRAME_LIMIT_S = 5.0
 """A camera that delivers no frame for this long fails the capture (the flow offers a retry)."""
+APPLY_LOAD_LIMIT_S = 20.0
+"""Looking up the matters and listing e-licences (one platform read, as for verification)."""
+SUBMIT_LIMIT_S = 120.0
+"""Waiting for the submitter: the outbox write, then an online try of every upload and the
+request with the client's short timeouts; past this the citizen is sent to the window."""
+PRINT_LIMIT_S = 60.0
+"""Waiting for a receipt job and the printer's post-job status (a long bundle receipt)."""
 
 
 @dataclass(frozen=True)
@@ -84,5 +91,15 @@ TIMEOUTS: dict[State, StateTimeouts] = {
     State.VERIFIED: _SCREEN,
     State.OUT_OF_SERVICE: StateTimeouts(),
     State.PLACEHOLDER: _INFO,
+    State.APPLY_LOADING: StateTimeouts(limit_s=APPLY_LOAD_LIMIT_S),
+    State.APPLY_FORM: _READING,
+    State.APPLY_MATERIAL: _READING,
+    State.APPLY_REVIEW: _READING,
+    State.APPLY_SUBMITTING: StateTimeouts(limit_s=SUBMIT_LIMIT_S),
+    State.APPLY_PRINTING: StateTimeouts(limit_s=PRINT_LIMIT_S),
+    State.APPLY_DONE: _INFO,
+    State.APPLY_OFFLINE_SAVED: _INFO,
+    State.APPLY_PRINT_FAILED: _READING,
+    State.APPLY_NOT_SAVED: _INFO,
 }
 """The clocks of every state (a test checks that no state is missing)."""

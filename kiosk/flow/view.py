@@ -10,8 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from drivers.base import DeviceClass
+from kiosk.apply.draft import Accepted, ApplicationDraft, Saved
 from kiosk.flow.context import FlowContext
-from kiosk.flow.matter import MatterBrief
+from kiosk.flow.matter import MatterBrief, SelfService
 from kiosk.flow.states import PlaceholderTopic, Reason, State
 from kiosk.gating import Availability, matter_availability, qr_login_usable
 from kiosk.identity.consent import ConsentPurpose
@@ -22,7 +24,45 @@ class ContinueBlock(StrEnum):
     """Why 继续办理 on ``verified`` is disabled."""
 
     FORMS_NOT_YET = "forms_not_yet"
-    """Forms and payment come in a later issue."""
+    """The matter cannot be applied for at the terminal (not ``self_service: full``), or no
+    platform verification scopes the application."""
+
+
+@dataclass(frozen=True)
+class ApplyStatus:
+    """Where the application stands, without its personal data: the apply view-model reads
+    the answers themselves from the session's draft, and ``revision`` changes with them."""
+
+    revision: int
+    page: int
+    page_count: int
+    material: int
+    material_count: int
+    blocked: bool
+    printer_ready: bool
+    application_nos: tuple[str, ...]
+    local_ref: str
+
+
+def apply_status(draft: ApplicationDraft, ctx: FlowContext) -> ApplyStatus:
+    """The status of ``draft`` with the devices of ``ctx``."""
+    outcome = draft.outcome
+    printer = ctx.devices.get(DeviceClass.RECEIPT_PRINTER)
+    return ApplyStatus(
+        revision=draft.revision,
+        page=draft.page,
+        page_count=len(draft.pages),
+        material=draft.material,
+        material_count=len(draft.plan.specs),
+        blocked=draft.blocked,
+        printer_ready=printer is not None and printer.usable,
+        application_nos=(
+            tuple(a.application_no for a in outcome.applications)
+            if isinstance(outcome, Accepted)
+            else ()
+        ),
+        local_ref=outcome.local_ref if isinstance(outcome, Accepted | Saved) else "",
+    )
 
 
 @dataclass(frozen=True)
@@ -43,6 +83,7 @@ class FlowView:
     consent_purpose: ConsentPurpose
     continue_enabled: bool
     continue_disabled_reason: ContinueBlock | None
+    application: ApplyStatus | None = None
 
 
 def build_view(
@@ -53,6 +94,13 @@ def build_view(
     session = ctx.session
     matter = session.matter
     verification = session.verification
+    can_apply = (
+        matter is not None
+        and matter.self_service is SelfService.FULL
+        and verification is not None
+        and verification.verification_id is not None
+    )
+    draft = session.application
     return FlowView(
         state=state,
         reason=ctx.reason,
@@ -66,6 +114,7 @@ def build_view(
         face_attempts=session.face_attempts,
         qr_login_available=qr_login_usable(ctx.devices),
         consent_purpose=ConsentPurpose.FACE_VERIFICATION,
-        continue_enabled=False,
-        continue_disabled_reason=ContinueBlock.FORMS_NOT_YET,
+        continue_enabled=can_apply,
+        continue_disabled_reason=None if can_apply else ContinueBlock.FORMS_NOT_YET,
+        application=apply_status(draft, ctx) if draft is not None else None,
     )

@@ -55,15 +55,46 @@ def actionable(window: QQuickWindow) -> list[QQuickItem]:
     ]
 
 
+FIELD_PROPERTIES = ("fieldId", "fieldKind", "fieldLabel", "fieldRequired", "fieldError")
+"""What a form field's input (or a select's chip) declares for automation (FormField.qml)."""
+
+
 def describe(item: QQuickItem) -> dict[str, Any]:
-    """The JSON view of an actionable item."""
-    return {
+    """The JSON view of an actionable item; a form field's also carries its ``kind`` (text,
+    select, checkbox, date…), ``label``, ``required``, ``value`` and ``error``, and a select's
+    chip its ``field``, ``option`` and ``selected``."""
+    described: dict[str, Any] = {
         "object_name": item.objectName(),
         "text": str(item.property("text") or ""),
         "enabled": bool(item.isEnabled()),
         "visible": bool(item.isVisible()),
         "kind": "text_input" if is_text_input(item) else "button",
+        "primary": bool(item.property("primary")) if is_button(item) else False,
     }
+    field_id = item.property("fieldId")
+    if isinstance(field_id, str) and field_id:
+        described |= {
+            "field": field_id,
+            "kind": str(item.property("fieldKind")),
+            "label": str(item.property("fieldLabel")),
+            "required": bool(item.property("fieldRequired")),
+            "error": str(item.property("fieldError") or ""),
+        }
+        if is_text_input(item):
+            described["value"] = described["text"]
+        else:
+            described["option"] = str(item.property("optionValue") or "")
+            described["selected"] = bool(item.property("selected"))
+    return described
+
+
+def visible_texts(window: QQuickWindow) -> list[dict[str, Any]]:
+    """Every visible, non-empty text on screen (titles, messages, numbers), kind ``text``."""
+    return [
+        {"object_name": item.objectName(), "text": str(item.property("text")), "kind": "text"}
+        for item in walk(window.contentItem())
+        if item.inherits("QQuickText") and item.isVisible() and item.property("text")
+    ]
 
 
 class UiAutomation:
@@ -74,8 +105,9 @@ class UiAutomation:
         self._screen = screen
 
     def state(self) -> dict[str, Any]:
-        """The current screen id and its actionable items."""
-        return {"screen": self._screen(), "items": [describe(i) for i in actionable(self._window)]}
+        """The current screen id, its actionable items, then its visible texts."""
+        items = [describe(i) for i in actionable(self._window)]
+        return {"screen": self._screen(), "items": items + visible_texts(self._window)}
 
     def find(self, object_name: str) -> QQuickItem | None:
         """The visible actionable item with that name (the topmost when several match)."""

@@ -142,6 +142,9 @@ class KioskViewModel(QObject):
     def _enabled(self, action: Action) -> Action:
         if action.id == "continue":
             return replace(action, enabled=self._view.continue_enabled)
+        if action.id == "apply_reprint":
+            status = self._view.application
+            return replace(action, enabled=status is not None and status.printer_ready)
         return action
 
     @Property(bool, notify=view_changed)

@@ -101,6 +101,31 @@ SCREENS: dict[State, ScreenSpec] = {
     ),
     State.OUT_OF_SERVICE: ScreenSpec("MessageScreen.qml", "!", "error", nav=False),
     State.PLACEHOLDER: ScreenSpec("MessageScreen.qml", "…", "info", (_HOME,)),
+    State.APPLY_LOADING: ScreenSpec("BusyScreen.qml"),
+    State.APPLY_FORM: ScreenSpec(
+        "ApplyFormScreen.qml", actions=(Action("apply_next", Label.APPLY_NEXT, primary=True),)
+    ),
+    State.APPLY_MATERIAL: ScreenSpec(
+        "ApplyMaterialScreen.qml", actions=(Action("apply_next", Label.APPLY_NEXT, primary=True),)
+    ),
+    State.APPLY_REVIEW: ScreenSpec(
+        "ApplyReviewScreen.qml",
+        actions=(Action("apply_confirm", Label.APPLY_CONFIRM, primary=True),),
+    ),
+    State.APPLY_SUBMITTING: ScreenSpec("BusyScreen.qml", nav=False, back=False),
+    State.APPLY_PRINTING: ScreenSpec("BusyScreen.qml", nav=False, back=False),
+    State.APPLY_DONE: ScreenSpec("ApplyResultScreen.qml", "✓", "success", (_HOME,), back=False),
+    State.APPLY_OFFLINE_SAVED: ScreenSpec(
+        "ApplyResultScreen.qml", "✓", "success", (_HOME,), back=False
+    ),
+    State.APPLY_PRINT_FAILED: ScreenSpec(
+        "ApplyResultScreen.qml",
+        "!",
+        "error",
+        (Action("apply_reprint", Label.APPLY_REPRINT), Action("home", Label.DONE, primary=True)),
+        back=False,
+    ),
+    State.APPLY_NOT_SAVED: ScreenSpec("ApplyResultScreen.qml", "!", "error", (_HOME,), back=False),
 }
 """Every state's screen."""
 

@@ -7,8 +7,10 @@ wipes it (:mod:`kiosk.flow.table`).
 from __future__ import annotations
 
 from kiosk.flow import actions as a
+from kiosk.flow import apply_actions
 from kiosk.flow import events as ev
 from kiosk.flow.chart import STAY, Node, Row
+from kiosk.flow.phases.apply import APPLY
 from kiosk.flow.phases.browse import BROWSE
 from kiosk.flow.phases.identity import IDENTITY
 from kiosk.flow.states import Phase, State
@@ -18,7 +20,7 @@ S = State
 
 SESSION = Node(
     Phase.SESSION,
-    contains=(BROWSE, IDENTITY, S.VERIFIED),
+    contains=(BROWSE, IDENTITY, S.VERIFIED, APPLY),
     rows=(
         Row(Phase.SESSION, on=(ev.GoHome, ev.IdleExpired), to=S.HOME),
         Row(S.VERIFIED, on=ev.OpenCatalogue, do=a.clear_matter, to=S.CATALOGUE),
@@ -28,6 +30,8 @@ SESSION = Node(
             to=STAY),
         Row(S.VERIFIED, on=ev.CardPresented, do=a.cancel_card_grace, to=STAY),
         Row(S.VERIFIED, on=ev.CardGraceExpired, to=S.HOME),
+        Row(S.VERIFIED, on=ev.ContinueApply, when=apply_actions.can_apply,
+            do=apply_actions.load_application, to=S.APPLY_LOADING),
     ),
 )
 """From the first tap after home until the citizen leaves or is timed out."""

@@ -90,8 +90,8 @@ def test_card_and_face_path_reaches_verified_with_the_masked_name(machine: FlowM
     assert view.display_name == "张*"
     assert view.identity_method is IdentityMethod.ID_CARD_AND_FACE
     assert view.matter is not None and view.matter.steps
-    assert not view.continue_enabled
-    assert view.continue_disabled_reason is ContinueBlock.FORMS_NOT_YET
+    assert view.continue_enabled, "a full matter with a platform verification can be applied for"
+    assert view.continue_disabled_reason is None
     assert bytes(verify.jpeg) == b"", "the face image is zeroed once verification is over"
     assert machine.session.face_image is None
 
@@ -108,6 +108,8 @@ def test_card_only_matter_is_verified_by_the_card_without_face(machine: FlowMach
     machine.dispatch(ev.StartMatter())
     machine.dispatch(ev.CardRead(FakeCard()))
     assert machine.state is State.VERIFIED
+    assert not machine.view.continue_enabled, "no platform verification scopes an application"
+    assert machine.view.continue_disabled_reason is ContinueBlock.FORMS_NOT_YET
     assert machine.view.identity_method is IdentityMethod.ID_CARD
     assert machine.session.verification is not None
     assert machine.session.verification.verification_id is None
