@@ -29,7 +29,7 @@ from kiosk.flow import events as ev
 from kiosk.identity.card import IdentityCard
 from kiosk.identity.face_capture import FaceCaptureListener, FaceCaptureRun, Post
 from kiosk.platform.client import PlatformClient
-from kiosk.platform.errors import PlatformFailure
+from kiosk.platform.errors import PlatformError, PlatformFailure
 from kiosk.platform.models import Card, Verification, VerifyRequest
 from platform_sim import RunningSimulator, start_simulator
 from ui.bridge.camera_preview import CameraPreview
@@ -49,7 +49,9 @@ def build_scanner(config: DeviceConfig, camera: object | None) -> BuiltDevice:
 
 
 def verify_request(card: IdentityCard, jpeg: bytearray, liveness: float | None) -> VerifyRequest:
-    """The contract's request, encoding the face now (the flow zeroes its buffer later)."""
+    """The contract's request, encoding the face now, straight from the session's buffer (no
+    intermediate ``bytes``); the flow zeroes that buffer when verification ends. The base64
+    text is immutable and cannot be wiped (see :mod:`kiosk.session`)."""
     valid_to = card.valid_to
     return VerifyRequest(
         card=Card(
@@ -59,7 +61,7 @@ def verify_request(card: IdentityCard, jpeg: bytearray, liveness: float | None) 
             valid_to=valid_to.isoformat() if isinstance(valid_to, date) else str(valid_to or ""),
             photo_wlt_b64=base64.b64encode(card.photo_wlt).decode("ascii"),
         ),
-        live_face_jpeg_b64=base64.b64encode(bytes(jpeg)).decode("ascii"),
+        live_face_jpeg_b64=base64.b64encode(jpeg).decode("ascii"),
         liveness_score=liveness,
     )
 
@@ -75,6 +77,21 @@ def verification_event(request_id: int, result: Verification) -> ev.Event:
             result.person.id_number,
         )
     return ev.VerifyFailed(request_id, result.reason or "not_verified")
+
+
+RETRYABLE_4XX = frozenset({408, 425, 429})
+"""Client-error statuses that mean "not now" rather than "no": treated as unreachable."""
+
+
+def refusal_code(error: BaseException) -> str | None:
+    """The problem's ``code`` when the platform was reached and refused the request (HTTP 4xx,
+    e.g. 422 for a QR code that is not a login code); None for anything else (unreachable,
+    5xx, malformed, "not now" statuses)."""
+    if not isinstance(error, PlatformError):
+        return None
+    if 400 <= error.status < 500 and error.status not in RETRYABLE_4XX:
+        return error.code
+    return None
 
 
 def is_platform_failure(error: BaseException) -> bool:
@@ -152,7 +169,7 @@ def face_capture(
     listener = FaceCaptureListener(
         preview=preview.show,
         guidance=ui.identity.set_guidance,
-        captured=lambda jpeg: dispatch(ev.FaceCaptured(jpeg)),
+        captured=lambda jpeg: dispatch(ev.FaceCaptured(jpeg)),  # the one buffer, not a copy
         failed=lambda: dispatch(ev.FaceCaptureFailed()),
     )
     return FaceCaptureRun(camera, listener, post)

@@ -155,6 +155,50 @@ def _search(text: str) -> Step:
     return lambda app: app.ui.catalogue.search(text)
 
 
+def _focus(object_name: str) -> Step:
+    """Focus a text field the way a tap does, so the touch keyboard opens."""
+
+    def focus(app: KioskApp) -> None:
+        from PySide6.QtGui import QGuiApplication
+        from PySide6.QtQuick import QQuickItem
+
+        field = app.ui.window.findChild(QQuickItem, object_name)
+        if field is None:
+            raise RouteError(f"no item {object_name!r}")
+        field.forceActiveFocus()
+        QGuiApplication.inputMethod().show()
+        panel = app.ui.window.findChild(QQuickItem, "keyboard")
+        wait_until(lambda: panel is not None and bool(panel.property("active")), 10.0, "keyboard")
+
+    return focus
+
+
+def _press_keys(letters: str) -> Step:
+    """Tap the touch keyboard's letter keys, so the Pinyin engine offers its candidates."""
+
+    def press(app: KioskApp) -> None:
+        from PySide6.QtCore import Qt
+        from PySide6.QtQuick import QQuickItem
+        from PySide6.QtTest import QTest
+
+        window = app.ui.window
+        panel = window.findChild(QQuickItem, "keyboard")
+        if panel is None:
+            raise RouteError("no keyboard")
+        keys = {str(k.property("text")): k for k in panel.findChildren(QQuickItem)
+                if k.metaObject().className().startswith("Key_")}
+        for letter in letters:
+            if letter not in keys:
+                raise RouteError(f"no key {letter!r} on the keyboard")
+            key = keys[letter]
+            centre = key.mapToScene(key.boundingRect().center()).toPoint()
+            QTest.mouseClick(window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                             centre)
+            pump(0.1)
+
+    return press
+
+
 def _guide_start(app: KioskApp) -> None:
     wait_until(lambda: bool(app.ui.catalogue.guideAvailable), 10.0, "guide available")
     app.ui.catalogue.start()
@@ -169,6 +213,8 @@ ROUTES: dict[str, tuple[Step, ...]] = {
     "home": (),
     "catalogue": (_intent("home.services"), _screen("catalogue")),
     "search": (_intent("home.services"), _screen("catalogue"), _search("shebao")),
+    "keyboard": (_intent("home.services"), _screen("catalogue"), _focus("catalogue_search"),
+                 _press_keys("shebao")),
     "guide": _GUIDE,
     "identity_card": _IDENTITY,
     "face_consent": _CONSENT,

@@ -79,6 +79,9 @@ class TerminalSettings:
     data_dir: Path
     fullscreen: bool = False
     """Full screen, frameless, no way out (terminals); a normal window otherwise."""
+    help_window: str = ""
+    """Where a citizen the terminal cannot serve is sent (e.g. "综合受理区 1–8 号窗口");
+    empty: screens name the hall's phone instead."""
 
 
 @dataclass(frozen=True)
@@ -220,6 +223,7 @@ def parse(
         region=_require(t, "terminal", "region", str),
         data_dir=data_dir,
         fullscreen=_require(t, "terminal", "fullscreen", bool),
+        help_window=_require(t, "terminal", "help_window", str),
     )
     p = _table(raw, "platform")
     platform = PlatformSettings(
