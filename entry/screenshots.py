@@ -139,6 +139,21 @@ def _card_taken_during_read(app: KioskApp) -> None:
     emulator.place("resident")
 
 
+def _reader_fault(fault: str) -> Step:
+    return lambda app: _card_reader(app).inject_fault(fault)
+
+
+def _platform_offline(app: KioskApp) -> None:
+    platform_sim = app.backend.platform_sim
+    if platform_sim is None:
+        raise RouteError("the platform is not simulated")
+    platform_sim.set_offline(True)
+
+
+def _until(what: str, holds: Callable[[KioskApp], bool], timeout_s: float = 20.0) -> Step:
+    return lambda app: wait_until(lambda: holds(app), timeout_s, what)
+
+
 def _dispatch(event: ev.Event) -> Step:
     return lambda app: app.dispatch(event)
 
@@ -227,6 +242,17 @@ ROUTES: dict[str, tuple[Step, ...]] = {
                         _intent("window"), _screen("refer_to_window")),
     "card_expired": (*_IDENTITY, _card("expired"), _screen("card_expired")),
     "qr_login": (_intent("qr_login"), _screen("qr_login")),
+    "verified_qr": (_intent("qr_login"), _screen("qr_login"),
+                    _scan("zjzwfw://login?token=resident"), _screen("verified")),
+    "face_retry": (*_IDENTITY, _card("face_mismatch"), _screen("face_consent"), _camera("face"),
+                   _intent("consent"), _screen("face_retry")),
+    "verification_unavailable": (*_CONSENT, _camera("face"), _platform_offline,
+                                 _intent("consent"), _screen("verification_unavailable")),
+    "reader_down": (*_IDENTITY, _reader_fault("silence"),
+                    _until("reader down", lambda app: str(app.ui.kiosk.tone) == "error", 30.0)),
+    "card_grace": (*_CONSENT, _camera("face"), _intent("consent"), _screen("verified"),
+                   lambda app: _card_reader(app).remove(),
+                   _until("card grace", lambda app: bool(app.ui.kiosk.warning))),
     "placeholder": (_intent("home.progress"), _screen("placeholder")),
     "attract": (_dispatch(ev.IdleExpired()), _screen("attract")),
     "out_of_service": (_dispatch(ev.ServiceSuspended()), _screen("out_of_service")),

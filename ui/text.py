@@ -19,6 +19,7 @@ from kiosk.flow.states import PlaceholderTopic, Reason, State
 from kiosk.flow.view import ContinueBlock
 from kiosk.gating import GateReason
 from kiosk.identity.consent import ConsentPurpose
+from kiosk.identity.person import IdentityMethod
 
 
 def QT_TRANSLATE_NOOP(context: str, source: str) -> str:  # noqa: N802 (the name lupdate seeks)
@@ -441,11 +442,13 @@ def reader_down_body(qr: bool) -> str:
     return QCoreApplication.translate("Identity", "请到人工窗口办理。")
 
 
-def verified_body(card_used: bool) -> str:
-    """The verified screen's reminder: take the card, only when a card was used."""
-    if card_used:
+def verified_body(method: IdentityMethod | None) -> str:
+    """The verified screen's line: take the card along, only when a card was used."""
+    if method in (IdentityMethod.ID_CARD, IdentityMethod.ID_CARD_AND_FACE):
         return screen_body(State.VERIFIED)
-    return QCoreApplication.translate("Identity", "请按提示继续办理。")
+    if method is IdentityMethod.QR_LOGIN:
+        return QCoreApplication.translate("Identity", "已通过政务服务App扫码登录。")
+    return ""
 
 
 def card_grace_warning(seconds: int) -> str:

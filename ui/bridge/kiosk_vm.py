@@ -17,15 +17,12 @@ from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
 from kiosk.flow import events as ev
 from kiosk.flow.states import State
 from kiosk.flow.view import FlowView
-from kiosk.identity.person import IdentityMethod
 from ui import text
 from ui.bridge.intents import event_for
 from ui.bridge.screens import READER_DOWN_ACTIONS, Action, ScreenSpec, spec_for
 
 Dispatch = Callable[[ev.Event], object]
 
-_CARD_METHODS = (IdentityMethod.ID_CARD, IdentityMethod.ID_CARD_AND_FACE)
-"""Ways of establishing identity that put the card on the reader."""
 
 
 class KioskViewModel(QObject):
@@ -144,12 +141,11 @@ class KioskViewModel(QObject):
 
     def _verified_body(self) -> str:
         view = self._view
-        card_used = view.identity_method in _CARD_METHODS
-        body = text.verified_body(card_used)
+        lines = [text.verified_body(view.identity_method)]
         blocked = view.continue_disabled_reason
         if not view.continue_enabled and blocked is not None:
-            return f"{body}\n{text.continue_blocked(blocked)}。"
-        return body
+            lines.append(f"{text.continue_blocked(blocked)}。")
+        return "\n".join(line for line in lines if line)
 
     @Property(str, notify=view_changed)
     def warning(self) -> str:

@@ -55,7 +55,7 @@ FACE = Node(
             do=a.count_face_failure, to=S.FACE_RETRY, because=Reason.FACE_MISMATCH),
         # Unreachable: neither a retry nor a QR login can work now (both need the platform).
         Row(S.FACE_VERIFYING, on=(ev.PlatformUnavailable, ev.StateTimedOut),
-            to=S.VERIFICATION_UNAVAILABLE, because=Reason.PLATFORM_UNAVAILABLE),
+            to=S.VERIFICATION_UNAVAILABLE),
         Row(S.FACE_VERIFYING, on=ev.PlatformRefused, to=S.REFER_TO_WINDOW,
             because=Reason.CARD_REJECTED),
         Row(S.FACE_RETRY, on=ev.RetryFace, to=S.FACE_CAPTURE),

@@ -81,6 +81,9 @@ Item {
                 spacing: 16
                 clip: true
                 boundsBehavior: Flickable.StopAtBounds
+                // Every chip built (a few dozen at most), so the content size is exact and
+                // the last chip can be brought fully into view.
+                cacheBuffer: 8000
                 model: catalogue.groups
                 // A new model (every change of the catalogue's state) starts at the first chip:
                 // bring the selected one back into view.
@@ -90,6 +93,8 @@ Item {
                         positionViewAtIndex(index, ListView.Contain)
                 }
                 onCountChanged: Qt.callLater(showSelected)
+                onContentWidthChanged: Qt.callLater(showSelected)
+                onContentHeightChanged: Qt.callLater(showSelected)
                 Connections {
                     target: catalogue
                     function onChanged() { Qt.callLater(chips.showSelected) }
