@@ -168,3 +168,24 @@ def test_the_catalogue_says_how_old_it_is_only_while_off_line(qapp: Any) -> None
     assert vm.asOf == f"目录更新于 {local:%Y-%m-%d %H:%M}（离线）"
     service.publish(_snapshot(online=True))
     assert vm.asOf == ""
+
+
+def test_the_face_screen_words_the_guidance_only_in_its_guidance_box() -> None:
+    from kiosk.flow.states import State
+    from ui import text
+
+    guidance = {text.face_guidance(code) for code in ("no_face", "hold_still", "ok")}
+    screen = (text.screen_title(State.FACE_CAPTURE), text.screen_body(State.FACE_CAPTURE))
+    assert not any(g in line or line in g for g in guidance for line in screen)
+
+
+def test_the_qr_login_illustration_is_a_real_code_that_logs_nobody_in(qapp: Any) -> None:
+    from urllib.parse import unquote
+
+    from ui.bridge.identity_vm import IdentityViewModel
+    from ui.bridge.images import QR_PROVIDER, CameraFrameProvider
+
+    source = IdentityViewModel(CameraFrameProvider()).sampleCode
+    prefix = f"image://{QR_PROVIDER}/"
+    assert source.startswith(prefix)
+    assert "login" not in unquote(source[len(prefix):])
