@@ -123,6 +123,7 @@ class KioskApp:
             settings=UiSettings(
                 hall_name=config.terminal.hall_name,
                 hall_phone=config.terminal.hall_phone,
+                help_window=config.terminal.help_window,
                 size=options.size,
                 production=options.production,
                 control_url=self.control.base_url if self.control else None,
@@ -331,7 +332,11 @@ class KioskApp:
 
             if not backend.is_platform_failure(error):
                 log.error("platform call failed: %s", type(error).__name__)
-            self.dispatch(ev.PlatformUnavailable(request_id))
+            refused = backend.refusal_code(error)
+            if refused is not None:
+                self.dispatch(ev.PlatformRefused(request_id, refused))
+            else:
+                self.dispatch(ev.PlatformUnavailable(request_id))
 
         self.workers.submit(lambda: call(self.backend), done, failed)
 

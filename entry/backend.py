@@ -32,7 +32,7 @@ from kiosk.outbox.store import OutboxStore
 from kiosk.outbox.submitter import Submitter
 from kiosk.outbox.worker import OutboxWorker
 from kiosk.platform.client import PlatformClient
-from kiosk.platform.errors import PlatformFailure
+from kiosk.platform.errors import PlatformError, PlatformFailure
 from kiosk.platform.models import Card, CardVerifyRequest, Verification, VerifyRequest
 from kiosk.platform.transport import Timeouts
 from kiosk.platform.transport_retry import NO_RETRY
@@ -67,10 +67,12 @@ def _contract_card(card: IdentityCard) -> Card:
 
 
 def verify_request(card: IdentityCard, jpeg: bytearray, liveness: float | None) -> VerifyRequest:
-    """The contract's request, encoding the face now (the flow zeroes its buffer later)."""
+    """The contract's request, encoding the face now, straight from the session's buffer (no
+    intermediate ``bytes``); the flow zeroes that buffer when verification ends. The base64
+    text is immutable and cannot be wiped (see :mod:`kiosk.session`)."""
     return VerifyRequest(
         card=_contract_card(card),
-        live_face_jpeg_b64=base64.b64encode(bytes(jpeg)).decode("ascii"),
+        live_face_jpeg_b64=base64.b64encode(jpeg).decode("ascii"),
         liveness_score=liveness,
     )
 
@@ -92,6 +94,21 @@ def verification_event(request_id: int, result: Verification) -> ev.Event:
             result.person.id_number,
         )
     return ev.VerifyFailed(request_id, result.reason or "not_verified")
+
+
+RETRYABLE_4XX = frozenset({408, 425, 429})
+"""Client-error statuses that mean "not now" rather than "no": treated as unreachable."""
+
+
+def refusal_code(error: BaseException) -> str | None:
+    """The problem's ``code`` when the platform was reached and refused the request (HTTP 4xx,
+    e.g. 422 for a QR code that is not a login code); None for anything else (unreachable,
+    5xx, malformed, "not now" statuses)."""
+    if not isinstance(error, PlatformError):
+        return None
+    if 400 <= error.status < 500 and error.status not in RETRYABLE_4XX:
+        return error.code
+    return None
 
 
 def is_platform_failure(error: BaseException) -> bool:
@@ -184,7 +201,7 @@ def face_capture(
     listener = FaceCaptureListener(
         preview=preview.show,
         guidance=ui.identity.set_guidance,
-        captured=lambda jpeg: dispatch(ev.FaceCaptured(jpeg)),
+        captured=lambda jpeg: dispatch(ev.FaceCaptured(jpeg)),  # the one buffer, not a copy
         failed=lambda: dispatch(ev.FaceCaptureFailed()),
     )
     return FaceCaptureRun(camera, listener, post)

@@ -142,6 +142,21 @@ def _card_taken_during_read(app: KioskApp) -> None:
     emulator.place("resident")
 
 
+def _reader_fault(fault: str) -> Step:
+    return lambda app: _card_reader(app).inject_fault(fault)
+
+
+def _platform_offline(app: KioskApp) -> None:
+    platform_sim = app.backend.platform_sim
+    if platform_sim is None:
+        raise RouteError("the platform is not simulated")
+    platform_sim.set_offline(True)
+
+
+def _until(what: str, holds: Callable[[KioskApp], bool], timeout_s: float = 20.0) -> Step:
+    return lambda app: wait_until(lambda: holds(app), timeout_s, what)
+
+
 def _dispatch(event: ev.Event) -> Step:
     return lambda app: app.dispatch(event)
 
@@ -156,6 +171,50 @@ def _scan(text: str) -> Step:
 
 def _search(text: str) -> Step:
     return lambda app: app.ui.catalogue.search(text)
+
+
+def _focus(object_name: str) -> Step:
+    """Focus a text field the way a tap does, so the touch keyboard opens."""
+
+    def focus(app: KioskApp) -> None:
+        from PySide6.QtGui import QGuiApplication
+        from PySide6.QtQuick import QQuickItem
+
+        field = app.ui.window.findChild(QQuickItem, object_name)
+        if field is None:
+            raise RouteError(f"no item {object_name!r}")
+        field.forceActiveFocus()
+        QGuiApplication.inputMethod().show()
+        panel = app.ui.window.findChild(QQuickItem, "keyboard")
+        wait_until(lambda: panel is not None and bool(panel.property("active")), 10.0, "keyboard")
+
+    return focus
+
+
+def _press_keys(letters: str) -> Step:
+    """Tap the touch keyboard's letter keys, so the Pinyin engine offers its candidates."""
+
+    def press(app: KioskApp) -> None:
+        from PySide6.QtCore import Qt
+        from PySide6.QtQuick import QQuickItem
+        from PySide6.QtTest import QTest
+
+        window = app.ui.window
+        panel = window.findChild(QQuickItem, "keyboard")
+        if panel is None:
+            raise RouteError("no keyboard")
+        keys = {str(k.property("text")): k for k in panel.findChildren(QQuickItem)
+                if k.metaObject().className().startswith("Key_")}
+        for letter in letters:
+            if letter not in keys:
+                raise RouteError(f"no key {letter!r} on the keyboard")
+            key = keys[letter]
+            centre = key.mapToScene(key.boundingRect().center()).toPoint()
+            QTest.mouseClick(window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                             centre)
+            pump(0.1)
+
+    return press
 
 
 def _guide_start(app: KioskApp) -> None:
@@ -224,13 +283,6 @@ def _paper(level: str) -> Step:
     )
 
 
-def _platform_offline(app: KioskApp) -> None:
-    platform_sim = app.backend.platform_sim
-    if platform_sim is None:
-        raise RouteError("the platform is not simulated")
-    platform_sim.set_offline(True)
-
-
 _GUIDE: tuple[Step, ...] = (_intent("home.services"), _screen("catalogue"), _face_matter,
                             _screen("guide"))
 _IDENTITY: tuple[Step, ...] = (*_GUIDE, _guide_start, _screen("identity_card"))
@@ -246,6 +298,8 @@ ROUTES: dict[str, tuple[Step, ...]] = {
     "home": (),
     "catalogue": (_intent("home.services"), _screen("catalogue")),
     "search": (_intent("home.services"), _screen("catalogue"), _search("shebao")),
+    "keyboard": (_intent("home.services"), _screen("catalogue"), _focus("catalogue_search"),
+                 _press_keys("shebao")),
     "guide": _GUIDE,
     "identity_card": _IDENTITY,
     "face_consent": _CONSENT,
@@ -258,6 +312,17 @@ ROUTES: dict[str, tuple[Step, ...]] = {
                         _intent("window"), _screen("refer_to_window")),
     "card_expired": (*_IDENTITY, _card("expired"), _screen("card_expired")),
     "qr_login": (_intent("qr_login"), _screen("qr_login")),
+    "verified_qr": (_intent("qr_login"), _screen("qr_login"),
+                    _scan("zjzwfw://login?token=resident"), _screen("verified")),
+    "face_retry": (*_IDENTITY, _card("face_mismatch"), _screen("face_consent"), _camera("face"),
+                   _intent("consent"), _screen("face_retry")),
+    "verification_unavailable": (*_CONSENT, _camera("face"), _platform_offline,
+                                 _intent("consent"), _screen("verification_unavailable")),
+    "reader_down": (*_IDENTITY, _reader_fault("silence"),
+                    _until("reader down", lambda app: str(app.ui.kiosk.tone) == "error", 30.0)),
+    "card_grace": (*_CONSENT, _camera("face"), _intent("consent"), _screen("verified"),
+                   lambda app: _card_reader(app).remove(),
+                   _until("card grace", lambda app: bool(app.ui.kiosk.warning))),
     "placeholder": (_intent("home.progress"), _screen("placeholder")),
     "attract": (_dispatch(ev.IdleExpired()), _screen("attract")),
     "out_of_service": (_dispatch(ev.ServiceSuspended()), _screen("out_of_service")),

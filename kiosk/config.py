@@ -82,6 +82,9 @@ class TerminalSettings:
     """Full screen, frameless, no way out (terminals); a normal window otherwise."""
     restart: RestartPolicy = field(default_factory=RestartPolicy)
     """When the kiosk restarts itself while idle (``restart_after_h``, ``restart_hours``)."""
+    help_window: str = ""
+    """Where a citizen the terminal cannot serve is sent (e.g. "综合受理区 1–8 号窗口");
+    empty: screens name the hall's phone instead."""
 
 
 @dataclass(frozen=True)
@@ -241,6 +244,7 @@ def parse(
         data_dir=data_dir,
         fullscreen=_require(t, "terminal", "fullscreen", bool),
         restart=_restart_policy(t),
+        help_window=_require(t, "terminal", "help_window", str),
     )
     p = _table(raw, "platform")
     platform = PlatformSettings(

@@ -3,9 +3,20 @@
 Only the flow machine owns a :class:`Session`. Residual-information protection (MLPS 2.0)
 asks that nothing of one citizen be left for the next: :meth:`Session.wipe` drops every
 reference and zeroes the byte buffers (captured face and document images) in place, which
-is why images are held as ``bytearray``. Python cannot promise that no other copy exists
-(the driver's buffer, an encoder's output), so the app encodes an image only at the moment
-it sends it and holds no reference afterwards.
+is why images are held as ``bytearray``.
+
+The face image is one buffer from capture to request: the JPEG encoder's output is copied
+once into a ``bytearray`` (and the encoder's own array zeroed), the flow's ``FaceCaptured``
+event carries that object, :meth:`Session.hold_face_image` keeps it without copying, the
+``VerifyIdentity`` effect hands it to the app, and the flow zeroes it when verification
+ends (answer, failure, timeout or leaving) and on every wipe.
+
+What is *not* wiped, and cannot be: the request body. The contract sends the face as base64
+text inside JSON, and Python's ``bytes`` and ``str`` are immutable; the base64 text, the
+JSON document and the encoded body (and the TLS layer's buffers) live until the garbage
+collector frees them, unzeroed. The app keeps their number and lifetime small instead: it
+encodes straight from the buffer (no intermediate ``bytes``), only when it sends, in the
+request it hands to one worker, and keeps no reference once the call returns.
 """
 
 from __future__ import annotations
@@ -43,11 +54,12 @@ class Session:
     images: list[bytearray] = field(default_factory=list)
     application: ApplicationDraft | None = None
 
-    def hold_face_image(self, jpeg: bytes) -> bytearray:
-        """Keep a copy of a captured face image as a zeroable buffer (replacing any earlier one)."""
-        self.drop_face_image()
-        self.face_image = bytearray(jpeg)
-        return self.face_image
+    def hold_face_image(self, jpeg: bytearray) -> bytearray:
+        """Keep the captured face image's own buffer, not a copy (zeroing any earlier one)."""
+        if self.face_image is not jpeg:
+            self.drop_face_image()
+        self.face_image = jpeg
+        return jpeg
 
     def drop_face_image(self) -> None:
         """Zero and forget the captured face image: face data is kept no longer than needed."""

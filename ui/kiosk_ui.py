@@ -82,6 +82,8 @@ class UiSettings:
     hall_name: str
     hall_phone: str
     size: tuple[int, int] = (1080, 1920)
+    help_window: str = ""
+    """The staffed window citizens are sent to ("" to name the hall's phone only)."""
     production: bool = False
     """Full screen, frameless, no way out by keyboard, window close refused."""
     control_url: str | None = None
@@ -111,7 +113,8 @@ class KioskUi:
         self.engine = QQmlApplicationEngine()
         self.frames = CameraFrameProvider()
         self.kiosk = KioskViewModel(
-            view, dispatch, settings.hall_name, settings.hall_phone, self.engine
+            view, dispatch, settings.hall_name, settings.hall_phone, self.engine,
+            help_window=settings.help_window,
         )
         self.kiosk.set_window(settings.size[0], settings.size[1], settings.production)
         self.catalogue = CatalogueViewModel(dispatch, catalogue, self.engine)

@@ -20,6 +20,7 @@ from kiosk.flow.states import PlaceholderTopic, Reason, State
 from kiosk.flow.view import ContinueBlock
 from kiosk.gating import GateReason
 from kiosk.identity.consent import ConsentPurpose
+from kiosk.identity.person import IdentityMethod
 
 
 def QT_TRANSLATE_NOOP(context: str, source: str) -> str:  # noqa: N802 (the name lupdate seeks)
@@ -38,9 +39,9 @@ _REASONS: Mapping[Reason, str] = {
     Reason.CARD_READ_TIMEOUT: QT_TRANSLATE_NOOP("Reason", "未能读取证件，请将证件平放在感应区后重试。"),
     Reason.CARD_READ_FAILED: QT_TRANSLATE_NOOP("Reason", "证件读取失败，请重新放置证件。"),
     Reason.ID_NUMBER_INVALID: QT_TRANSLATE_NOOP("Reason", "证件信息校验失败，请到人工窗口办理。"),
-    Reason.FACE_MISMATCH: QT_TRANSLATE_NOOP("Reason", "人脸比对未通过，请正对摄像头后重试。"),
-    Reason.NO_FACE: QT_TRANSLATE_NOOP("Reason", "未检测到清晰的人脸，请正对摄像头后重试。"),
-    Reason.CAMERA_FAILED: QT_TRANSLATE_NOOP("Reason", "摄像头暂时无法使用。"),
+    Reason.FACE_MISMATCH: QT_TRANSLATE_NOOP("Reason", "请正对摄像头，摘下帽子、口罩后重试。"),
+    Reason.NO_FACE: QT_TRANSLATE_NOOP("Reason", "请正对摄像头，让面部完整出现在框内后重试。"),
+    Reason.CAMERA_FAILED: QT_TRANSLATE_NOOP("Reason", "请重试；如仍不行，可改用扫码登录或到人工窗口办理。"),
     Reason.CARD_REJECTED: QT_TRANSLATE_NOOP("Reason", "证件未通过核验，请到人工窗口办理。"),
     Reason.PLATFORM_UNAVAILABLE: QT_TRANSLATE_NOOP("Reason", "网络或服务暂时不可用，请稍后重试。"),
     Reason.TOO_MANY_FAILURES: QT_TRANSLATE_NOOP("Reason", "多次核验未通过，请到人工窗口办理。"),
@@ -49,12 +50,15 @@ _REASONS: Mapping[Reason, str] = {
     Reason.GUIDE_UNAVAILABLE: QT_TRANSLATE_NOOP("Reason", "暂时无法打开该事项的办事指南，请稍后重试。"),
     Reason.SUSPENDED: QT_TRANSLATE_NOOP("Reason", "本机暂停服务，请到人工窗口办理。"),
     Reason.DEVICES_DOWN: QT_TRANSLATE_NOOP("Reason", "本机设备故障，暂停服务，请到人工窗口办理。"),
+    Reason.VERIFIED_SOMEONE_ELSE: QT_TRANSLATE_NOOP("Reason", "平台返回的核验结果与您放置的证件不是同一人，本次核验不予采用。为保护您的信息，请到人工窗口办理。"),
+    Reason.NOT_A_LOGIN_CODE: QT_TRANSLATE_NOOP("Reason", "这不是政务服务App的登录码。请在App中点击“亮码”，出示个人码后重新扫描。"),
 }
 
 
-def reason(value: Reason | None) -> str:
-    """The sentence of a flow reason (empty for none); QML may restyle it but not reword."""
-    return tr("Reason", _REASONS[value]) if value is not None else ""
+def reason(value: Reason | None, qr: bool = True) -> str:
+    """The sentence of a flow reason (empty for none); QML may restyle it but not reword.
+    ``qr`` False: the words for a terminal whose QR login does not work now."""
+    return tr("Reason", offered(_REASONS[value], qr)) if value is not None else ""
 
 
 _GATE_REASONS: Mapping[GateReason, str] = {
@@ -167,8 +171,8 @@ _SCREENS: Mapping[State, tuple[str, str, str]] = {
         "",
     ),
     State.FACE_CAPTURE: (
-        QT_TRANSLATE_NOOP("Screen", "请正对摄像头"),
-        QT_TRANSLATE_NOOP("Screen", "将面部置于框内，保持不动。照片仅用于本次核验，不会保存。"),
+        QT_TRANSLATE_NOOP("Screen", "人脸识别"),
+        QT_TRANSLATE_NOOP("Screen", "照片仅用于本次核验，不会保存。"),
         "",
     ),
     State.FACE_VERIFYING: (
@@ -184,6 +188,11 @@ _SCREENS: Mapping[State, tuple[str, str, str]] = {
     State.REFER_TO_WINDOW: (
         QT_TRANSLATE_NOOP("Screen", "请到人工窗口办理"),
         QT_TRANSLATE_NOOP("Screen", "工作人员将为您核验身份并办理，无需重复排队取号。"),
+        "",
+    ),
+    State.VERIFICATION_UNAVAILABLE: (
+        QT_TRANSLATE_NOOP("Screen", "暂时无法联网核验身份"),
+        QT_TRANSLATE_NOOP("Screen", "网络或政务服务平台暂时不可用，本机现在无法核验身份，扫码登录也暂不可用。您可以到人工窗口办理，或稍后再来。"),
         "",
     ),
     State.QR_LOGIN: (
@@ -206,14 +215,14 @@ _SCREENS: Mapping[State, tuple[str, str, str]] = {
 """Heading, explanation and bottom-bar hint of each message-like screen (others have none)."""
 
 
-def screen_title(state: State) -> str:
-    """A screen's heading."""
-    return _screen(state, 0)
+def screen_title(state: State, qr: bool = True) -> str:
+    """A screen's heading (``qr`` False: for a terminal whose QR login does not work now)."""
+    return _screen(state, 0, qr)
 
 
-def screen_body(state: State) -> str:
+def screen_body(state: State, qr: bool = True) -> str:
     """A screen's explanation (a flow reason, when there is one, replaces it)."""
-    return _screen(state, 1)
+    return _screen(state, 1, qr)
 
 
 def screen_hint(state: State) -> str:
@@ -221,9 +230,9 @@ def screen_hint(state: State) -> str:
     return _screen(state, 2)
 
 
-def _screen(state: State, part: int) -> str:
+def _screen(state: State, part: int, qr: bool = True) -> str:
     texts = _SCREENS.get(state)
-    return tr("Screen", texts[part]) if texts and texts[part] else ""
+    return tr("Screen", offered(texts[part], qr)) if texts and texts[part] else ""
 
 
 def out_of_service_body(why: str, phone: str) -> str:
@@ -284,15 +293,16 @@ _CONSENT: Mapping[ConsentPurpose, tuple[str, ...]] = {
 }
 
 
-def consent_purpose(purpose: ConsentPurpose) -> str:
-    """The purpose of a consent, word for word as the citizen is asked."""
-    return "".join(tr("Consent", s) for s in _CONSENT[purpose])
+def consent_purpose(purpose: ConsentPurpose, qr: bool = True) -> str:
+    """The purpose of a consent, word for word as the citizen is asked (``qr`` False: the
+    alternative offered is the staffed window alone)."""
+    return "".join(tr("Consent", offered(s, qr)) for s in _CONSENT[purpose])
 
 
-def consent_lines(purpose: ConsentPurpose) -> list[str]:
+def consent_lines(purpose: ConsentPurpose, qr: bool = True) -> list[str]:
     """The face-consent text: the purpose, then use and keeping of the photo."""
     return [
-        consent_purpose(purpose),
+        consent_purpose(purpose, qr),
         QCoreApplication.translate("Consent", "用途：仅用于核验您本人身份，与证件照片比对一次。"),
         QCoreApplication.translate("Consent", "保存：现场照片仅使用一次，核验结束即删除，本机不保存。"),
     ]
@@ -555,3 +565,82 @@ _MATERIAL_KINDS: Mapping[MaterialKind, str] = {
 def material_kind(kind: MaterialKind) -> str:
     """How a material is satisfied, in a word (the review's summary)."""
     return tr("Apply", _MATERIAL_KINDS[kind])
+# --- identity: only what works, attempts, where to get help (issue 10) -----------------------
+
+_WITHOUT_QR: Mapping[str, str] = {
+    _REASONS[Reason.CONSENT_DECLINED]: QT_TRANSLATE_NOOP("Reason", "扫码登录暂时无法使用，请到人工窗口办理。"),
+    _REASONS[Reason.CAMERA_FAILED]: QT_TRANSLATE_NOOP("Reason", "请重试；如仍不行，请到人工窗口办理。"),
+    _SCREENS[State.CARD_EXPIRED][1]: QT_TRANSLATE_NOOP("Screen", "请使用有效期内的身份证，或到人工窗口办理。"),
+    _SCREENS[State.IDENTITY_CHOICE][0]: QT_TRANSLATE_NOOP("Screen", "请到人工窗口办理"),
+    _SCREENS[State.IDENTITY_CHOICE][1]: QT_TRANSLATE_NOOP("Screen", "扫码登录暂时无法使用，工作人员将为您核验身份并办理。"),
+    _CONSENT[ConsentPurpose.FACE_VERIFICATION][2]: QT_TRANSLATE_NOOP("Consent", "如不同意，您可以到人工窗口办理。"),
+}
+"""Sentences that offer the QR login, and what they say while it does not work."""
+
+
+def offered(source: str, qr: bool) -> str:
+    """``source`` (an untranslated text) as it reads when QR login works (``qr``) or not."""
+    return source if qr else _WITHOUT_QR.get(source, source)
+
+
+_REASON_TITLES: Mapping[Reason, str] = {
+    Reason.FACE_MISMATCH: QT_TRANSLATE_NOOP("ReasonTitle", "人脸比对未通过"),
+    Reason.NO_FACE: QT_TRANSLATE_NOOP("ReasonTitle", "未检测到清晰的人脸"),
+    Reason.CAMERA_FAILED: QT_TRANSLATE_NOOP("ReasonTitle", "摄像头暂时无法使用"),
+    Reason.TOO_MANY_FAILURES: QT_TRANSLATE_NOOP("ReasonTitle", "多次核验未通过"),
+    Reason.VERIFIED_SOMEONE_ELSE: QT_TRANSLATE_NOOP("ReasonTitle", "核验结果与证件不符"),
+}
+"""Headings that say what went wrong, where one screen serves several causes."""
+
+
+def reason_title(value: Reason | None) -> str:
+    """The heading a reason gives its screen; empty when the screen keeps its own."""
+    source = _REASON_TITLES.get(value) if value is not None else None
+    return tr("ReasonTitle", source) if source else ""
+
+
+def attempts_left(count: int) -> str:
+    """How many more face verifications the citizen may try."""
+    return QCoreApplication.translate("Identity", "还可以再试 {count} 次。").format(count=count)
+
+
+def window_help(window: str, phone: str) -> str:
+    """Where the staffed window is, or how to get help when the hall names none."""
+    if window:
+        return QCoreApplication.translate("Identity", "人工窗口：{window}").format(window=window)
+    return QCoreApplication.translate(
+        "Identity", "请咨询大厅工作人员，或拨打 {phone}。"
+    ).format(phone=phone)
+
+
+def reader_down_title() -> str:
+    """The card screen's heading while the reader is not working."""
+    return QCoreApplication.translate("Identity", "身份证阅读器暂时无法使用")
+
+
+def reader_down_body(qr: bool) -> str:
+    """What still works while the reader is not working."""
+    if qr:
+        return QCoreApplication.translate("Identity", "请改用政务服务App扫码登录，或到人工窗口办理。")
+    return QCoreApplication.translate("Identity", "请到人工窗口办理。")
+
+
+def verified_body(method: IdentityMethod | None) -> str:
+    """The verified screen's line: take the card along, only when a card was used."""
+    if method in (IdentityMethod.ID_CARD, IdentityMethod.ID_CARD_AND_FACE):
+        return screen_body(State.VERIFIED)
+    if method is IdentityMethod.QR_LOGIN:
+        return QCoreApplication.translate("Identity", "已通过政务服务App扫码登录。")
+    return ""
+
+
+def card_grace_warning(seconds: int) -> str:
+    """On ``verified`` while the card is off the reader: put it back, or the session ends."""
+    return QCoreApplication.translate(
+        "Identity", "证件已离开感应区。请将身份证放回感应区，否则 {seconds} 秒后将结束本次办理。"
+    ).format(seconds=seconds)
+
+
+def catalogue_as_of(as_of: str) -> str:
+    """The catalogue's age while it comes from the terminal's copy (platform off line)."""
+    return QCoreApplication.translate("Catalogue", "目录更新于 {as_of}（离线）").format(as_of=as_of)

@@ -16,7 +16,7 @@ import cv2
 import cv2.data
 import numpy as np
 
-from drivers.camera.jpeg import encode_jpeg
+from drivers.camera.jpeg import encode_jpeg_buffer
 from drivers.camera.types import Image
 
 CASCADE_FILE = "haarcascade_frontalface_default.xml"
@@ -80,10 +80,11 @@ class FaceCheck:
 
 @dataclass(frozen=True)
 class FaceCapture:
-    """A checked frame and, when its guidance is ``ok``, the face crop as JPEG bytes."""
+    """A checked frame and, when its guidance is ``ok``, the face crop as JPEG in a zeroable
+    buffer (the only copy; whoever takes it zeroes it when done)."""
 
     check: FaceCheck
-    jpeg: bytes | None
+    jpeg: bytearray | None
 
 
 class FaceCapturer:
@@ -166,7 +167,7 @@ class FaceCapturer:
         height, width = image.shape[:2]
         top, bottom = max(0, y - my), min(height, y + h + my)
         crop = image[top:bottom, max(0, x - mx) : min(width, x + w + mx)]
-        return FaceCapture(check, encode_jpeg(crop, self._t.jpeg_quality))
+        return FaceCapture(check, encode_jpeg_buffer(crop, self._t.jpeg_quality))
 
 
 def _gray(image: Image) -> Image:

@@ -25,6 +25,7 @@ from kiosk.flow.timeouts import VERIFIED_CARD_GRACE_S
 from kiosk.gating import IdentityRoute, identity_routes, matter_availability, qr_login_usable
 from kiosk.identity.checks import CardCheck, check_card
 from kiosk.identity.consent import ConsentPurpose, ConsentRecord
+from kiosk.identity.match import verification_matches_card
 from kiosk.identity.person import Citizen, EstablishedIdentity, IdentityMethod, person_from_card
 
 MAX_FACE_ATTEMPTS = 3
@@ -61,6 +62,16 @@ def verified_by_card(ctx: FlowContext, _event: ev.Event) -> bool:
     """Identity was established with the card on the reader."""
     v = ctx.session.verification
     return v is not None and v.method is not IdentityMethod.QR_LOGIN
+
+
+@predicate
+def answer_names_card_holder(ctx: FlowContext, event: ev.Event) -> bool:
+    """The platform's verification names the holder of the card on the reader (a face
+    verification answered for anyone else is refused; see :mod:`kiosk.identity.match`)."""
+    card = ctx.session.card
+    if not isinstance(event, ev.VerifyResult) or card is None:
+        return False
+    return verification_matches_card(card, Citizen(event.name, event.id_number))
 
 
 class StartRoute(StrEnum):
@@ -255,7 +266,8 @@ def consent(granted: bool) -> Step:
 
 
 def verify_face(ctx: FlowContext, event: ev.Event) -> Effect | None:
-    """Keep the captured face and ask the platform to compare it with the card."""
+    """Keep the captured face (the capture's own buffer) and ask the platform to compare it
+    with the card."""
     card = ctx.session.card
     if not isinstance(event, ev.FaceCaptured) or card is None:
         return None

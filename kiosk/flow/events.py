@@ -185,9 +185,13 @@ class CardTakenAway(Report):
 
 @dataclass(frozen=True)
 class FaceCaptured(Report):
-    """The camera has a live face image good enough to send (JPEG)."""
+    """The camera has a live face image good enough to send (JPEG).
 
-    jpeg: bytes = field(repr=False)
+    ``jpeg`` is the capture's one buffer: the session keeps this very object and the flow
+    zeroes it when verification ends, so no copy of it is made on the way.
+    """
+
+    jpeg: bytearray = field(repr=False)
     liveness_score: float | None = None
 
 
@@ -224,6 +228,13 @@ class VerifyFailed(Reply):
 class PlatformUnavailable(Reply):
     """A platform call for ``request_id`` failed (network, 5xx, timeout) or the guide is missing."""
 
+
+@dataclass(frozen=True)
+class PlatformRefused(Reply):
+    """The platform answered the call for ``request_id`` with a problem (HTTP 4xx, e.g. 422 on
+    a QR code that is not a login code): it was reached and refused; retrying cannot help."""
+
+    code: str
 
 
 @dataclass(frozen=True)

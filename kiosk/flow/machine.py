@@ -251,8 +251,14 @@ class FlowMachine:
             return None
         return max(0, math.ceil(self._countdown_deadline - self._clock()))
 
+    def _grace_remaining(self) -> int | None:
+        grace = self._ctx.card_grace_deadline
+        return None if grace is None else max(0, math.ceil(grace - self._clock()))
+
     def _build_view(self) -> FlowView:
-        return build_view(self._state, self._ctx, self._countdown_remaining())
+        return build_view(
+            self._state, self._ctx, self._countdown_remaining(), self._grace_remaining()
+        )
 
     def _publish_view(self) -> None:
         view = self._build_view()

@@ -86,6 +86,7 @@ TIMEOUTS: dict[State, StateTimeouts] = {
     State.FACE_VERIFYING: StateTimeouts(limit_s=VERIFY_LIMIT_S),
     State.FACE_RETRY: _SCREEN,
     State.REFER_TO_WINDOW: _INFO,
+    State.VERIFICATION_UNAVAILABLE: _INFO,
     State.QR_LOGIN: _SCREEN,
     State.QR_LOGIN_VERIFYING: StateTimeouts(limit_s=VERIFY_LIMIT_S),
     State.VERIFIED: _SCREEN,

@@ -12,6 +12,7 @@ from enum import StrEnum
 
 from drivers.base import DeviceClass
 from kiosk.apply.draft import Accepted, ApplicationDraft, Saved
+from kiosk.flow.actions import MAX_FACE_ATTEMPTS
 from kiosk.flow.context import FlowContext
 from kiosk.flow.matter import MatterBrief, SelfService
 from kiosk.flow.states import PlaceholderTopic, Reason, State
@@ -79,7 +80,11 @@ class FlowView:
     display_name: str
     identity_method: IdentityMethod | None
     face_attempts: int
+    face_attempts_left: int
     qr_login_available: bool
+    card_reader_usable: bool
+    card_grace_remaining_s: int | None
+    """Seconds before the session ends while the card is off the reader on ``verified``."""
     consent_purpose: ConsentPurpose
     continue_enabled: bool
     continue_disabled_reason: ContinueBlock | None
@@ -87,10 +92,13 @@ class FlowView:
 
 
 def build_view(
-    state: State, ctx: FlowContext, countdown_remaining_s: int | None
+    state: State,
+    ctx: FlowContext,
+    countdown_remaining_s: int | None,
+    card_grace_remaining_s: int | None = None,
 ) -> FlowView:
     """The view of ``state`` with the context's data; ``countdown_remaining_s`` is ``None``
-    when no idle countdown is shown."""
+    when no idle countdown is shown, ``card_grace_remaining_s`` when no card grace runs."""
     session = ctx.session
     matter = session.matter
     verification = session.verification
@@ -112,9 +120,17 @@ def build_view(
         display_name=verification.person.display_name if verification else "",
         identity_method=verification.method if verification else None,
         face_attempts=session.face_attempts,
+        face_attempts_left=max(0, MAX_FACE_ATTEMPTS - session.face_attempts),
         qr_login_available=qr_login_usable(ctx.devices),
+        card_reader_usable=_usable(ctx, DeviceClass.ID_CARD_READER),
+        card_grace_remaining_s=card_grace_remaining_s,
         consent_purpose=ConsentPurpose.FACE_VERIFICATION,
         continue_enabled=can_apply,
         continue_disabled_reason=None if can_apply else ContinueBlock.FORMS_NOT_YET,
         application=apply_status(draft, ctx) if draft is not None else None,
     )
+
+
+def _usable(ctx: FlowContext, device: DeviceClass) -> bool:
+    status = ctx.devices.get(device)
+    return status is not None and status.usable

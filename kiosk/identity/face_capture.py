@@ -4,7 +4,8 @@ A :class:`FaceCaptureRun` reads the camera's newest frame in its own thread, sho
 listener's ``preview`` (the UI's live view, called on the capture thread), checks it with
 ``drivers.camera.face.FaceCapturer`` and reports the verdict; after
 :data:`GOOD_FRAMES_NEEDED` consecutive good frames it hands the face JPEG to ``captured`` and
-stops. When the camera delivers no frame for ``FACE_NO_FRAME_LIMIT_S`` it reports ``failed``.
+stops (the JPEG's one ``bytearray``, handed on, never copied; a good face not handed on is
+zeroed). When the camera delivers no frame for ``FACE_NO_FRAME_LIMIT_S`` it reports ``failed``.
 Guidance, capture and failure go through ``post`` (the app's GUI-thread marshaller), so a
 listener never runs them on the capture thread. The policy lives here, not in the UI: the UI
 only draws frames and words.
@@ -37,7 +38,7 @@ class FaceCaptureListener:
 
     preview: Callable[[Image], None]
     guidance: Callable[[FaceGuidance], None]
-    captured: Callable[[bytes], None]
+    captured: Callable[[bytearray], None]
     failed: Callable[[], None]
 
 
@@ -102,4 +103,6 @@ class FaceCaptureRun:
             if result.jpeg is not None and good >= GOOD_FRAMES_NEEDED:
                 self._post_if_running(partial(listener.captured, result.jpeg))
                 return
+            if result.jpeg is not None:
+                result.jpeg[:] = bytes(len(result.jpeg))  # a good frame not used: zeroed
             self._stopping.wait(max(0.0, FACE_FRAME_INTERVAL_S - (time.monotonic() - started)))

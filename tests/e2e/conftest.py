@@ -79,14 +79,16 @@ class Harness:
 @pytest.fixture
 def kiosk(request: pytest.FixtureRequest, qtbot: Any, tmp_path: Path) -> Iterator[Harness]:
     """The kiosk; ``request.param`` (indirect parametrisation) may give device options, e.g.
-    ``{"qr_scanner": {"manual_trigger": True}}``."""
+    ``{"qr_scanner": {"manual_trigger": True}}``, and the window ``size`` (width, height)."""
     from drivers.base import DeviceClass
     from entry.app import KioskApp, RunOptions
     from kiosk import config as kiosk_config
 
     config = kiosk_config.load(simulate=True)
     devices = dict(config.devices)
-    for device, options in getattr(request, "param", {}).items():
+    params = dict(getattr(request, "param", {}))
+    size = params.pop("size", (1080, 1920))
+    for device, options in params.items():
         table = devices[DeviceClass(device)]
         devices[DeviceClass(device)] = dataclasses.replace(
             table, options={**table.options, **options}
@@ -97,7 +99,7 @@ def kiosk(request: pytest.FixtureRequest, qtbot: Any, tmp_path: Path) -> Iterato
         devices=devices,
     )
     clock = FakeClock()
-    app = KioskApp(config, RunOptions(control_port=0), clock=clock).start()
+    app = KioskApp(config, RunOptions(size=size, control_port=0), clock=clock).start()
     harness = Harness(app, clock, qtbot)
     try:
         qtbot.waitUntil(lambda: app.started, timeout=20000)

@@ -19,7 +19,7 @@ def filled() -> Session:
         scanned_texts=["身份证复印件"],
         images=[bytearray(b"scan-1"), bytearray(b"scan-2")],
     )
-    session.hold_face_image(b"\xff\xd8face")
+    session.hold_face_image(bytearray(b"\xff\xd8face"))
     return session
 
 
@@ -63,8 +63,8 @@ def test_forget_identity_keeps_the_matter() -> None:
 
 def test_holding_a_new_face_image_zeroes_the_previous_one() -> None:
     session = Session()
-    first = session.hold_face_image(b"one")
-    session.hold_face_image(b"two")
+    first = session.hold_face_image(bytearray(b"one"))
+    session.hold_face_image(bytearray(b"two"))
     assert len(first) == 0
     assert session.face_image == bytearray(b"two")
 
@@ -72,3 +72,12 @@ def test_holding_a_new_face_image_zeroes_the_previous_one() -> None:
 def test_known_names_are_the_card_and_verified_names() -> None:
     assert set(filled().known_names()) == {"张伟"}
     assert Session().known_names() == ()
+
+
+def test_the_session_keeps_the_captured_buffer_itself_and_zeroes_it_on_wipe() -> None:
+    session = Session()
+    captured = bytearray(b"\xff\xd8face")
+    assert session.hold_face_image(captured) is captured, "no copy is made"
+    session.wipe()
+    assert captured == bytearray(len(captured)), "the capture's own buffer is zeroed"
+    assert session.face_image is None

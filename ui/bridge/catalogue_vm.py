@@ -25,6 +25,18 @@ Dispatch = Callable[[ev.Event], object]
 MODES = ("theme", "department", "bundle")
 
 
+AS_OF_FORMAT = "%Y-%m-%d %H:%M"
+"""How the catalogue's age is written (local time of the terminal)."""
+
+
+def _stale_as_of(snapshot: CatalogueSnapshot) -> str:
+    """When an off-line catalogue was last confirmed, as shown; empty when it is current (or
+    there is none yet)."""
+    if snapshot.online or not snapshot.loaded or snapshot.as_of is None:
+        return ""
+    return snapshot.as_of.astimezone().strftime(AS_OF_FORMAT)
+
+
 class CatalogueViewModel(QObject):
     """What the catalogue and guide screens bind to as ``catalogue``."""
 
@@ -39,6 +51,7 @@ class CatalogueViewModel(QObject):
         snapshot = service.snapshot
         self._catalogue = snapshot.catalogue
         self._index = snapshot.index
+        self._as_of = _stale_as_of(snapshot)
         self._devices: dict[DeviceClass, DeviceStatus] = {}
         self._mode = "theme"
         self._group = ""
@@ -53,6 +66,7 @@ class CatalogueViewModel(QObject):
         """A new catalogue snapshot from the service (GUI thread)."""
         self._catalogue = snapshot.catalogue
         self._index = snapshot.index
+        self._as_of = _stale_as_of(snapshot)
         if self._group not in self._groups():
             self._group = ""
         self.changed.emit()
@@ -156,6 +170,11 @@ class CatalogueViewModel(QObject):
         return guide_text.list_summary(
             count, query=self._query, group=self._group, bundles=self._mode == "bundle"
         )
+
+    @Property(str, notify=changed)
+    def asOf(self) -> str:  # noqa: N802
+        """目录更新于 … (离线) while the catalogue is the terminal's copy; empty when current."""
+        return text.catalogue_as_of(self._as_of) if self._as_of else ""
 
     @Property(str, notify=changed)
     def emptyText(self) -> str:  # noqa: N802

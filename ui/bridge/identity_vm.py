@@ -6,7 +6,10 @@ from PySide6.QtCore import Property, QObject, Signal
 
 from kiosk.flow.view import FlowView
 from ui import text
-from ui.bridge.images import CAMERA_PROVIDER, CameraFrameProvider
+from ui.bridge.images import CAMERA_PROVIDER, CameraFrameProvider, qr_url
+
+SAMPLE_CODE_TEXT = "personal-code-illustration"
+"""What the QR-login screen's illustration encodes: a real QR pattern, never a login code."""
 
 
 class IdentityViewModel(QObject):
@@ -71,6 +74,11 @@ class IdentityViewModel(QObject):
     def faceOk(self) -> bool:  # noqa: N802
         """The face in view is fit for verification."""
         return self._guidance == "ok"
+
+    @Property(str, constant=True)
+    def sampleCode(self) -> str:  # noqa: N802
+        """The image source of the QR-login illustration's code (not a login code)."""
+        return qr_url(SAMPLE_CODE_TEXT)
 
     @Property(str, notify=frame_changed)
     def cameraSource(self) -> str:  # noqa: N802

@@ -19,9 +19,10 @@ from kiosk.flow.states import State
 from kiosk.flow.view import FlowView
 from ui import text
 from ui.bridge.intents import event_for
-from ui.bridge.screens import Action, ScreenSpec, spec_for
+from ui.bridge.screens import READER_DOWN_ACTIONS, Action, ScreenSpec, spec_for
 
 Dispatch = Callable[[ev.Event], object]
+
 
 
 class KioskViewModel(QObject):
@@ -38,12 +39,15 @@ class KioskViewModel(QObject):
         hall_name: str,
         hall_phone: str,
         parent: QObject | None = None,
+        *,
+        help_window: str = "",
     ) -> None:
         super().__init__(parent)
         self._view = view
         self._dispatch = dispatch
         self._hall_name = hall_name
         self._hall_phone = hall_phone
+        self._help_window = help_window
         self._now = datetime.now()
         self._width, self._height = 1080, 1920
         self._frameless = False
@@ -99,27 +103,57 @@ class KioskViewModel(QObject):
         """The QML file that shows it."""
         return self.spec.file
 
+    def _reader_down(self) -> bool:
+        """The card screen is up but the reader is not working: it offers what still works."""
+        return self._view.state is State.IDENTITY_CARD and not self._view.card_reader_usable
+
     @Property(str, notify=view_changed)
     def title(self) -> str:
-        """The screen's heading."""
+        """The screen's heading: what went wrong, where the flow's reason says."""
         view = self._view
         if view.state is State.PLACEHOLDER:
             return text.placeholder_title(view.placeholder) if view.placeholder else ""
-        return text.screen_title(view.state)
+        if self._reader_down():
+            return text.reader_down_title()
+        qr = view.qr_login_available
+        return text.reason_title(view.reason) or text.screen_title(view.state, qr)
 
     @Property(str, notify=view_changed)
     def body(self) -> str:
-        """The screen's explanation: the flow's reason when it gives one."""
+        """The screen's explanation: the flow's reason when it gives one; only ways that work
+        now are offered, and screens that send the citizen away say where help is."""
         view = self._view
+        qr = view.qr_login_available
         if view.state is State.PLACEHOLDER:
             return text.placeholder_body(view.placeholder) if view.placeholder else ""
         if view.state is State.OUT_OF_SERVICE:
             return text.out_of_service_body(text.reason(view.reason), self._hall_phone)
-        body = text.screen_body(view.state)
+        if self._reader_down():
+            return text.reader_down_body(qr)
+        if view.state is State.VERIFIED:
+            return self._verified_body()
+        body = text.reason(view.reason, qr) or text.screen_body(view.state, qr)
+        if view.state is State.FACE_RETRY:
+            return f"{body}\n{text.attempts_left(view.face_attempts_left)}"
+        if view.state in (State.REFER_TO_WINDOW, State.VERIFICATION_UNAVAILABLE):
+            return f"{body}\n{text.window_help(self._help_window, self._hall_phone)}"
+        return body
+
+    def _verified_body(self) -> str:
+        view = self._view
+        lines = [text.verified_body(view.identity_method)]
         blocked = view.continue_disabled_reason
-        if view.state is State.VERIFIED and not view.continue_enabled and blocked is not None:
-            return f"{body}\n{text.continue_blocked_sentence(blocked)}"
-        return text.reason(view.reason) or body
+        if not view.continue_enabled and blocked is not None:
+            lines.append(text.continue_blocked_sentence(blocked))
+        return "\n".join(line for line in lines if line)
+
+    @Property(str, notify=view_changed)
+    def warning(self) -> str:
+        """An urgent line (the card left the reader on ``verified``: the session will end)."""
+        seconds = self._view.card_grace_remaining_s
+        if self._view.state is State.VERIFIED and seconds is not None:
+            return text.card_grace_warning(seconds)
+        return ""
 
     @Property(str, notify=view_changed)
     def symbol(self) -> str:
@@ -129,12 +163,13 @@ class KioskViewModel(QObject):
     @Property(str, notify=view_changed)
     def tone(self) -> str:
         """``info``, ``error`` or ``success``."""
-        return self.spec.tone
+        return "error" if self._reader_down() else self.spec.tone
 
     @Property(list, notify=view_changed)
     def actions(self) -> list[dict[str, Any]]:
         """The screen's buttons, each with the intent it sends."""
-        return [self._enabled(a).to_qml() for a in self.spec.actions if self._offered(a)]
+        actions = READER_DOWN_ACTIONS if self._reader_down() else self.spec.actions
+        return [self._enabled(a).to_qml() for a in actions if self._offered(a)]
 
     def _offered(self, action: Action) -> bool:
         return action.id != "qr_login" or self._view.qr_login_available
@@ -165,7 +200,7 @@ class KioskViewModel(QObject):
     @Property(list, notify=view_changed)
     def consentLines(self) -> list[str]:  # noqa: N802
         """The face-consent text, as the flow words it, and what the citizen can do."""
-        return text.consent_lines(self._view.consent_purpose)
+        return text.consent_lines(self._view.consent_purpose, self._view.qr_login_available)
 
     # --- idle countdown ---------------------------------------------------------------------
 

@@ -47,6 +47,11 @@ class ScreenSpec:
 _RETRY_CARD = Action("retry_card", Label.RETRY_CARD, primary=True)
 _QR_LOGIN = Action("qr_login", Label.QR_INSTEAD)
 _HOME = Action("home", Label.HOME, primary=True)
+READER_DOWN_ACTIONS = (
+    Action("qr_login", Label.QR_LOGIN, primary=True),
+    Action("window", Label.WINDOW),
+)
+"""The card screen's buttons while the reader is not working: what still works."""
 _CARD_ERROR = ScreenSpec("MessageScreen.qml", "!", "error", (_RETRY_CARD, _QR_LOGIN))
 
 SCREENS: dict[State, ScreenSpec] = {
@@ -89,6 +94,10 @@ SCREENS: dict[State, ScreenSpec] = {
         back=False,
     ),
     State.REFER_TO_WINDOW: ScreenSpec("MessageScreen.qml", "→", "info", (_HOME,), back=False),
+    State.VERIFICATION_UNAVAILABLE: ScreenSpec(
+        "MessageScreen.qml", "!", "error",
+        (Action("window", Label.WINDOW, primary=True), Action("home", Label.HOME)), back=False,
+    ),
     State.QR_LOGIN: ScreenSpec("QrLoginScreen.qml"),
     State.QR_LOGIN_VERIFYING: ScreenSpec("BusyScreen.qml", back=False),
     State.VERIFIED: ScreenSpec(

@@ -42,16 +42,17 @@ Window {
         objectName: "screen_loader"
         anchors {
             left: parent.left; right: parent.right; top: header.bottom
-            bottom: root.keyboardUp ? keyboard.top : (nav.visible ? nav.top : parent.bottom)
+            bottom: nav.visible ? nav.top : (root.keyboardUp ? keyboard.top : parent.bottom)
         }
         source: "screens/" + kiosk.screenFile
     }
 
+    // The way back (返回 / 退出) stays above the keyboard while it is open.
     NavBar {
         id: nav
         objectName: "nav"
-        visible: kiosk.showNav && !root.keyboardUp
-        anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
+        visible: kiosk.showNav
+        anchors { left: parent.left; right: parent.right; bottom: root.keyboardUp ? keyboard.top : parent.bottom }
         height: visible ? implicitHeight : 0
         backVisible: kiosk.backVisible
         hint: kiosk.navHint
@@ -66,6 +67,7 @@ Window {
         anchors.horizontalCenter: parent.horizontalCenter
         y: active ? parent.height - height : parent.height
     }
+    KeyboardTuning { panel: keyboard }
 
     IdleDialog {
         objectName: "idle_dialog"

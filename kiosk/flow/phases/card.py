@@ -23,6 +23,8 @@ CARD_READING = Node(
     rows=(
         Row(S.IDENTITY_CARD, on=ev.CardPresented, to=S.IDENTITY_READING),
         Row(S.IDENTITY_CARD, on=ev.StartQrLogin, when=a.qr_usable, to=S.QR_LOGIN),
+        # Offered while the reader is not working (the screen says so; see FlowView).
+        Row(S.IDENTITY_CARD, on=ev.ChooseWindow, to=S.REFER_TO_WINDOW),
         Row(S.IDENTITY_CARD, on=ev.Back, to=Return(Phase.IDENTITY)),
         Row(S.IDENTITY_READING, on=ev.CardTakenAway, to=S.CARD_REMOVED),
         Row(S.IDENTITY_READING, on=ev.StateTimedOut, to=S.CARD_UNREADABLE,

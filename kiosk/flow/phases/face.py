@@ -1,4 +1,8 @@
-"""Face verification: separate consent, live capture, the platform's comparison, retries."""
+"""Face verification: separate consent, live capture, the platform's comparison, retries.
+
+The platform's answer is used only when it names the holder of the card that was read
+(:func:`~kiosk.flow.actions.answer_names_card_holder`).
+"""
 
 from __future__ import annotations
 
@@ -35,8 +39,11 @@ FACE = Node(
             because=Reason.CAMERA_FAILED),
         Row(S.FACE_CAPTURE, on=ev.StateTimedOut, to=S.FACE_RETRY, because=Reason.NO_FACE),
         Row(S.FACE_CAPTURE, on=ev.Back, do=a.forget_identity, to=Return(Phase.IDENTITY)),
-        Row(S.FACE_VERIFYING, on=ev.VerifyResult,
+        # An answer naming anyone but the card's holder is refused; nothing of it is kept.
+        Row(S.FACE_VERIFYING, on=ev.VerifyResult, when=a.answer_names_card_holder,
             do=a.verified_as(IdentityMethod.ID_CARD_AND_FACE), to=S.VERIFIED),
+        Row(S.FACE_VERIFYING, on=ev.VerifyResult, when=~a.answer_names_card_holder,
+            to=S.REFER_TO_WINDOW, because=Reason.VERIFIED_SOMEONE_ELSE),
         # Three failed comparisons, or a card the platform refuses, refer to the window.
         Row(S.FACE_VERIFYING, on=ev.VerifyFailed, when=_FAILED.is_(FaceFailure.CARD_REJECTED),
             to=S.REFER_TO_WINDOW, because=Reason.CARD_REJECTED),
@@ -46,8 +53,11 @@ FACE = Node(
             do=a.count_face_failure, to=S.FACE_RETRY, because=Reason.NO_FACE),
         Row(S.FACE_VERIFYING, on=ev.VerifyFailed, when=_FAILED.is_(FaceFailure.MISMATCH),
             do=a.count_face_failure, to=S.FACE_RETRY, because=Reason.FACE_MISMATCH),
-        Row(S.FACE_VERIFYING, on=(ev.PlatformUnavailable, ev.StateTimedOut), to=S.FACE_RETRY,
-            because=Reason.PLATFORM_UNAVAILABLE),
+        # Unreachable: neither a retry nor a QR login can work now (both need the platform).
+        Row(S.FACE_VERIFYING, on=(ev.PlatformUnavailable, ev.StateTimedOut),
+            to=S.VERIFICATION_UNAVAILABLE),
+        Row(S.FACE_VERIFYING, on=ev.PlatformRefused, to=S.REFER_TO_WINDOW,
+            because=Reason.CARD_REJECTED),
         Row(S.FACE_RETRY, on=ev.RetryFace, to=S.FACE_CAPTURE),
         Row(S.FACE_RETRY, on=ev.ChooseWindow, to=S.REFER_TO_WINDOW),
         Row(S.FACE_RETRY, on=ev.StartQrLogin, when=a.qr_usable, to=S.QR_LOGIN),

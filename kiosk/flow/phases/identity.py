@@ -25,6 +25,7 @@ IDENTITY = Node(
         FACE,
         Node(S.IDENTITY_CHOICE, entry=a.forget_identity),
         Node(S.REFER_TO_WINDOW, entry=a.forget_identity),
+        Node(S.VERIFICATION_UNAVAILABLE, entry=a.forget_identity),
         QR,
     ),
     rows=(
@@ -32,6 +33,8 @@ IDENTITY = Node(
         Row(S.IDENTITY_CHOICE, on=ev.StartQrLogin, when=a.qr_usable, to=S.QR_LOGIN),
         Row(S.IDENTITY_CHOICE, on=ev.ChooseWindow, to=S.REFER_TO_WINDOW),
         Row(S.IDENTITY_CHOICE, on=ev.Back, to=Return(Phase.IDENTITY)),
+        # The platform cannot be reached: only the staffed window (or leaving) works now.
+        Row(S.VERIFICATION_UNAVAILABLE, on=ev.ChooseWindow, to=S.REFER_TO_WINDOW),
     ),
 )
 """Every way to establish identity; nothing of a refused attempt is kept."""

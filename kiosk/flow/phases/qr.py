@@ -1,4 +1,9 @@
-"""Logging in with the provincial app's dynamic QR code."""
+"""Logging in with the provincial app's dynamic QR code.
+
+No card is read on this path, so there is nothing to hold the platform's answer against: the
+person the platform names for the code is the person logged in (the code was shown on their
+phone, which the app unlocked). The answer must still answer the pending request.
+"""
 
 from __future__ import annotations
 
@@ -24,6 +29,8 @@ QR = Node(
         Row(S.QR_LOGIN_VERIFYING, on=ev.VerifyResult, do=a.verified_as(IdentityMethod.QR_LOGIN),
             to=S.VERIFIED),
         Row(S.QR_LOGIN_VERIFYING, on=ev.VerifyFailed, to=S.QR_LOGIN, because=Reason.QR_REJECTED),
+        Row(S.QR_LOGIN_VERIFYING, on=ev.PlatformRefused, to=S.QR_LOGIN,
+            because=Reason.NOT_A_LOGIN_CODE),
         Row(S.QR_LOGIN_VERIFYING, on=(ev.PlatformUnavailable, ev.StateTimedOut), to=S.QR_LOGIN,
             because=Reason.PLATFORM_UNAVAILABLE),
     ),

@@ -57,7 +57,7 @@ def _verified(m: FlowMachine) -> None:
     m.dispatch(ev.StartMatter())
     m.dispatch(ev.CardRead(FakeCard()))
     m.dispatch(ev.ConsentGiven())
-    m.dispatch(ev.FaceCaptured(b"\xff\xd8jpeg"))
+    m.dispatch(ev.FaceCaptured(bytearray(b"\xff\xd8jpeg")))
     m.dispatch(ev.VerifyResult(m.pending_request or 0, "ver-1", EXPIRES, "张伟",
                                FakeCard().id_number))
     assert m.state is State.VERIFIED

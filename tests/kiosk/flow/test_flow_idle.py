@@ -125,7 +125,7 @@ def test_home_falls_to_the_attract_loop_and_a_touch_wakes_it(
 def test_waiting_screens_have_no_idle_countdown(machine: FlowMachine, clock: FakeClock) -> None:
     at_consent(machine)
     machine.dispatch(ev.ConsentGiven())
-    machine.dispatch(ev.FaceCaptured(b"jpeg"))
+    machine.dispatch(ev.FaceCaptured(bytearray(b"jpeg")))
     clock.advance(19)
     machine.tick()
     assert machine.state is State.FACE_VERIFYING

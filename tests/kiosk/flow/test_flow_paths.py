@@ -51,7 +51,7 @@ def to_face_capture(m: FlowMachine) -> None:
 
 
 def fail_face(m: FlowMachine, reason: str = "face_mismatch") -> list[fx.Effect]:
-    m.dispatch(ev.FaceCaptured(b"\xff\xd8jpeg"))
+    m.dispatch(ev.FaceCaptured(bytearray(b"\xff\xd8jpeg")))
     assert m.state is State.FACE_VERIFYING
     return m.dispatch(ev.VerifyFailed(m.pending_request or 0, reason))
 
@@ -74,7 +74,7 @@ def test_card_and_face_path_reaches_verified_with_the_masked_name(machine: FlowM
     assert machine.dispatch(ev.ConsentGiven()) == [fx.StartFaceCapture()]
     assert machine.session.consent is not None and machine.session.consent.granted
 
-    effects = machine.dispatch(ev.FaceCaptured(b"\xff\xd8jpeg", liveness_score=0.93))
+    effects = machine.dispatch(ev.FaceCaptured(bytearray(b"\xff\xd8jpeg"), liveness_score=0.93))
     assert effects[0] == fx.StopFaceCapture()
     verify = effects[1]
     assert isinstance(verify, fx.VerifyIdentity)
@@ -170,28 +170,33 @@ def test_card_rejected_by_the_platform_refers_to_the_window_at_once(machine: Flo
     assert machine.view.reason is Reason.CARD_REJECTED
 
 
-def test_platform_unavailable_during_verify_allows_retry_without_counting(
+def test_platform_unreachable_during_verify_has_its_own_screen_offering_the_window(
     machine: FlowMachine,
 ) -> None:
     to_face_capture(machine)
-    machine.dispatch(ev.FaceCaptured(b"jpeg"))
+    machine.dispatch(ev.FaceCaptured(bytearray(b"jpeg")))
     machine.dispatch(ev.PlatformUnavailable(machine.pending_request or 0))
-    assert machine.state is State.FACE_RETRY
-    assert machine.view.reason is Reason.PLATFORM_UNAVAILABLE
+    assert machine.state is State.VERIFICATION_UNAVAILABLE, "the screen itself says why"
     assert machine.session.face_attempts == 0
+    assert machine.session.card is None, "nothing of the attempt is kept"
+    machine.dispatch(ev.RetryFace())
+    machine.dispatch(ev.StartQrLogin())
+    assert machine.state is State.VERIFICATION_UNAVAILABLE, "both need the platform"
+    machine.dispatch(ev.ChooseWindow())
+    assert machine.state is State.REFER_TO_WINDOW
 
 
 def test_verify_timeout_counts_as_platform_unavailable(
     machine: FlowMachine, clock: FakeClock
 ) -> None:
     to_face_capture(machine)
-    machine.dispatch(ev.FaceCaptured(b"jpeg"))
+    machine.dispatch(ev.FaceCaptured(bytearray(b"jpeg")))
     request = machine.pending_request
     clock.advance(20)
     machine.tick()
-    assert machine.state is State.FACE_RETRY
-    machine.dispatch(ev.VerifyResult(request or 0, "late", "x", "张伟", "1"))
-    assert machine.state is State.FACE_RETRY, "a late answer is dropped"
+    assert machine.state is State.VERIFICATION_UNAVAILABLE
+    machine.dispatch(ev.VerifyResult(request or 0, "late", "x", "张伟", FakeCard().id_number))
+    assert machine.state is State.VERIFICATION_UNAVAILABLE, "a late answer is dropped"
 
 
 def test_face_capture_timeout_and_camera_failure_offer_a_retry(
@@ -337,7 +342,7 @@ def test_card_removed_before_verification_forgets_the_card(machine: FlowMachine,
     if step != "consent":
         machine.dispatch(ev.ConsentGiven())
     if step == "verifying":
-        machine.dispatch(ev.FaceCaptured(b"jpeg"))
+        machine.dispatch(ev.FaceCaptured(bytearray(b"jpeg")))
     machine.dispatch(ev.CardTakenAway())
     assert machine.state is State.CARD_REMOVED
     assert machine.session.card is None
@@ -348,8 +353,8 @@ def test_card_removed_before_verification_forgets_the_card(machine: FlowMachine,
 
 def verified_by_card(m: FlowMachine) -> None:
     to_face_capture(m)
-    m.dispatch(ev.FaceCaptured(b"jpeg"))
-    m.dispatch(ev.VerifyResult(m.pending_request or 0, "v", "t", "张伟", "1"))
+    m.dispatch(ev.FaceCaptured(bytearray(b"jpeg")))
+    m.dispatch(ev.VerifyResult(m.pending_request or 0, "v", "t", "张伟", FakeCard().id_number))
     assert m.state is State.VERIFIED
 
 
@@ -412,7 +417,7 @@ def test_go_home_from_the_middle_stops_devices_and_wipes(machine: FlowMachine) -
 
 def test_late_answers_to_an_abandoned_request_are_dropped(machine: FlowMachine) -> None:
     to_face_capture(machine)
-    machine.dispatch(ev.FaceCaptured(b"jpeg"))
+    machine.dispatch(ev.FaceCaptured(bytearray(b"jpeg")))
     old = machine.pending_request or 0
     machine.dispatch(ev.GoHome())
     machine.dispatch(ev.StartQrLogin())

@@ -4,7 +4,8 @@ import ".."
 import "../components"
 
 // "请将身份证放在感应区": an animated card settling onto the reader, and the QR-login
-// alternative for citizens without their card.
+// alternative for citizens without their card. While the reader is not working (tone
+// "error") the card is not asked for: the words and buttons offer what still works.
 Item {
     id: screen
     ColumnLayout {
@@ -33,8 +34,24 @@ Item {
             wrapMode: Text.WordWrap
         }
 
+        Text {
+            objectName: "reader_down"
+            visible: kiosk.tone === "error"
+            Layout.alignment: Qt.AlignHCenter
+            Layout.topMargin: 80
+            text: "!"
+            font.family: Theme.fontFamily
+            font.pixelSize: 160
+            font.bold: true
+            color: Theme.accent
+        }
+        Item {
+            visible: kiosk.tone === "error"
+            Layout.fillHeight: true
+        }
         Item {
             id: stage
+            visible: kiosk.tone !== "error"
             Layout.fillWidth: true
             Layout.fillHeight: true
             Layout.minimumHeight: 420
@@ -85,7 +102,7 @@ Item {
                 }
                 SequentialAnimation on y {
                     loops: Animation.Infinite
-                    running: screen.visible
+                    running: stage.visible
                     NumberAnimation { from: 0; to: stage.height - 300; duration: 1400; easing.type: Easing.OutCubic }
                     PauseAnimation { duration: 1200 }
                     NumberAnimation { to: 0; duration: 500; easing.type: Easing.InQuad }

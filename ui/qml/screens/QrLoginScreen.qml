@@ -42,17 +42,14 @@ Item {
                 Rectangle {
                     anchors.fill: parent; anchors.margins: 18; radius: 22
                     color: "white"
-                    Grid {
+                    Image {
+                        objectName: "qr_illustration"
                         anchors.centerIn: parent
-                        columns: 5; spacing: 6
-                        Repeater {
-                            model: 25
-                            Rectangle {
-                                required property int index
-                                width: 30; height: 30
-                                color: [0, 1, 2, 4, 5, 7, 9, 10, 12, 14, 15, 17, 20, 21, 22, 24].indexOf(index) >= 0 ? "#1F2633" : "white"
-                            }
-                        }
+                        width: 200; height: 200
+                        source: identity.sampleCode
+                        sourceSize.width: 200
+                        sourceSize.height: 200
+                        smooth: false
                     }
                 }
                 SequentialAnimation on anchors.verticalCenterOffset {

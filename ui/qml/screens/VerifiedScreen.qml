@@ -3,7 +3,8 @@ import QtQuick.Layouts
 import ".."
 import "../components"
 
-// Identity established: the masked name (张*) and the way on.
+// Identity established: the masked name (张*) and the way on; while the card is off the
+// reader, the countdown before the session ends.
 Item {
     ColumnLayout {
         anchors.centerIn: parent
@@ -50,6 +51,27 @@ Item {
             color: Theme.textSecondary
             horizontalAlignment: Text.AlignHCenter
             wrapMode: Text.WordWrap
+        }
+        Rectangle {
+            objectName: "card_grace_warning"
+            Layout.fillWidth: true
+            visible: kiosk.warning.length > 0
+            implicitHeight: warningText.implicitHeight + 48
+            radius: Theme.radius
+            color: "#FDECEA"
+            border.width: 3
+            border.color: Theme.accent
+            Text {
+                id: warningText
+                anchors { left: parent.left; right: parent.right; verticalCenter: parent.verticalCenter; margins: 24 }
+                text: kiosk.warning
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.fontLarge
+                font.bold: true
+                color: Theme.accent
+                horizontalAlignment: Text.AlignHCenter
+                wrapMode: Text.WordWrap
+            }
         }
         ActionRow {
             Layout.fillWidth: true
