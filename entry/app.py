@@ -26,6 +26,7 @@ from drivers.id_card.errors import CardFormatError, CardRemovedError, IdCardErro
 from drivers.id_card.types import CardInserted, CardRemoved, IdCardReader, ReadFailed
 from drivers.manager import DeviceManager
 from drivers.scanner.types import QrScanner, Scanned
+from entry.certificates import CertificateDesk, DeskSettings
 from entry.devices import device_configs, device_factories
 from entry.logs import install_log_masking
 from kiosk.catalogue.service import CatalogueService, CatalogueSnapshot
@@ -139,6 +140,16 @@ class KioskApp:
         self._ticker.setInterval(TICK_MS)
         self._ticker.timeout.connect(self.machine.tick)
         self._handlers = self._effect_handlers()
+        self.certificates = CertificateDesk(
+            devices=self.devices,
+            workers=self.workers,
+            backend=lambda: self.backend,
+            catalogue=self.catalogue,
+            view_model=self.ui.certificates,
+            dispatch=self.dispatch,
+            settings=DeskSettings(config.terminal.hall_name, config.terminal.terminal_id),
+        )
+        self._handlers.update(self.certificates.handlers())
 
     # --- starting and stopping ----------------------------------------------------------------
 

@@ -34,6 +34,12 @@ class State(StrEnum):
     VERIFIED = "verified"
     OUT_OF_SERVICE = "out_of_service"
     PLACEHOLDER = "placeholder"
+    CERTIFICATE_LIST = "certificate_list"
+    CERTIFICATE_ISSUING = "certificate_issuing"
+    CERTIFICATE_PREVIEW = "certificate_preview"
+    CERTIFICATE_PRINTING = "certificate_printing"
+    CERTIFICATE_PRINTED = "certificate_printed"
+    CERTIFICATE_PRINT_FAILED = "certificate_print_failed"
 
 
 class Phase(StrEnum):
@@ -48,13 +54,13 @@ class Phase(StrEnum):
     CARD_ERRORS = "card_errors"
     FACE = "face"
     QR = "qr"
+    CERTIFICATES = "certificates"
 
 
 class PlaceholderTopic(StrEnum):
     """Home entries whose features come in later issues; ``placeholder`` says which."""
 
     PROGRESS = "progress"
-    CERTIFICATE_PRINT = "certificate_print"
     APPOINTMENT = "appointment"
     EVALUATION = "evaluation"
     ELDERLY_MODE = "elderly_mode"
@@ -77,3 +83,4 @@ class Reason(StrEnum):
     GUIDE_UNAVAILABLE = "guide_unavailable"
     SUSPENDED = "suspended"
     DEVICES_DOWN = "devices_down"
+    CERTIFICATE_REFUSED = "certificate_refused"

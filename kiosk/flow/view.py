@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from kiosk.flow.certificate import IssuedCertificate
 from kiosk.flow.context import FlowContext
 from kiosk.flow.matter import MatterBrief
 from kiosk.flow.states import PlaceholderTopic, Reason, State
@@ -43,6 +44,7 @@ class FlowView:
     consent_purpose: ConsentPurpose
     continue_enabled: bool
     continue_disabled_reason: ContinueBlock | None
+    certificate: IssuedCertificate | None = None
 
 
 def build_view(
@@ -68,4 +70,5 @@ def build_view(
         consent_purpose=ConsentPurpose.FACE_VERIFICATION,
         continue_enabled=False,
         continue_disabled_reason=ContinueBlock.FORMS_NOT_YET,
+        certificate=ctx.certificate,
     )

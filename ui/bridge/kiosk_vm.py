@@ -15,6 +15,7 @@ from typing import Any
 from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
 
 from kiosk.flow import events as ev
+from kiosk.flow.matter import SelfService
 from kiosk.flow.states import State
 from kiosk.flow.view import FlowView
 from ui import text
@@ -117,7 +118,12 @@ class KioskViewModel(QObject):
             return text.out_of_service_body(text.reason(view.reason), self._hall_phone)
         body = text.screen_body(view.state)
         blocked = view.continue_disabled_reason
-        if view.state is State.VERIFIED and not view.continue_enabled and blocked is not None:
+        if (
+            view.state is State.VERIFIED
+            and not view.continue_enabled
+            and blocked is not None
+            and not self._query_print()
+        ):
             return f"{body}\n{text.continue_blocked(blocked)}。"
         return text.reason(view.reason) or body
 
@@ -137,7 +143,13 @@ class KioskViewModel(QObject):
         return [self._enabled(a).to_qml() for a in self.spec.actions if self._offered(a)]
 
     def _offered(self, action: Action) -> bool:
+        if action.id in ("continue", "query_print"):
+            return (action.id == "query_print") == self._query_print()
         return action.id != "qr_login" or self._view.qr_login_available
+
+    def _query_print(self) -> bool:
+        matter = self._view.matter
+        return matter is not None and matter.self_service is SelfService.QUERY_PRINT
 
     def _enabled(self, action: Action) -> Action:
         if action.id == "continue":

@@ -10,6 +10,7 @@ from kiosk.flow import actions as a
 from kiosk.flow import events as ev
 from kiosk.flow.chart import STAY, Node, Row
 from kiosk.flow.phases.browse import BROWSE
+from kiosk.flow.phases.certificates import CERTIFICATES, FROM_VERIFIED
 from kiosk.flow.phases.identity import IDENTITY
 from kiosk.flow.states import Phase, State
 
@@ -18,7 +19,7 @@ S = State
 
 SESSION = Node(
     Phase.SESSION,
-    contains=(BROWSE, IDENTITY, S.VERIFIED),
+    contains=(BROWSE, IDENTITY, S.VERIFIED, CERTIFICATES),
     rows=(
         Row(Phase.SESSION, on=(ev.GoHome, ev.IdleExpired), to=S.HOME),
         Row(S.VERIFIED, on=ev.OpenCatalogue, do=a.clear_matter, to=S.CATALOGUE),
@@ -28,6 +29,7 @@ SESSION = Node(
             to=STAY),
         Row(S.VERIFIED, on=ev.CardPresented, do=a.cancel_card_grace, to=STAY),
         Row(S.VERIFIED, on=ev.CardGraceExpired, to=S.HOME),
+        FROM_VERIFIED,
     ),
 )
 """From the first tap after home until the citizen leaves or is timed out."""
