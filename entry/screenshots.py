@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QEventLoop
 
+from drivers.a4_printer.emulator import A4PrinterEmulator
 from drivers.assets import asset_path
 from drivers.base import DeviceClass
 from drivers.camera.emulator import CameraEmulator
@@ -160,10 +161,45 @@ def _guide_start(app: KioskApp) -> None:
     app.ui.catalogue.start()
 
 
+CERTIFICATE_NAME = "社保缴费证明打印"
+"""The certificate the 证明打印 shots print (any query-and-print matter of the seed would do)."""
+
+
+def _certificate(app: KioskApp) -> None:
+    wait_until(lambda: bool(app.ui.certificates.items), 15.0, "certificate list")
+    items = app.ui.certificates.items
+    chosen = next((i for i in items if i["name"] == CERTIFICATE_NAME), items[0])
+    app.ui.certificates.open(chosen["code"])
+
+
+def _a4_printer(app: KioskApp) -> A4PrinterEmulator:
+    return _simulator(app, DeviceClass.A4_PRINTER, A4PrinterEmulator)
+
+
+def _a4_out_of_paper(app: KioskApp) -> None:
+    """Paper out at the A4 printer, read by its driver at once (not at its next poll)."""
+    _a4_printer(app).set_fault("media-empty")
+    printer = app.devices.device(DeviceClass.A4_PRINTER)
+    if printer is None:
+        raise RouteError("no A4 printer")
+    printer.reset()
+
+
+def _a4_fails_next_job(app: KioskApp) -> None:
+    _a4_printer(app).fail_next_job("media-empty")
+
+
 _GUIDE: tuple[Step, ...] = (_intent("home.services"), _screen("catalogue"), _face_matter,
                             _screen("guide"))
 _IDENTITY: tuple[Step, ...] = (*_GUIDE, _guide_start, _screen("identity_card"))
 _CONSENT: tuple[Step, ...] = (*_IDENTITY, _card("resident"), _screen("face_consent"))
+
+_CERTIFICATES: tuple[Step, ...] = (_intent("home.certificate_print"), _screen("certificate_list"))
+_CERTIFICATE_PREVIEW: tuple[Step, ...] = (
+    *_CERTIFICATES, _certificate, _screen("identity_card"), _card("resident"),
+    _screen("face_consent"), _camera("face"), _intent("consent"), _screen("verified"),
+    _intent("query_print"), _screen("certificate_preview"),
+)
 
 ROUTES: dict[str, tuple[Step, ...]] = {
     "home": (),
@@ -184,6 +220,14 @@ ROUTES: dict[str, tuple[Step, ...]] = {
     "placeholder": (_intent("home.progress"), _screen("placeholder")),
     "attract": (_dispatch(ev.IdleExpired()), _screen("attract")),
     "out_of_service": (_dispatch(ev.ServiceSuspended()), _screen("out_of_service")),
+    "certificate_list": _CERTIFICATES,
+    "certificate_list_no_paper": (_a4_out_of_paper, *_CERTIFICATES),
+    "certificate_preview": _CERTIFICATE_PREVIEW,
+    "certificate_printed": (*_CERTIFICATE_PREVIEW, _intent("print_certificate"),
+                            _screen("certificate_printed")),
+    "certificate_print_failed": (*_CERTIFICATE_PREVIEW, _a4_fails_next_job,
+                                 _intent("print_certificate"),
+                                 _screen("certificate_print_failed")),
 }
 """How to reach each screen from home."""
 

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Property, QBuffer, QByteArray, QIODevice, QObject, QSize, Signal, Slot
-from PySide6.QtGui import QColor, QImage
+from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtQuick import QQuickImageProvider
 
@@ -39,7 +39,7 @@ class PreviewError(RuntimeError):
 
 
 def render_first_page(pdf: bytes, width: int = PREVIEW_WIDTH_PX) -> QImage:
-    """The first page of ``pdf`` as an image ``width`` pixels wide (any thread)."""
+    """The first page of ``pdf`` as an image ``width`` pixels wide, on white (any thread)."""
     data = QByteArray(pdf)
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.ReadOnly)
@@ -51,7 +51,12 @@ def render_first_page(pdf: bytes, width: int = PREVIEW_WIDTH_PX) -> QImage:
     document.close()
     if image.isNull():
         raise PreviewError("QtPdf rendered an empty page")
-    return image
+    page = QImage(image.size(), QImage.Format.Format_RGB32)
+    page.fill(QColor("white"))
+    painter = QPainter(page)
+    painter.drawImage(0, 0, image)
+    painter.end()
+    return page
 
 
 class CertificatePreviewProvider(QQuickImageProvider):
