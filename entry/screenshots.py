@@ -166,8 +166,8 @@ CERTIFICATE_NAME = "社保缴费证明打印"
 
 
 def _certificate(app: KioskApp) -> None:
-    wait_until(lambda: bool(app.ui.certificates.items), 15.0, "certificate list")
-    items = app.ui.certificates.items
+    wait_until(lambda: bool(app.ui.certificates.rows()), 15.0, "certificate list")
+    items = app.ui.certificates.rows()
     chosen = next((i for i in items if i["name"] == CERTIFICATE_NAME), items[0])
     app.ui.certificates.open(chosen["code"])
 

@@ -138,6 +138,10 @@ class CertificateViewModel(QObject):
 
     @Property(list, notify=changed)
     def items(self) -> list[dict[str, Any]]:
+        """The list QML shows (:meth:`rows`)."""
+        return self.rows()
+
+    def rows(self) -> list[dict[str, Any]]:
         """The catalogue's query-and-print matters, each with whether it can run now."""
         rows = []
         catalogue = self._snapshot.catalogue
