@@ -27,6 +27,7 @@ from drivers.id_card.types import CardInserted, CardRemoved, IdCardReader, ReadF
 from drivers.manager import DeviceManager
 from drivers.scanner.types import QrScanner, Scanned
 from entry.apply import ApplyEffects, progress_base
+from entry.certificates import CertificateDesk, DeskSettings
 from entry.devices import device_configs, device_factories
 from entry.logs import install_log_masking
 from kiosk.catalogue.service import CatalogueService, CatalogueSnapshot
@@ -145,7 +146,18 @@ class KioskApp:
         self.apply = ApplyEffects(
             config, self.devices, self.catalogue, self.workers, lambda: self.backend, self.dispatch
         )
-        self._handlers = self._effect_handlers() | self.apply.handlers()
+        self.certificates = CertificateDesk(
+            devices=self.devices,
+            workers=self.workers,
+            backend=lambda: self.backend,
+            catalogue=self.catalogue,
+            view_model=self.ui.certificates,
+            dispatch=self.dispatch,
+            settings=DeskSettings(config.terminal.hall_name, config.terminal.terminal_id),
+        )
+        self._handlers = (
+            self._effect_handlers() | self.apply.handlers() | self.certificates.handlers()
+        )
 
     # --- starting and stopping ----------------------------------------------------------------
 

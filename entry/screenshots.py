@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QEventLoop
 
+from drivers.a4_printer.emulator import A4PrinterEmulator
 from drivers.assets import asset_path
 from drivers.base import DeviceClass
 from drivers.camera.emulator import CameraEmulator
@@ -281,6 +282,32 @@ def _paper(level: str) -> Step:
     return lambda app: _simulator(app, DeviceClass.RECEIPT_PRINTER, PrinterControls).set_paper(
         level
     )
+CERTIFICATE_NAME = "社保缴费证明打印"
+"""The certificate the 证明打印 shots print (any query-and-print matter of the seed would do)."""
+
+
+def _certificate(app: KioskApp) -> None:
+    wait_until(lambda: bool(app.ui.certificates.rows()), 15.0, "certificate list")
+    items = app.ui.certificates.rows()
+    chosen = next((i for i in items if i["name"] == CERTIFICATE_NAME), items[0])
+    app.ui.certificates.open(chosen["code"])
+
+
+def _a4_printer(app: KioskApp) -> A4PrinterEmulator:
+    return _simulator(app, DeviceClass.A4_PRINTER, A4PrinterEmulator)
+
+
+def _a4_out_of_paper(app: KioskApp) -> None:
+    """Paper out at the A4 printer, read by its driver at once (not at its next poll)."""
+    _a4_printer(app).set_fault("media-empty")
+    printer = app.devices.device(DeviceClass.A4_PRINTER)
+    if printer is None:
+        raise RouteError("no A4 printer")
+    printer.reset()
+
+
+def _a4_fails_next_job(app: KioskApp) -> None:
+    _a4_printer(app).fail_next_job("media-empty")
 
 
 _GUIDE: tuple[Step, ...] = (_intent("home.services"), _screen("catalogue"), _face_matter,
@@ -293,6 +320,12 @@ _APPLY_FORM: tuple[Step, ...] = (*_CONSENT, _camera("face"), _intent("consent"),
                                  _screen("apply_form"))
 _APPLY_REVIEW: tuple[Step, ...] = (*_APPLY_FORM, _form_done, _materials_done,
                                    _screen("apply_review"))
+_CERTIFICATES: tuple[Step, ...] = (_intent("home.certificate_print"), _screen("certificate_list"))
+_CERTIFICATE_PREVIEW: tuple[Step, ...] = (
+    *_CERTIFICATES, _certificate, _screen("identity_card"), _card("resident"),
+    _screen("face_consent"), _camera("face"), _intent("consent"), _screen("verified"),
+    _intent("query_print"), _screen("certificate_preview"),
+)
 
 ROUTES: dict[str, tuple[Step, ...]] = {
     "home": (),
@@ -335,6 +368,14 @@ ROUTES: dict[str, tuple[Step, ...]] = {
                             _screen("apply_offline_saved")),
     "apply_print_failed": (*_APPLY_REVIEW, _paper("out"), _intent("apply_confirm"),
                            _screen("apply_print_failed")),
+    "certificate_list": _CERTIFICATES,
+    "certificate_list_no_paper": (_a4_out_of_paper, *_CERTIFICATES),
+    "certificate_preview": _CERTIFICATE_PREVIEW,
+    "certificate_printed": (*_CERTIFICATE_PREVIEW, _intent("print_certificate"),
+                            _screen("certificate_printed")),
+    "certificate_print_failed": (*_CERTIFICATE_PREVIEW, _a4_fails_next_job,
+                                 _intent("print_certificate"),
+                                 _screen("certificate_print_failed")),
 }
 """How to reach each screen from home."""
 

@@ -7,6 +7,9 @@ Rules (issue 6):
   The matter is available while at least one identity route works;
 * a matter whose result can only be printed here (``query_print``, or ``print_at_terminal``
   as the only delivery) needs a usable printer (paper not out, not jammed, cover closed);
+* a query-and-print matter (``query_print``) prints its certificate on the A4 printer, which
+  must be usable too: not out of paper or toner, not jammed, door closed, answering (a printer
+  busy with a job is fine: its queue holds the next);
 * a ``guide_only`` matter never starts at the terminal (its guide is still shown);
 * the terminal is out of service when no identity route works at all (neither the reader
   nor the QR scanner): nothing beyond reading guides could run, and a hall posts a fault
@@ -22,6 +25,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Protocol
 
+from drivers.a4_printer.status import toner_empty
 from drivers.base import DeviceClass, DeviceState, DeviceStatus, MediaStatus
 
 DeviceStatuses = Mapping[DeviceClass, DeviceStatus]
@@ -44,6 +48,9 @@ class GateReason(StrEnum):
     QR_SCANNER_DOWN = "qr_scanner_down"
     PRINTER_DOWN = "printer_down"
     PRINTER_NO_PAPER = "printer_no_paper"
+    A4_PRINTER_DOWN = "a4_printer_down"
+    A4_PRINTER_NO_PAPER = "a4_printer_no_paper"
+    A4_PRINTER_NO_TONER = "a4_printer_no_toner"
 
 
 class GatedMatter(Protocol):
@@ -120,6 +127,27 @@ def needs_printer(matter: GatedMatter) -> bool:
     return matter.self_service == "query_print" or deliveries == {"print_at_terminal"}
 
 
+def needs_a4_printer(matter: GatedMatter) -> bool:
+    """True when the matter's result is a certificate printed on A4 here (query-and-print)."""
+    return matter.self_service == "query_print"
+
+
+_A4_STOPPED = (MediaStatus.OUT, MediaStatus.JAMMED, MediaStatus.COVER_OPEN, MediaStatus.UNKNOWN)
+
+
+def a4_printer_reason(devices: DeviceStatuses) -> GateReason | None:
+    """Why the A4 printer cannot print a certificate now; None when it can."""
+    status = devices.get(DeviceClass.A4_PRINTER)
+    if status is None:
+        return GateReason.A4_PRINTER_DOWN
+    if status.media is MediaStatus.OUT:
+        return GateReason.A4_PRINTER_NO_PAPER
+    if toner_empty(status):
+        return GateReason.A4_PRINTER_NO_TONER
+    working = status.state in (DeviceState.ONLINE, DeviceState.BUSY)
+    return None if working and status.media not in _A4_STOPPED else GateReason.A4_PRINTER_DOWN
+
+
 def matter_availability(matter: GatedMatter, devices: DeviceStatuses) -> Availability:
     """Whether ``matter`` can start now with these devices; the reasons when it cannot."""
     if matter.self_service == "guide_only":
@@ -132,6 +160,10 @@ def matter_availability(matter: GatedMatter, devices: DeviceStatuses) -> Availab
         printer = _printer_reason(devices)
         if printer is not None:
             reasons.append(printer)
+    if needs_a4_printer(matter):
+        a4 = a4_printer_reason(devices)
+        if a4 is not None:
+            reasons.append(a4)
     return Availability(not reasons, routes, tuple(reasons))
 
 

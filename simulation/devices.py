@@ -15,6 +15,10 @@
 | ``DELETE /sim/camera/fault`` | | clear the camera's faults |
 | ``POST /sim/printer`` | any of ``paper``, ``cover``, ``online`` | set paper, cover, on line |
 | ``GET /sim/printer/receipts`` | | the printed receipts' JSON records, newest last |
+| ``POST /sim/a4-printer`` | any of ``paper`` (ok, low, out), ``door`` (open, closed), \
+``toner`` (ok, low, empty), ``online``, ``fail_next`` (an IPP reason) | set the A4 printer |
+| ``GET /sim/a4-printer/jobs`` | | the completed jobs' kept PDFs (``name``, ``path``, ``bytes``) |
+| ``POST /sim/document-camera`` | ``{"source": FIXTURE_OR_PATH}`` | show it to the document camera |
 | ``GET /sim/devices`` | | every device's status, and its emulator's ``port`` (pty) path |
 | ``POST /sim/platform`` | ``{"online": bool}`` | take the simulated platform off line or back |
 
@@ -24,6 +28,7 @@ It is only ever mounted when every device is simulated (:func:`start_control_api
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
 
 from drivers.base import DeviceClass
@@ -113,6 +118,66 @@ class PrinterControls(Protocol):
 
 
 @runtime_checkable
+class A4PrinterControls(Protocol):
+    """What the routes need of the A4 printer's IPP simulator."""
+
+    def set_fault(self, reason: str, active: bool = True) -> None:
+        """Raise or clear one ``printer-state-reasons`` keyword."""
+        ...
+
+    def set_online(self, online: bool) -> None:
+        """Answer IPP requests, or drop them."""
+        ...
+
+    def fail_next_job(self, reason: str) -> None:
+        """Abort the next job mid-way with ``reason`` raised."""
+        ...
+
+    def jobs(self) -> list[Path]:
+        """The kept PDFs of completed jobs, oldest first."""
+        ...
+
+
+_A4_SETTINGS: dict[str, dict[str, tuple[tuple[str, bool], ...]]] = {
+    "paper": {
+        "ok": (("media-empty", False), ("media-low", False)),
+        "low": (("media-empty", False), ("media-low", True)),
+        "out": (("media-low", False), ("media-empty", True)),
+    },
+    "door": {"open": (("door-open", True),), "closed": (("door-open", False),)},
+    "toner": {
+        "ok": (("toner-empty", False), ("toner-low", False)),
+        "low": (("toner-empty", False), ("toner-low", True)),
+        "empty": (("toner-low", False), ("toner-empty", True)),
+    },
+}
+"""Each setting's values as the printer-state reasons they raise (True) or clear (False)."""
+
+
+def _a4_changes(body: JsonBody) -> tuple[list[tuple[str, bool]], bool | None, str | None]:
+    """The reasons to set, the on-line switch and the next job's fault of a request body."""
+    settings = dict(body or {})
+    known = {*_A4_SETTINGS, "online", "fail_next"}
+    if not settings or set(settings) - known:
+        raise BadRequest(f"give any of {', '.join(sorted(known))}")
+    reasons: list[tuple[str, bool]] = []
+    for name, values in _A4_SETTINGS.items():
+        value = settings.get(name)
+        if value is None:
+            continue
+        if value not in values:
+            raise BadRequest(f"'{name}' must be one of {', '.join(values)}")
+        reasons.extend(values[value])
+    online = settings.get("online")
+    if online is not None and not isinstance(online, bool):
+        raise BadRequest("'online' must be true or false")
+    fail_next = settings.get("fail_next")
+    if fail_next is not None and not isinstance(fail_next, str):
+        raise BadRequest("'fail_next' must be an IPP reason such as media-empty")
+    return reasons, online, fail_next
+
+
+@runtime_checkable
 class PortControls(Protocol):
     """An emulator a driver reaches through a port (its pty path), like real hardware."""
 
@@ -171,6 +236,45 @@ def register_device_routes(
         if not isinstance(simulator, PrinterControls):
             raise _missing(DeviceClass.RECEIPT_PRINTER)
         return simulator
+
+    def a4_printer() -> A4PrinterControls:
+        simulator = manager.simulator(DeviceClass.A4_PRINTER)
+        if not isinstance(simulator, A4PrinterControls):
+            raise _missing(DeviceClass.A4_PRINTER)
+        return simulator
+
+    def document_camera() -> CameraControls:
+        simulator = manager.simulator(DeviceClass.DOCUMENT_CAMERA)
+        if not isinstance(simulator, CameraControls):
+            raise _missing(DeviceClass.DOCUMENT_CAMERA)
+        return simulator
+
+    def set_a4_printer(body: JsonBody) -> tuple[int, Any]:
+        reasons, online, fail_next = _a4_changes(body)
+        target = a4_printer()
+
+        def apply() -> None:
+            for reason, active in reasons:
+                target.set_fault(reason, active)
+            if online is not None:
+                target.set_online(online)
+            if fail_next is not None:
+                target.fail_next_job(fail_next)
+
+        answer = _calling(apply)
+        device = manager.device(DeviceClass.A4_PRINTER)
+        if device is not None:
+            device.reset()  # the driver reads the new status now, not at its next poll
+        return answer
+
+    def a4_jobs(_: JsonBody) -> tuple[int, Any]:
+        jobs = [{"name": p.name, "path": str(p), "bytes": p.stat().st_size} for p in
+                a4_printer().jobs()]
+        return 200, jobs
+
+    def show_document(body: JsonBody) -> tuple[int, Any]:
+        source = require_str(body, "source")
+        return _calling(lambda: document_camera().show(source))
 
     def place_card(body: JsonBody) -> tuple[int, Any]:
         fixture = require_str(body, "fixture")
@@ -257,6 +361,9 @@ def register_device_routes(
     server.route("DELETE", "/sim/camera/fault", lambda _: _calling(lambda: camera().clear_faults()))
     server.route("POST", "/sim/printer", set_printer)
     server.route("GET", "/sim/printer/receipts", lambda _: (200, printer().receipts()))
+    server.route("POST", "/sim/a4-printer", set_a4_printer)
+    server.route("GET", "/sim/a4-printer/jobs", a4_jobs)
+    server.route("POST", "/sim/document-camera", show_document)
     server.route("GET", "/sim/devices", devices)
     server.route("POST", "/sim/platform", set_platform)
 

@@ -19,6 +19,7 @@ from kiosk.flow.view import FlowView
 from kiosk.workers import Workers
 from ui.bridge.apply_vm import ApplyViewModel, DraftSource
 from ui.bridge.catalogue_vm import CatalogueViewModel
+from ui.bridge.certificate_vm import PREVIEW_PROVIDER, CertificateViewModel
 from ui.bridge.devdock import DevDockViewModel
 from ui.bridge.identity_vm import IdentityViewModel
 from ui.bridge.images import CAMERA_PROVIDER, QR_PROVIDER, CameraFrameProvider, QrImageProvider
@@ -120,17 +121,20 @@ class KioskUi:
         self.catalogue = CatalogueViewModel(dispatch, catalogue, self.engine)
         self.identity = IdentityViewModel(self.frames, self.engine)
         self.apply = ApplyViewModel(dispatch, draft, settings.progress_base, self.engine)
+        self.certificates = CertificateViewModel(dispatch, catalogue, self.catalogue, self.engine)
         control_url = settings.control_url
         self.dev_dock = (
             DevDockViewModel(control_url, workers, self.engine) if control_url else None
         )
         self.engine.addImageProvider(QR_PROVIDER, QrImageProvider())
         self.engine.addImageProvider(CAMERA_PROVIDER, self.frames)
+        self.engine.addImageProvider(PREVIEW_PROVIDER, self.certificates.provider)
         context = self.engine.rootContext()
         context.setContextProperty("kiosk", self.kiosk)
         context.setContextProperty("catalogue", self.catalogue)
         context.setContextProperty("identity", self.identity)
         context.setContextProperty("apply", self.apply)
+        context.setContextProperty("certificates", self.certificates)
         context.setContextProperty("devDock", self.dev_dock)
         self.set_view(view)
         self.engine.load(MAIN_QML)
@@ -151,6 +155,7 @@ class KioskUi:
     def close(self) -> None:
         """Hide the window and destroy the scene, then the view-models (the engine's children)."""
         self.catalogue.unsubscribe()
+        self.certificates.unsubscribe()
         self.window.removeEventFilter(self._guard)
         self.window.hide()
         self.engine.deleteLater()
@@ -161,10 +166,12 @@ class KioskUi:
         self.catalogue.set_view(view)
         self.identity.set_view(view)
         self.apply.set_view(view)
+        self.certificates.set_view(view)
 
     def wipe(self) -> None:
         """Clear every view-model, QML field and image, camera frame and the clipboard."""
         self.catalogue.wipe()
         self.identity.wipe()
         self.apply.wipe()
+        self.certificates.wipe()
         wipe_window(self.window)

@@ -52,6 +52,7 @@ _REASONS: Mapping[Reason, str] = {
     Reason.DEVICES_DOWN: QT_TRANSLATE_NOOP("Reason", "本机设备故障，暂停服务，请到人工窗口办理。"),
     Reason.VERIFIED_SOMEONE_ELSE: QT_TRANSLATE_NOOP("Reason", "平台返回的核验结果与您放置的证件不是同一人，本次核验不予采用。为保护您的信息，请到人工窗口办理。"),
     Reason.NOT_A_LOGIN_CODE: QT_TRANSLATE_NOOP("Reason", "这不是政务服务App的登录码。请在App中点击“亮码”，出示个人码后重新扫描。"),
+    Reason.CERTIFICATE_REFUSED: QT_TRANSLATE_NOOP("Reason", "暂时无法在本机出具该证明，请到人工窗口办理。"),
 }
 
 
@@ -68,6 +69,9 @@ _GATE_REASONS: Mapping[GateReason, str] = {
     GateReason.QR_SCANNER_DOWN: QT_TRANSLATE_NOOP("GateReason", "扫码器暂时无法使用。"),
     GateReason.PRINTER_DOWN: QT_TRANSLATE_NOOP("GateReason", "打印机暂时无法使用，本事项需在本机打印结果。"),
     GateReason.PRINTER_NO_PAPER: QT_TRANSLATE_NOOP("GateReason", "打印机缺纸，本事项需在本机打印结果。"),
+    GateReason.A4_PRINTER_DOWN: QT_TRANSLATE_NOOP("GateReason", "A4打印机暂时无法使用，本证明需在本机打印。"),
+    GateReason.A4_PRINTER_NO_PAPER: QT_TRANSLATE_NOOP("GateReason", "A4打印机缺纸，暂时无法打印证明。"),
+    GateReason.A4_PRINTER_NO_TONER: QT_TRANSLATE_NOOP("GateReason", "A4打印机墨粉用尽，暂时无法打印证明。"),
 }
 
 
@@ -98,10 +102,6 @@ _PLACEHOLDERS: Mapping[PlaceholderTopic, tuple[str, str]] = {
     PlaceholderTopic.PROGRESS: (
         QT_TRANSLATE_NOOP("Placeholder", "查询进度"),
         QT_TRANSLATE_NOOP("Placeholder", "扫描回执上的二维码或输入办件编号，查询办理进度。"),
-    ),
-    PlaceholderTopic.CERTIFICATE_PRINT: (
-        QT_TRANSLATE_NOOP("Placeholder", "证明打印"),
-        QT_TRANSLATE_NOOP("Placeholder", "核验身份后查询并打印社保缴费证明等证明材料。"),
     ),
     PlaceholderTopic.APPOINTMENT: (
         QT_TRANSLATE_NOOP("Placeholder", "预约"),
@@ -211,6 +211,36 @@ _SCREENS: Mapping[State, tuple[str, str, str]] = {
         "",
     ),
     State.OUT_OF_SERVICE: (QT_TRANSLATE_NOOP("Screen", "本机暂停服务"), "", ""),
+    State.CERTIFICATE_LIST: (
+        QT_TRANSLATE_NOOP("Screen", "证明打印"),
+        QT_TRANSLATE_NOOP("Screen", "请选择要打印的证明，核验身份后即可查询并打印。"),
+        QT_TRANSLATE_NOOP("Screen", "证明附验真二维码，可扫码核验真伪"),
+    ),
+    State.CERTIFICATE_ISSUING: (
+        QT_TRANSLATE_NOOP("Screen", "正在查询证明…"),
+        QT_TRANSLATE_NOOP("Screen", "正在向政务服务平台申请出具证明，请稍候。"),
+        "",
+    ),
+    State.CERTIFICATE_PREVIEW: (
+        QT_TRANSLATE_NOOP("Screen", "请核对证明内容"),
+        QT_TRANSLATE_NOOP("Screen", "核对无误后点击“打印证明”，证明将用A4纸打印。"),
+        "",
+    ),
+    State.CERTIFICATE_PRINTING: (
+        QT_TRANSLATE_NOOP("Screen", "正在打印证明…"),
+        QT_TRANSLATE_NOOP("Screen", "请稍候，打印完成前请勿离开。"),
+        "",
+    ),
+    State.CERTIFICATE_PRINTED: (
+        QT_TRANSLATE_NOOP("Screen", "打印完成，请取走证明"),
+        QT_TRANSLATE_NOOP("Screen", "证明已从下方出纸口送出。离开前请记得取走身份证。"),
+        "",
+    ),
+    State.CERTIFICATE_PRINT_FAILED: (
+        QT_TRANSLATE_NOOP("Screen", "证明未能打印"),
+        QT_TRANSLATE_NOOP("Screen", "请到人工窗口打印。您也可以用手机扫描下方二维码，查看并核验电子证明。"),
+        "",
+    ),
 }
 """Heading, explanation and bottom-bar hint of each message-like screen (others have none)."""
 
@@ -259,6 +289,10 @@ class Label(StrEnum):
     APPLY_NEXT = "apply_next"
     APPLY_CONFIRM = "apply_confirm"
     APPLY_REPRINT = "apply_reprint"
+    QUERY_PRINT = "query_print"
+    PRINT_CERTIFICATE = "print_certificate"
+    REPRINT_CERTIFICATE = "reprint_certificate"
+    OTHER_CERTIFICATE = "other_certificate"
 
 
 _LABELS: Mapping[Label, str] = {
@@ -274,6 +308,10 @@ _LABELS: Mapping[Label, str] = {
     Label.CONTINUE: QT_TRANSLATE_NOOP("Label", "继续办理"),
     Label.OTHER_MATTER: QT_TRANSLATE_NOOP("Label", "办理其他事项"),
     Label.DONE: QT_TRANSLATE_NOOP("Label", "完成，退出"),
+    Label.QUERY_PRINT: QT_TRANSLATE_NOOP("Label", "查询并打印证明"),
+    Label.PRINT_CERTIFICATE: QT_TRANSLATE_NOOP("Label", "打印证明"),
+    Label.REPRINT_CERTIFICATE: QT_TRANSLATE_NOOP("Label", "重新打印"),
+    Label.OTHER_CERTIFICATE: QT_TRANSLATE_NOOP("Label", "打印其他证明"),
 }
 
 

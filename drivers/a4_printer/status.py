@@ -32,10 +32,12 @@ MEDIA_REASONS: tuple[tuple[frozenset[str], MediaStatus, str], ...] = (
     ),
     (frozenset({"media-low"}), MediaStatus.LOW, "paper low"),
 )
+TONER_EMPTY = "toner empty"
+"""The detail of a printer stopped for toner (the kiosk tells the citizen so)."""
 OFFLINE_REASONS = frozenset({"offline", "shutdown", "connecting-to-device"})
 FAULT_REASONS: dict[str, str] = {
-    "toner-empty": "toner empty",
-    "marker-supply-empty": "toner empty",
+    "toner-empty": TONER_EMPTY,
+    "marker-supply-empty": TONER_EMPTY,
     "marker-waste-full": "waste toner full",
     "fuser-over-temp": "fuser fault",
     "fuser-under-temp": "fuser fault",
@@ -100,3 +102,8 @@ def job_blocker(status: DeviceStatus) -> str | None:
     ):
         return None
     return status.detail or f"printer {status.state}, paper {status.media}"
+
+
+def toner_empty(status: DeviceStatus) -> bool:
+    """True when ``status`` says the printer stopped because its toner ran out."""
+    return TONER_EMPTY in status.detail.split(", ")

@@ -9,9 +9,9 @@ none of them has, so the caller can report them instead of printing a box.
 
 from __future__ import annotations
 
+import threading
 import unicodedata
 from collections.abc import Iterable
-from functools import cache
 
 from PySide6.QtGui import QFont, QRawFont
 
@@ -21,14 +21,19 @@ PLACEHOLDER = chr(0x3013)
 missing character so the page never shows an empty box."""
 
 
-@cache
+_per_thread = threading.local()
+
+
 def _raw_fonts() -> tuple[QRawFont, ...]:
-    fonts = []
-    for family in CHAIN:
-        raw = QRawFont.fromFont(QFont(family))
-        if raw.isValid() and raw.familyName() == family:
-            fonts.append(raw)
-    return tuple(fonts)
+    """The chain's raw fonts, loaded once per thread: Qt's font engines belong to the thread
+    that made them, and a QRawFont made on a worker answers nothing on another thread."""
+    fonts: tuple[QRawFont, ...] | None = getattr(_per_thread, "fonts", None)
+    if fonts is None:
+        found = (QRawFont.fromFont(QFont(family)) for family in CHAIN)
+        fonts = tuple(raw for raw, family in zip(found, CHAIN, strict=True)
+                      if raw.isValid() and raw.familyName() == family)
+        _per_thread.fonts = fonts
+    return fonts
 
 
 def installed_families() -> tuple[str, ...]:

@@ -25,6 +25,7 @@ from PySide6.QtGui import (
     QGuiApplication,
     QPageLayout,
     QPageSize,
+    QPaintDevice,
     QPainter,
     QPdfWriter,
 )
@@ -71,8 +72,9 @@ class _Block:
 class _Layout:
     """Places blocks top to bottom inside ``area``, starting a new page when one is full."""
 
-    def __init__(self, area: QRectF) -> None:
+    def __init__(self, area: QRectF, device: QPaintDevice) -> None:
         self.area = area
+        self.device = device
         self.page = 0
         self.y = area.top()
         self.blocks: list[_Block] = []
@@ -86,7 +88,7 @@ class _Layout:
         self.y += height + gap
 
     def text(self, text: str, block_font: QFont, gap_lines: float = LINE_GAP) -> None:
-        metrics = QFontMetricsF(block_font)
+        metrics = QFontMetricsF(block_font, self.device)
         bounds = QRectF(0, 0, self.area.width(), 1e9)
         height = metrics.boundingRect(bounds, int(WRAP), text or " ").height()
         self.place(text, block_font, height, metrics.height() * gap_lines)
@@ -138,16 +140,17 @@ def render_pdf(
     page = QRectF(writer.pageLayout().fullRectPixels(DPI))
     margin = _mm(MARGIN_MM)
     header_font, body_font, title_font = font(HEADER_PT), font(BODY_PT), font(TITLE_PT, True)
-    band = QFontMetricsF(header_font).height() * 2.5
+    band = QFontMetricsF(header_font, writer).height() * 2.5
     area = page.adjusted(margin, margin + band, -margin, -margin - band)
 
-    layout = _Layout(area)
+    layout = _Layout(area, writer)
     layout.text(_clean(document.title, absent), title_font, 1.0)
     for line in document.lines:
         layout.text(_clean(line, absent), body_font)
     if document.verify_url:
         layout.text(wording.scan_to_verify, body_font, 0.3)
-        layout.place(None, body_font, _mm(QR_SIZE_MM), QFontMetricsF(body_font).height() * 0.3)
+        gap = QFontMetricsF(body_font, writer).height() * 0.3
+        layout.place(None, body_font, _mm(QR_SIZE_MM), gap)
         layout.text(_clean(document.verify_url, absent), header_font)
     pages = layout.page + 1
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 
 from drivers.base import DeviceClass, DeviceStatus
+from kiosk.flow.certificate import IssuedCertificate
 from kiosk.flow.states import PlaceholderTopic, Reason
 from kiosk.gating import terminal_in_service
 from kiosk.session import Session
@@ -28,6 +29,7 @@ class FlowContext:
     pending_request: int | None = None
     last_request: int = 0
     card_grace_deadline: float | None = None
+    certificate: IssuedCertificate | None = None
 
     def new_request(self) -> int:
         """Allocate a request id and make it the one pending answer the flow will accept."""

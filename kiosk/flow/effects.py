@@ -11,6 +11,7 @@ from datetime import date, datetime
 
 from kiosk.flow.matter import SubjectKind
 from kiosk.identity.card import IdentityCard
+from kiosk.identity.person import Citizen
 from kiosk.materials.plan import MaterialFile
 from kiosk.platform.models import Applicant, Application, ApplicationRequest
 
@@ -141,3 +142,27 @@ class PrintReceipt(Effect):
     local_ref: str
     saved_at: datetime | None
     deferred: tuple[DeferredItem, ...] = ()
+@dataclass(frozen=True)
+class IssueCertificate(Effect):
+    """Submit the query-and-print matter ``matter_code`` for the verified ``applicant`` (a form
+    built from the matter's fields, prefilled from the applicant), render the
+    answered ``result_document`` to PDF and keep it for printing; answer CertificateIssued,
+    CertificateRefused or PlatformUnavailable with ``request_id``."""
+
+    request_id: int
+    matter_code: str
+    verification_id: str
+    applicant: Citizen = field(repr=False)
+
+
+@dataclass(frozen=True)
+class PrintIssuedCertificate(Effect):
+    """Print the kept certificate PDF on the A4 printer (in a worker); answer
+    CertificatePrinted or CertificatePrintFailed with ``request_id``."""
+
+    request_id: int
+
+
+@dataclass(frozen=True)
+class DropCertificate(Effect):
+    """Forget the kept certificate PDF and its preview (the citizen left the certificates)."""

@@ -87,7 +87,7 @@ class OpenCatalogue(Intent, word="services"):
 
 @dataclass(frozen=True)
 class OpenPlaceholder(Intent):
-    """A home entry whose feature comes later (查询进度, 证明打印, 预约, 评价, 适老模式)."""
+    """A home entry whose feature comes later (查询进度, 预约, 评价, 适老模式)."""
 
     topic: PlaceholderTopic
 
@@ -367,5 +367,53 @@ class ReceiptPrinted(Reply):
 @dataclass(frozen=True)
 class ReceiptPrintFailed(Reply):
     """The receipt did not print (paper out, cover open, printer gone); ``reason`` for the log."""
+
+    reason: str
+
+
+# --- certificates (证明打印) -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class OpenCertificates(Intent, word="home.certificate_print"):
+    """证明打印 on home, or 打印其他证明 after a print: the query-and-print matters."""
+
+
+@dataclass(frozen=True)
+class QueryCertificate(Intent, word="query_print"):
+    """查询并打印 on ``verified`` for a query-and-print matter: submit it."""
+
+
+@dataclass(frozen=True)
+class PrintCertificate(Intent, word="print_certificate"):
+    """打印 on the preview (or 重新打印 after a failed print)."""
+
+
+@dataclass(frozen=True)
+class CertificateIssued(Reply):
+    """The platform completed the application with its ``result_document``, rendered to PDF."""
+
+    application_no: str
+    title: str
+    verify_url: str = field(repr=False)
+    pages: int = 1
+
+
+@dataclass(frozen=True)
+class CertificateRefused(Reply):
+    """The application was answered but gave no document (``reason`` is a technician's code:
+    refused by the platform, not completed, a form prefill cannot complete)."""
+
+    reason: str
+
+
+@dataclass(frozen=True)
+class CertificatePrinted(Reply):
+    """The A4 job completed and the printer was fine afterwards."""
+
+
+@dataclass(frozen=True)
+class CertificatePrintFailed(Reply):
+    """The A4 job did not complete (``reason`` is the driver's, for the technician's log)."""
 
     reason: str

@@ -45,6 +45,12 @@ class State(StrEnum):
     APPLY_OFFLINE_SAVED = "apply_offline_saved"
     APPLY_PRINT_FAILED = "apply_print_failed"
     APPLY_NOT_SAVED = "apply_not_saved"
+    CERTIFICATE_LIST = "certificate_list"
+    CERTIFICATE_ISSUING = "certificate_issuing"
+    CERTIFICATE_PREVIEW = "certificate_preview"
+    CERTIFICATE_PRINTING = "certificate_printing"
+    CERTIFICATE_PRINTED = "certificate_printed"
+    CERTIFICATE_PRINT_FAILED = "certificate_print_failed"
 
 
 class Phase(StrEnum):
@@ -61,13 +67,13 @@ class Phase(StrEnum):
     QR = "qr"
     APPLY = "apply"
     APPLY_FINISH = "apply_finish"
+    CERTIFICATES = "certificates"
 
 
 class PlaceholderTopic(StrEnum):
     """Home entries whose features come in later issues; ``placeholder`` says which."""
 
     PROGRESS = "progress"
-    CERTIFICATE_PRINT = "certificate_print"
     APPOINTMENT = "appointment"
     EVALUATION = "evaluation"
     ELDERLY_MODE = "elderly_mode"
@@ -98,3 +104,4 @@ class Reason(StrEnum):
     """The platform's answer named a person other than the card's holder."""
     NOT_A_LOGIN_CODE = "not_a_login_code"
     """The platform refused the scanned code as a login code (HTTP 4xx)."""
+    CERTIFICATE_REFUSED = "certificate_refused"

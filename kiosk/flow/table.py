@@ -20,6 +20,7 @@ from collections.abc import Mapping
 from kiosk.flow import actions as a
 from kiosk.flow import events as ev
 from kiosk.flow.chart import Chart, Node, Row, Step
+from kiosk.flow.phases.certificates import FROM_HOME as CERTIFICATES_FROM_HOME
 from kiosk.flow.phases.session import SESSION
 from kiosk.flow.states import Phase, State
 
@@ -44,6 +45,7 @@ IN_SERVICE = Node(
         Row(S.HOME, on=ev.OpenCatalogue, to=S.CATALOGUE),
         Row(S.HOME, on=ev.OpenPlaceholder, do=a.show_placeholder, to=S.PLACEHOLDER),
         Row(S.HOME, on=ev.StartQrLogin, when=a.qr_usable, to=S.QR_LOGIN),
+        CERTIFICATES_FROM_HOME,
     ),
 )
 

@@ -41,6 +41,12 @@ VERIFY_LIMIT_S = 20.0
 """Waiting for verifyIdentity or qrLogin before treating the platform as unavailable."""
 VERIFIED_CARD_GRACE_S = 10.0
 """On ``verified``, how long the card may stay off the reader before the session ends."""
+ISSUE_LIMIT_S = 30.0
+"""Submitting a query-and-print matter and rendering its PDF, before the platform counts as
+unavailable (the platform call's 20 s plus rendering a long document)."""
+PRINT_LIMIT_S = 330.0
+"""Waiting for the A4 job: a backstop past the driver's own ``job_timeout_s`` (300 s), which
+reports a job without a final state as failed; the flow never waits for ever."""
 FACE_FRAME_INTERVAL_S = 1 / 15
 """Face capture checks at most 15 frames a second (a check takes about 22 ms; see README)."""
 FACE_FRAME_WAIT_S = 0.5
@@ -102,5 +108,11 @@ TIMEOUTS: dict[State, StateTimeouts] = {
     State.APPLY_OFFLINE_SAVED: _INFO,
     State.APPLY_PRINT_FAILED: _READING,
     State.APPLY_NOT_SAVED: _INFO,
+    State.CERTIFICATE_LIST: _SCREEN,
+    State.CERTIFICATE_ISSUING: StateTimeouts(limit_s=ISSUE_LIMIT_S),
+    State.CERTIFICATE_PREVIEW: _READING,
+    State.CERTIFICATE_PRINTING: StateTimeouts(limit_s=PRINT_LIMIT_S),
+    State.CERTIFICATE_PRINTED: _INFO,
+    State.CERTIFICATE_PRINT_FAILED: _READING,
 }
 """The clocks of every state (a test checks that no state is missing)."""

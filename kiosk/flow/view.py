@@ -13,6 +13,7 @@ from enum import StrEnum
 from drivers.base import DeviceClass
 from kiosk.apply.draft import Accepted, ApplicationDraft, Saved
 from kiosk.flow.actions import MAX_FACE_ATTEMPTS
+from kiosk.flow.certificate import IssuedCertificate
 from kiosk.flow.context import FlowContext
 from kiosk.flow.matter import MatterBrief, SelfService
 from kiosk.flow.states import PlaceholderTopic, Reason, State
@@ -89,6 +90,7 @@ class FlowView:
     continue_enabled: bool
     continue_disabled_reason: ContinueBlock | None
     application: ApplyStatus | None = None
+    certificate: IssuedCertificate | None = None
 
 
 def build_view(
@@ -128,6 +130,7 @@ def build_view(
         continue_enabled=can_apply,
         continue_disabled_reason=None if can_apply else ContinueBlock.FORMS_NOT_YET,
         application=apply_status(draft, ctx) if draft is not None else None,
+        certificate=ctx.certificate,
     )
 
 

@@ -45,5 +45,11 @@ def test_the_attract_loop_after_the_uptime_ends_the_event_loop_for_a_restart(
     machine.tick()
     assert machine.state is State.ATTRACT
     QTimer.singleShot(0, timer.check)
-    QTimer.singleShot(GUARD_MS, lambda: qapp.exit(1))
-    assert qapp.exec() == IDLE_RESTART_EXIT
+    guard = QTimer()  # a stuck test ends with 1; stopped after, so no stray exit() later
+    guard.setSingleShot(True)
+    guard.timeout.connect(lambda: qapp.exit(1))
+    guard.start(GUARD_MS)
+    try:
+        assert qapp.exec() == IDLE_RESTART_EXIT
+    finally:
+        guard.stop()

@@ -114,3 +114,47 @@ def test_terminal_is_in_service_while_its_identity_devices_are_starting() -> Non
     devices = {DeviceClass.ID_CARD_READER: starting, DeviceClass.QR_SCANNER: starting}
     assert terminal_in_service(devices)
     assert not qr_login_usable(devices), "a starting scanner cannot take a login yet"
+
+
+QUERY_PRINT = matter(
+    identity=IdentityRequirement.ID_CARD_AND_FACE,
+    self_service=SelfService.QUERY_PRINT,
+    delivery=frozenset({"print_at_terminal", "electronic"}),
+)
+
+
+@pytest.mark.parametrize(
+    ("a4", "reason"),
+    [
+        (DeviceStatus(DeviceState.ONLINE, MediaStatus.OUT, "paper out"),
+         GateReason.A4_PRINTER_NO_PAPER),
+        (DeviceStatus(DeviceState.HARDWARE_ERROR, MediaStatus.OK, "toner empty"),
+         GateReason.A4_PRINTER_NO_TONER),
+        (DeviceStatus(DeviceState.ONLINE, MediaStatus.JAMMED, "paper jam"),
+         GateReason.A4_PRINTER_DOWN),
+        (DeviceStatus(DeviceState.ONLINE, MediaStatus.COVER_OPEN, "door open"),
+         GateReason.A4_PRINTER_DOWN),
+        (DeviceStatus(DeviceState.OFFLINE, MediaStatus.UNKNOWN), GateReason.A4_PRINTER_DOWN),
+    ],
+)
+def test_certificates_need_a_working_a4_printer_and_say_why_not(
+    a4: DeviceStatus, reason: GateReason
+) -> None:
+    devices = all_online()
+    devices[DeviceClass.A4_PRINTER] = a4
+    availability = matter_availability(QUERY_PRINT, devices)
+    assert not availability.available
+    assert availability.reasons == (reason,)
+
+
+def test_a_busy_a4_printer_or_low_toner_still_prints_certificates() -> None:
+    devices = all_online()
+    devices[DeviceClass.A4_PRINTER] = DeviceStatus(DeviceState.BUSY, MediaStatus.OK, "printing")
+    assert matter_availability(QUERY_PRINT, devices).available
+    devices[DeviceClass.A4_PRINTER] = DeviceStatus(DeviceState.ONLINE, MediaStatus.OK, "toner low")
+    assert matter_availability(QUERY_PRINT, devices).available
+
+
+def test_other_matters_do_not_need_the_a4_printer() -> None:
+    assert matter_availability(PRINT_ONLY, with_down(DeviceClass.A4_PRINTER)).available
+    assert not matter_availability(QUERY_PRINT, with_down(DeviceClass.A4_PRINTER)).available

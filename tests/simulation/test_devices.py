@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -59,6 +60,17 @@ class Recorder:
 
     def set_offline(self, offline: bool) -> None:
         self.calls.append(("platform_offline", offline))
+
+    def set_fault(self, reason: str, active: bool = True) -> None:
+        self.calls.append(("a4_reason", (reason, active)))
+
+    def fail_next_job(self, reason: str) -> None:
+        if reason == "media-low":
+            raise ValueError("'media-low' does not stop a job")
+        self.calls.append(("a4_fail_next", reason))
+
+    def jobs(self) -> list[Path]:
+        return []
 
     def stop(self) -> None:
         self.calls.append(("stop", None))
@@ -202,3 +214,31 @@ def test_every_fault_that_can_be_set_can_be_cleared(api: ControlServer, recorder
         assert call(api.base_url, "POST", path, {"fault": "disconnect"})[0] == 200
         assert call(api.base_url, "DELETE", path) == (200, {"ok": True})
         assert recorder.calls == [("fault", "disconnect"), FAULT_CLEARING[path]]
+
+
+def test_a4_printer_settings_become_printer_state_reasons(
+    api: ControlServer, recorder: Recorder
+) -> None:
+    body = {"paper": "out", "door": "open", "toner": "empty", "online": True,
+            "fail_next": "media-jam"}
+    assert call(api.base_url, "POST", "/sim/a4-printer", body)[0] == 200
+    assert ("a4_reason", ("media-empty", True)) in recorder.calls
+    assert ("a4_reason", ("door-open", True)) in recorder.calls
+    assert ("a4_reason", ("toner-empty", True)) in recorder.calls
+    assert ("online", True) in recorder.calls
+    assert ("a4_fail_next", "media-jam") in recorder.calls
+    assert call(api.base_url, "GET", "/sim/a4-printer/jobs") == (200, [])
+
+
+@pytest.mark.parametrize(
+    "body",
+    [{}, {"paper": "wet"}, {"toner": True}, {"online": "yes"}, {"colour": "red"},
+     {"fail_next": "media-low"}, {"fail_next": 3}],
+)
+def test_bad_a4_printer_settings_are_400(api: ControlServer, body: dict[str, Any]) -> None:
+    assert call(api.base_url, "POST", "/sim/a4-printer", body)[0] == 400
+
+
+def test_document_camera_route_shows_a_page(api: ControlServer, recorder: Recorder) -> None:
+    assert call(api.base_url, "POST", "/sim/document-camera", {"source": "document"})[0] == 200
+    assert ("show", "document") in recorder.calls

@@ -77,6 +77,11 @@ class CatalogueViewModel(QObject):
         self._devices.update(statuses)
         self.changed.emit()
 
+    @property
+    def devices(self) -> Mapping[DeviceClass, DeviceStatus]:
+        """The device statuses the list is gated with."""
+        return self._devices
+
     def set_view(self, view: FlowView) -> None:
         """The flow's view: the guide follows the flow's chosen matter and its availability."""
         self._view = view

@@ -32,6 +32,23 @@ CARD_FAULTS: tuple[str, ...] = (
 them equal; not imported, so the UI does not load the emulator)."""
 CAMERA_SOURCES = ("face", "document", "qr_medium", "blank")
 """What the dock can show to the camera (fixtures of ``assets/sim/camera``)."""
+DOCUMENT_SOURCES = ("document", "blank")
+"""What the dock can show to the document camera (fixtures of ``assets/sim/camera``)."""
+A4_SETTINGS: tuple[tuple[str, str, object], ...] = (
+    ("paper", "ok", "ok"),
+    ("paper", "low", "low"),
+    ("paper", "out", "out"),
+    ("door", "open", "open"),
+    ("door", "closed", "closed"),
+    ("toner", "ok", "ok"),
+    ("toner", "low", "low"),
+    ("toner", "empty", "empty"),
+    ("online", "off", False),
+    ("online", "on", True),
+    ("fail_next", "jam", "media-jam"),
+    ("fail_next", "paper_out", "media-empty"),
+)
+"""The A4 printer's dock buttons: (setting, button id, value sent to ``/sim/a4-printer``)."""
 
 
 class DevDockViewModel(QObject):
@@ -60,6 +77,16 @@ class DevDockViewModel(QObject):
     def cameraSources(self) -> list[str]:  # noqa: N802
         """What can be shown to the camera."""
         return list(CAMERA_SOURCES)
+
+    @Property(list, constant=True)
+    def documentSources(self) -> list[str]:  # noqa: N802
+        """What can be shown to the document camera."""
+        return list(DOCUMENT_SOURCES)
+
+    @Property(list, constant=True)
+    def a4Settings(self) -> list[str]:  # noqa: N802
+        """The A4 printer's buttons, as ``setting.id``."""
+        return [f"{setting}.{id_}" for setting, id_, _ in A4_SETTINGS]
 
     @Property(str, notify=changed)
     def lastResult(self) -> str:  # noqa: N802
@@ -139,3 +166,16 @@ class DevDockViewModel(QObject):
     def platformOnline(self, online: bool) -> None:  # noqa: N802
         """Take the simulated platform off line or back."""
         self._send("POST", "/sim/platform", {"online": online})
+
+    @Slot(str)
+    def a4Printer(self, button: str) -> None:  # noqa: N802
+        """One A4 printer button (``setting.id`` of :data:`A4_SETTINGS`)."""
+        for setting, id_, value in A4_SETTINGS:
+            if button == f"{setting}.{id_}":
+                self._send("POST", "/sim/a4-printer", {setting: value})
+                return
+
+    @Slot(str)
+    def showDocument(self, source: str) -> None:  # noqa: N802
+        """Show a fixture to the document camera."""
+        self._send("POST", "/sim/document-camera", {"source": source})

@@ -15,6 +15,7 @@ from typing import Any
 from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
 
 from kiosk.flow import events as ev
+from kiosk.flow.matter import SelfService
 from kiosk.flow.states import State
 from kiosk.flow.view import FlowView
 from ui import text
@@ -143,7 +144,7 @@ class KioskViewModel(QObject):
         view = self._view
         lines = [text.verified_body(view.identity_method)]
         blocked = view.continue_disabled_reason
-        if not view.continue_enabled and blocked is not None:
+        if not view.continue_enabled and blocked is not None and not self._query_print():
             lines.append(text.continue_blocked_sentence(blocked))
         return "\n".join(line for line in lines if line)
 
@@ -172,7 +173,13 @@ class KioskViewModel(QObject):
         return [self._enabled(a).to_qml() for a in actions if self._offered(a)]
 
     def _offered(self, action: Action) -> bool:
+        if action.id in ("continue", "query_print"):
+            return (action.id == "query_print") == self._query_print()
         return action.id != "qr_login" or self._view.qr_login_available
+
+    def _query_print(self) -> bool:
+        matter = self._view.matter
+        return matter is not None and matter.self_service is SelfService.QUERY_PRINT
 
     def _enabled(self, action: Action) -> Action:
         if action.id == "continue":

@@ -54,6 +54,31 @@ READER_DOWN_ACTIONS = (
 """The card screen's buttons while the reader is not working: what still works."""
 _CARD_ERROR = ScreenSpec("MessageScreen.qml", "!", "error", (_RETRY_CARD, _QR_LOGIN))
 
+_OTHER_CERTIFICATE = Action("home.certificate_print", Label.OTHER_CERTIFICATE)
+CERTIFICATE_SCREENS: dict[State, ScreenSpec] = {
+    State.CERTIFICATE_LIST: ScreenSpec("CertificateListScreen.qml"),
+    State.CERTIFICATE_ISSUING: ScreenSpec("BusyScreen.qml", back=False),
+    State.CERTIFICATE_PREVIEW: ScreenSpec(
+        "CertificatePreviewScreen.qml",
+        actions=(Action("print_certificate", Label.PRINT_CERTIFICATE, primary=True),),
+    ),
+    State.CERTIFICATE_PRINTING: ScreenSpec("BusyScreen.qml", back=False),
+    State.CERTIFICATE_PRINTED: ScreenSpec(
+        "MessageScreen.qml", "✓", "success",
+        (Action("home", Label.DONE, primary=True), _OTHER_CERTIFICATE), back=False,
+    ),
+    State.CERTIFICATE_PRINT_FAILED: ScreenSpec(
+        "CertificateFailedScreen.qml", "!", "error",
+        (
+            Action("home", Label.DONE, primary=True),
+            Action("print_certificate", Label.REPRINT_CERTIFICATE),
+            _OTHER_CERTIFICATE,
+        ),
+        back=False,
+    ),
+}
+"""The 证明打印 screens."""
+
 SCREENS: dict[State, ScreenSpec] = {
     State.HOME: ScreenSpec("HomeScreen.qml", nav=False),
     State.ATTRACT: ScreenSpec("AttractScreen.qml", nav=False),
@@ -104,6 +129,7 @@ SCREENS: dict[State, ScreenSpec] = {
         "VerifiedScreen.qml",
         actions=(
             Action("continue", Label.CONTINUE, primary=True),
+            Action("query_print", Label.QUERY_PRINT, primary=True),
             Action("services", Label.OTHER_MATTER),
             Action("home", Label.DONE),
         ),
@@ -135,6 +161,7 @@ SCREENS: dict[State, ScreenSpec] = {
         back=False,
     ),
     State.APPLY_NOT_SAVED: ScreenSpec("ApplyResultScreen.qml", "!", "error", (_HOME,), back=False),
+    **CERTIFICATE_SCREENS,
 }
 """Every state's screen."""
 

@@ -119,6 +119,34 @@ Rectangle {
                 DockButton { objectName: "dock_cover_open"; text: qsTr("开盖"); onClicked: devDock.printerCover(true) }
                 DockButton { objectName: "dock_cover_closed"; text: qsTr("合盖"); onClicked: devDock.printerCover(false) }
             }
+            DockHeading { text: qsTr("A4打印机") }
+            GridLayout {
+                columns: 3
+                Layout.fillWidth: true
+                Repeater {
+                    model: devDock.a4Settings
+                    DockButton {
+                        required property string modelData
+                        objectName: "dock_a4_" + modelData.replace(".", "_")
+                        text: modelData
+                        onClicked: devDock.a4Printer(modelData)
+                    }
+                }
+            }
+            DockHeading { text: qsTr("高拍仪") }
+            GridLayout {
+                columns: 2
+                Layout.fillWidth: true
+                Repeater {
+                    model: devDock.documentSources
+                    DockButton {
+                        required property string modelData
+                        objectName: "dock_document_" + modelData
+                        text: qsTr("显示 %1").arg(modelData)
+                        onClicked: devDock.showDocument(modelData)
+                    }
+                }
+            }
             DockHeading { text: qsTr("政务服务平台") }
             GridLayout {
                 columns: 2

@@ -12,6 +12,7 @@ from kiosk.flow import events as ev
 from kiosk.flow.chart import STAY, Node, Row
 from kiosk.flow.phases.apply import APPLY
 from kiosk.flow.phases.browse import BROWSE
+from kiosk.flow.phases.certificates import CERTIFICATES, FROM_VERIFIED
 from kiosk.flow.phases.identity import IDENTITY
 from kiosk.flow.states import Phase, State
 
@@ -20,7 +21,7 @@ S = State
 
 SESSION = Node(
     Phase.SESSION,
-    contains=(BROWSE, IDENTITY, S.VERIFIED, APPLY),
+    contains=(BROWSE, IDENTITY, S.VERIFIED, APPLY, CERTIFICATES),
     rows=(
         Row(Phase.SESSION, on=(ev.GoHome, ev.IdleExpired), to=S.HOME),
         Row(S.VERIFIED, on=ev.OpenCatalogue, do=a.clear_matter, to=S.CATALOGUE),
@@ -32,6 +33,7 @@ SESSION = Node(
         Row(S.VERIFIED, on=ev.CardGraceExpired, to=S.HOME),
         Row(S.VERIFIED, on=ev.ContinueApply, when=apply_actions.can_apply,
             do=apply_actions.load_application, to=S.APPLY_LOADING),
+        FROM_VERIFIED,
     ),
 )
 """From the first tap after home until the citizen leaves or is timed out."""

@@ -56,6 +56,7 @@ def all_online() -> dict[DeviceClass, DeviceStatus]:
         DeviceClass.QR_SCANNER: ONLINE,
         DeviceClass.CAMERA: ONLINE,
         DeviceClass.RECEIPT_PRINTER: PRINTER_OK,
+        DeviceClass.A4_PRINTER: PRINTER_OK,
     }
 
 
