@@ -85,3 +85,14 @@ class LoadGuide(Effect):
 class WipeSession(Effect):
     """The session was wiped: clear every view-model and QML field, and the keyboard's
     per-session user dictionary (devices.md §6), so nothing is left for the next citizen."""
+
+
+@dataclass(frozen=True)
+class RequestMaintenance(Effect):
+    """The PIN was accepted: ask the maintenance gate for entry; answer MaintenanceGranted
+    once nothing is in progress (no outbox delivery in flight)."""
+
+
+@dataclass(frozen=True)
+class EndMaintenance(Effect):
+    """Maintenance (or the wait for it) is over: close the gate."""

@@ -34,6 +34,9 @@ class State(StrEnum):
     VERIFIED = "verified"
     OUT_OF_SERVICE = "out_of_service"
     PLACEHOLDER = "placeholder"
+    MAINTENANCE_PIN = "maintenance_pin"
+    MAINTENANCE_WAITING = "maintenance_waiting"
+    MAINTENANCE = "maintenance"
 
 
 class Phase(StrEnum):
@@ -48,6 +51,7 @@ class Phase(StrEnum):
     CARD_ERRORS = "card_errors"
     FACE = "face"
     QR = "qr"
+    MAINTENANCE_MODE = "maintenance_mode"
 
 
 class PlaceholderTopic(StrEnum):
@@ -77,3 +81,4 @@ class Reason(StrEnum):
     GUIDE_UNAVAILABLE = "guide_unavailable"
     SUSPENDED = "suspended"
     DEVICES_DOWN = "devices_down"
+    MAINTENANCE = "maintenance"

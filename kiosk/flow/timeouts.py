@@ -41,6 +41,8 @@ VERIFY_LIMIT_S = 20.0
 """Waiting for verifyIdentity or qrLogin before treating the platform as unavailable."""
 VERIFIED_CARD_GRACE_S = 10.0
 """On ``verified``, how long the card may stay off the reader before the session ends."""
+MAINTENANCE_WAIT_S = 120.0
+"""How long the technician waits for in-flight outbox work before entry is given up."""
 FACE_FRAME_INTERVAL_S = 1 / 15
 """Face capture checks at most 15 frames a second (a check takes about 22 ms; see README)."""
 FACE_FRAME_WAIT_S = 0.5
@@ -84,5 +86,9 @@ TIMEOUTS: dict[State, StateTimeouts] = {
     State.VERIFIED: _SCREEN,
     State.OUT_OF_SERVICE: StateTimeouts(),
     State.PLACEHOLDER: _INFO,
+    State.MAINTENANCE_PIN: _INFO,
+    State.MAINTENANCE_WAITING: StateTimeouts(idle_s=MAINTENANCE_WAIT_S, countdown=False),
+    # The maintenance gate ends maintenance after [maintenance] idle_timeout_s (a site setting).
+    State.MAINTENANCE: StateTimeouts(),
 }
 """The clocks of every state (a test checks that no state is missing)."""
