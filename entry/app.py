@@ -28,6 +28,7 @@ from drivers.manager import DeviceManager
 from drivers.scanner.types import QrScanner, Scanned
 from entry.devices import device_configs, device_factories
 from entry.logs import install_log_masking
+from entry.operations import Operations
 from kiosk.catalogue.service import CatalogueService, CatalogueSnapshot
 from kiosk.config import Config
 from kiosk.flow import effects as fx
@@ -113,6 +114,7 @@ class KioskApp:
                 options.control_port
             )
             self.control = build_control_api(self.devices, port, _LatePlatform(self))
+        self.operations = Operations(self)
         self.ui = KioskUi(
             self.machine.view,
             dispatch=self.dispatch,
@@ -126,6 +128,7 @@ class KioskApp:
                 production=options.production,
                 control_url=self.control.base_url if self.control else None,
             ),
+            models={"maintenance": self.operations.view_model},
         )
         self.ui.catalogue.set_devices(initial)
         self._backend: Future[Backend] = Future()
@@ -138,7 +141,7 @@ class KioskApp:
         self._ticker = QTimer()
         self._ticker.setInterval(TICK_MS)
         self._ticker.timeout.connect(self.machine.tick)
-        self._handlers = self._effect_handlers()
+        self._handlers = self._effect_handlers() | self.operations.effect_handlers()
 
     # --- starting and stopping ----------------------------------------------------------------
 
@@ -155,6 +158,7 @@ class KioskApp:
             automation = UiAutomation(self.ui.window, lambda: self.machine.state.value)
             register_routes(self.control, automation, self.workers, self.touch)
             self.control.start()
+        self.operations.start()
         self.ui.start()
         self._ticker.start()
         self.ui.window.frameSwapped.connect(
@@ -191,6 +195,7 @@ class KioskApp:
 
         def done(_: None) -> None:
             self._started = True
+            self.operations.backend_started(self._backend.result())
             statuses = self.devices.statuses()
             self.ui.catalogue.set_devices(statuses)
             self.dispatch(ev.DevicesChanged(statuses))
@@ -211,6 +216,7 @@ class KioskApp:
         for unsubscribe in reversed(self._unsubscribe):
             unsubscribe()
         self._stop_face()
+        self.operations.stop()
         if self.control is not None:
             self.control.stop()
         self.ui.close()
@@ -249,6 +255,7 @@ class KioskApp:
 
     def touch(self) -> None:
         """Any touch: the idle clock restarts (and the attract loop wakes)."""
+        self.operations.touch()
         self.machine.touch()
 
     # --- effects ------------------------------------------------------------------------------

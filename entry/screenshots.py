@@ -160,6 +160,29 @@ def _guide_start(app: KioskApp) -> None:
     app.ui.catalogue.start()
 
 
+DEV_PIN = "123456"
+"""The embedded default's technician PIN (config/default.toml)."""
+
+
+def _pin(pin: str) -> Step:
+    def type_pin(app: KioskApp) -> None:
+        pad = app.operations.view_model
+        for digit in pin:
+            pad.digit(digit)
+        pad.submitPin()
+
+    return type_pin
+
+
+def _panel(name: str) -> Step:
+    return lambda app: app.operations.view_model.show(name)
+
+
+def _settle_panel(app: KioskApp) -> None:
+    """Give the panel's workers (files, network) time to answer."""
+    pump(3.0)
+
+
 _GUIDE: tuple[Step, ...] = (_intent("home.services"), _screen("catalogue"), _face_matter,
                             _screen("guide"))
 _IDENTITY: tuple[Step, ...] = (*_GUIDE, _guide_start, _screen("identity_card"))
@@ -184,6 +207,15 @@ ROUTES: dict[str, tuple[Step, ...]] = {
     "placeholder": (_intent("home.progress"), _screen("placeholder")),
     "attract": (_dispatch(ev.IdleExpired()), _screen("attract")),
     "out_of_service": (_dispatch(ev.ServiceSuspended()), _screen("out_of_service")),
+    "maintenance_pin": (_intent("maintenance"), _screen("maintenance_pin"), _pin("000000"),
+                        lambda app: wait_until(lambda: not app.operations.view_model.pinBusy,
+                                               20.0, "PIN checked")),
+    **{
+        f"maintenance_{panel}": (_intent("maintenance"), _screen("maintenance_pin"),
+                                 _pin(DEV_PIN), _screen("maintenance"), _panel(panel),
+                                 _settle_panel)
+        for panel in ("devices", "outbox", "catalogue", "network", "logs", "service")
+    },
 }
 """How to reach each screen from home."""
 

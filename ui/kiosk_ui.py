@@ -4,7 +4,7 @@ window's input rules (no way out by keyboard, no context menus, F12 dev dock whe
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -91,6 +91,7 @@ class KioskUi:
     """Builds and owns everything QML sees; fed by the app with flow views and wipes.
 
     Construction loads the scene; :meth:`start` shows it (full screen in production).
+    ``models`` are further view-models QML sees by name (e.g. ``maintenance``).
     """
 
     def __init__(
@@ -102,6 +103,7 @@ class KioskUi:
         workers: Workers,
         catalogue: CatalogueService,
         settings: UiSettings,
+        models: Mapping[str, QObject] | None = None,
     ) -> None:
         self.settings = settings
         self.engine = QQmlApplicationEngine()
@@ -123,6 +125,10 @@ class KioskUi:
         context.setContextProperty("catalogue", self.catalogue)
         context.setContextProperty("identity", self.identity)
         context.setContextProperty("devDock", self.dev_dock)
+        for name, model in (models or {}).items():
+            if model.parent() is None:
+                model.setParent(self.engine)  # destroyed with the scene, not before it
+            context.setContextProperty(name, model)
         self.set_view(view)
         self.engine.load(MAIN_QML)
         roots = self.engine.rootObjects()

@@ -101,6 +101,9 @@ SCREENS: dict[State, ScreenSpec] = {
     ),
     State.OUT_OF_SERVICE: ScreenSpec("MessageScreen.qml", "!", "error", nav=False),
     State.PLACEHOLDER: ScreenSpec("MessageScreen.qml", "…", "info", (_HOME,)),
+    State.MAINTENANCE_PIN: ScreenSpec("MaintenancePinScreen.qml"),
+    State.MAINTENANCE_WAITING: ScreenSpec("BusyScreen.qml"),
+    State.MAINTENANCE: ScreenSpec("MaintenanceScreen.qml", nav=False),
 }
 """Every state's screen."""
 
