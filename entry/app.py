@@ -88,6 +88,13 @@ class _LatePlatform:
             raise RuntimeError("the platform is not simulated")
         platform_sim.set_offline(offline)
 
+    def queue_command(self, command: str, reason: str) -> str:
+        """Queue a heartbeat command for this terminal on the simulated platform."""
+        platform_sim = self._app.backend.platform_sim
+        if platform_sim is None:
+            raise RuntimeError("the platform is not simulated")
+        return platform_sim.queue_command(self._app.config.terminal.terminal_id, command, reason)
+
 
 class KioskApp:
     """The kiosk. Build after the ``QGuiApplication``, then :meth:`start`; :meth:`stop` before

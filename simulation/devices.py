@@ -17,6 +17,8 @@
 | ``GET /sim/printer/receipts`` | | the printed receipts' JSON records, newest last |
 | ``GET /sim/devices`` | | every device's status, and its emulator's ``port`` (pty) path |
 | ``POST /sim/platform`` | ``{"online": bool}`` | take the simulated platform off line or back |
+| ``POST /sim/platform/commands`` | ``{"command": C, "reason": R}`` | queue a heartbeat command |
+| ``POST /sim/heartbeat`` | | send a heartbeat now (mounted by ``entry/operations.py``) |
 
 It is only ever mounted when every device is simulated (:func:`start_control_api`).
 """
@@ -127,6 +129,11 @@ class PlatformSwitch(Protocol):
 
     def set_offline(self, offline: bool) -> None:
         """Stop (or resume) answering."""
+        ...
+
+    def queue_command(self, command: str, reason: str) -> str:
+        """Queue a heartbeat command for this terminal (the platform's ``/_sim/`` hook);
+        returns its id."""
         ...
 
 
@@ -258,7 +265,18 @@ def register_device_routes(
     server.route("POST", "/sim/printer", set_printer)
     server.route("GET", "/sim/printer/receipts", lambda _: (200, printer().receipts()))
     server.route("GET", "/sim/devices", devices)
+    def queue_command(body: JsonBody) -> tuple[int, Any]:
+        command = require_str(body, "command")
+        reason = (body or {}).get("reason", "")
+        if platform is None:
+            raise BadRequest("the platform is not simulated")
+        try:
+            return 200, {"id": platform.queue_command(command, str(reason))}
+        except ValueError as error:
+            raise BadRequest(str(error)) from None
+
     server.route("POST", "/sim/platform", set_platform)
+    server.route("POST", "/sim/platform/commands", queue_command)
 
 
 def build_control_api(

@@ -1,4 +1,5 @@
 import QtQuick
+import QtQuick.Controls.Basic
 import QtQuick.Layouts
 import ".."
 
@@ -74,11 +75,13 @@ Rectangle {
             }
         }
     }
-    MouseArea {
+    AbstractButton {
         objectName: "header_corner"
         anchors { left: parent.left; top: parent.top; bottom: parent.bottom }
         width: 200
-        onPressed: {
+        focusPolicy: Qt.NoFocus
+        background: Item {}
+        onClicked: {
             const now = Date.now()
             header.cornerTaps = header.cornerTaps.filter(t => now - t < 3000).concat([now])
             if (header.cornerTaps.length >= 5) {
