@@ -101,14 +101,15 @@ def test_entry_is_refused_mid_session_and_granted_after(kiosk: Harness) -> None:
 
 def test_heartbeat_reports_paper_out_from_the_printer_emulator(kiosk: Harness) -> None:
     kiosk.call_off_gui(lambda: kiosk.control("POST", "/sim/printer", {"paper": "out"}))
+    printer = DeviceClass.RECEIPT_PRINTER
     kiosk.qtbot.waitUntil(
-        lambda: str(kiosk.app.devices.statuses()[DeviceClass.RECEIPT_PRINTER].media) == "out", timeout=10000
+        lambda: str(kiosk.app.devices.statuses()[printer].media) == "out", timeout=10000
     )
     assert isinstance(kiosk.call_off_gui(kiosk.app.operations.beat_now), BeatSent)
     with kiosk.app.backend.platform_sim.service.store.transaction() as db:  # type: ignore[union-attr]
         (body,) = db.execute("SELECT body FROM heartbeats ORDER BY rowid DESC LIMIT 1").fetchone()
-    printer = next(d for d in json.loads(body)["devices"] if d["device_class"] == "receipt_printer")
-    assert printer["media"] == "out"
+    reported = next(d for d in json.loads(body)["devices"] if d["device_class"] == printer)
+    assert reported["media"] == "out"
 
 
 def test_a_queued_command_runs_once_and_is_acknowledged(kiosk: Harness) -> None:
