@@ -46,7 +46,7 @@ _REASONS: Mapping[Reason, str] = {
     Reason.CONSENT_DECLINED: QT_TRANSLATE_NOOP("Reason", "您可以扫码登录，或到人工窗口办理。"),
     Reason.QR_REJECTED: QT_TRANSLATE_NOOP("Reason", "二维码无效或已过期，请在手机上刷新后重新扫描。"),
     Reason.GUIDE_UNAVAILABLE: QT_TRANSLATE_NOOP("Reason", "暂时无法打开该事项的办事指南，请稍后重试。"),
-    Reason.SUSPENDED: QT_TRANSLATE_NOOP("Reason", "本机暂停服务，请到人工窗口办理。"),
+    Reason.SUSPENDED: QT_TRANSLATE_NOOP("Reason", "管理平台已暂停本机服务，请到人工窗口办理。"),
     Reason.DEVICES_DOWN: QT_TRANSLATE_NOOP("Reason", "本机设备故障，暂停服务，请到人工窗口办理。"),
     Reason.MAINTENANCE: QT_TRANSLATE_NOOP("Reason", "本机正在维护，暂停服务，请到人工窗口办理。"),
 }
