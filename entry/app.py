@@ -30,6 +30,7 @@ from entry.apply import ApplyEffects, progress_base
 from entry.certificates import CertificateDesk, DeskSettings
 from entry.devices import device_configs, device_factories
 from entry.logs import install_log_masking
+from entry.operations import Operations
 from kiosk.catalogue.service import CatalogueService, CatalogueSnapshot
 from kiosk.config import Config
 from kiosk.flow import effects as fx
@@ -89,6 +90,13 @@ class _LatePlatform:
             raise RuntimeError("the platform is not simulated")
         platform_sim.set_offline(offline)
 
+    def queue_command(self, command: str, reason: str) -> str:
+        """Queue a heartbeat command for this terminal on the simulated platform."""
+        platform_sim = self._app.backend.platform_sim
+        if platform_sim is None:
+            raise RuntimeError("the platform is not simulated")
+        return platform_sim.queue_command(self._app.config.terminal.terminal_id, command, reason)
+
 
 class KioskApp:
     """The kiosk. Build after the ``QGuiApplication``, then :meth:`start`; :meth:`stop` before
@@ -115,6 +123,7 @@ class KioskApp:
                 options.control_port
             )
             self.control = build_control_api(self.devices, port, _LatePlatform(self))
+        self.operations = Operations(self)
         self.ui = KioskUi(
             self.machine.view,
             dispatch=self.dispatch,
@@ -131,6 +140,7 @@ class KioskApp:
                 progress_base=progress_base(config),
             ),
             draft=lambda: self.machine.session.application,
+            models={"maintenance": self.operations.view_model},
         )
         self.ui.catalogue.set_devices(initial)
         self._backend: Future[Backend] = Future()
@@ -156,7 +166,10 @@ class KioskApp:
             settings=DeskSettings(config.terminal.hall_name, config.terminal.terminal_id),
         )
         self._handlers = (
-            self._effect_handlers() | self.apply.handlers() | self.certificates.handlers()
+            self._effect_handlers()
+            | self.apply.handlers()
+            | self.certificates.handlers()
+            | self.operations.effect_handlers()
         )
 
     # --- starting and stopping ----------------------------------------------------------------
@@ -174,6 +187,7 @@ class KioskApp:
             automation = UiAutomation(self.ui.window, lambda: self.machine.state.value)
             register_routes(self.control, automation, self.workers, self.touch)
             self.control.start()
+        self.operations.start()
         self.ui.start()
         self._ticker.start()
         self.ui.window.frameSwapped.connect(
@@ -210,6 +224,7 @@ class KioskApp:
 
         def done(_: None) -> None:
             self._started = True
+            self.operations.backend_started(self._backend.result())
             statuses = self.devices.statuses()
             self.ui.catalogue.set_devices(statuses)
             self.dispatch(ev.DevicesChanged(statuses))
@@ -230,6 +245,7 @@ class KioskApp:
         for unsubscribe in reversed(self._unsubscribe):
             unsubscribe()
         self._stop_face()
+        self.operations.stop()
         if self.control is not None:
             self.control.stop()
         self.ui.close()
@@ -268,6 +284,7 @@ class KioskApp:
 
     def touch(self) -> None:
         """Any touch: the idle clock restarts (and the attract loop wakes)."""
+        self.operations.touch()
         self.machine.touch()
 
     # --- effects ------------------------------------------------------------------------------

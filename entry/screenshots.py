@@ -308,6 +308,27 @@ def _a4_out_of_paper(app: KioskApp) -> None:
 
 def _a4_fails_next_job(app: KioskApp) -> None:
     _a4_printer(app).fail_next_job("media-empty")
+DEV_PIN = "123456"
+"""The embedded default's technician PIN (config/default.toml)."""
+
+
+def _pin(pin: str) -> Step:
+    def type_pin(app: KioskApp) -> None:
+        pad = app.operations.view_model
+        for digit in pin:
+            pad.digit(digit)
+        pad.submitPin()
+
+    return type_pin
+
+
+def _panel(name: str) -> Step:
+    return lambda app: app.operations.view_model.show(name)
+
+
+def _settle_panel(app: KioskApp) -> None:
+    """Give the panel's workers (files, network) time to answer."""
+    pump(3.0)
 
 
 _GUIDE: tuple[Step, ...] = (_intent("home.services"), _screen("catalogue"), _face_matter,
@@ -376,6 +397,15 @@ ROUTES: dict[str, tuple[Step, ...]] = {
     "certificate_print_failed": (*_CERTIFICATE_PREVIEW, _a4_fails_next_job,
                                  _intent("print_certificate"),
                                  _screen("certificate_print_failed")),
+    "maintenance_pin": (_intent("maintenance"), _screen("maintenance_pin"), _pin("000000"),
+                        lambda app: wait_until(lambda: not app.operations.view_model.pinBusy,
+                                               20.0, "PIN checked")),
+    **{
+        f"maintenance_{panel}": (_intent("maintenance"), _screen("maintenance_pin"),
+                                 _pin(DEV_PIN), _screen("maintenance"), _panel(panel),
+                                 _settle_panel)
+        for panel in ("devices", "outbox", "catalogue", "network", "logs", "service")
+    },
 }
 """How to reach each screen from home."""
 

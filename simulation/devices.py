@@ -21,6 +21,8 @@
 | ``POST /sim/document-camera`` | ``{"source": FIXTURE_OR_PATH}`` | show it to the document camera |
 | ``GET /sim/devices`` | | every device's status, and its emulator's ``port`` (pty) path |
 | ``POST /sim/platform`` | ``{"online": bool}`` | take the simulated platform off line or back |
+| ``POST /sim/platform/commands`` | ``{"command": C, "reason": R}`` | queue a heartbeat command |
+| ``POST /sim/heartbeat`` | | send a heartbeat now (mounted by ``entry/operations.py``) |
 
 It is only ever mounted when every device is simulated (:func:`start_control_api`).
 """
@@ -194,6 +196,11 @@ class PlatformSwitch(Protocol):
         """Stop (or resume) answering."""
         ...
 
+    def queue_command(self, command: str, reason: str) -> str:
+        """Queue a heartbeat command for this terminal (the platform's ``/_sim/`` hook);
+        returns its id."""
+        ...
+
 
 def _missing(device_class: DeviceClass) -> BadRequest:
     return BadRequest(f"no simulated {device_class} is running")
@@ -365,7 +372,18 @@ def register_device_routes(
     server.route("GET", "/sim/a4-printer/jobs", a4_jobs)
     server.route("POST", "/sim/document-camera", show_document)
     server.route("GET", "/sim/devices", devices)
+    def queue_command(body: JsonBody) -> tuple[int, Any]:
+        command = require_str(body, "command")
+        reason = (body or {}).get("reason", "")
+        if platform is None:
+            raise BadRequest("the platform is not simulated")
+        try:
+            return 200, {"id": platform.queue_command(command, str(reason))}
+        except ValueError as error:
+            raise BadRequest(str(error)) from None
+
     server.route("POST", "/sim/platform", set_platform)
+    server.route("POST", "/sim/platform/commands", queue_command)
 
 
 def build_control_api(

@@ -4,7 +4,7 @@ window's input rules (no way out by keyboard, no context menus, F12 dev dock whe
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -97,6 +97,7 @@ class KioskUi:
     """Builds and owns everything QML sees; fed by the app with flow views and wipes.
 
     Construction loads the scene; :meth:`start` shows it (full screen in production).
+    ``models`` are further view-models QML sees by name (e.g. ``maintenance``).
     """
 
     def __init__(
@@ -109,6 +110,7 @@ class KioskUi:
         catalogue: CatalogueService,
         settings: UiSettings,
         draft: DraftSource = lambda: None,
+        models: Mapping[str, QObject] | None = None,
     ) -> None:
         self.settings = settings
         self.engine = QQmlApplicationEngine()
@@ -136,6 +138,10 @@ class KioskUi:
         context.setContextProperty("apply", self.apply)
         context.setContextProperty("certificates", self.certificates)
         context.setContextProperty("devDock", self.dev_dock)
+        for name, model in (models or {}).items():
+            if model.parent() is None:
+                model.setParent(self.engine)  # destroyed with the scene, not before it
+            context.setContextProperty(name, model)
         self.set_view(view)
         self.engine.load(MAIN_QML)
         roots = self.engine.rootObjects()

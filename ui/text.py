@@ -48,11 +48,12 @@ _REASONS: Mapping[Reason, str] = {
     Reason.CONSENT_DECLINED: QT_TRANSLATE_NOOP("Reason", "您可以扫码登录，或到人工窗口办理。"),
     Reason.QR_REJECTED: QT_TRANSLATE_NOOP("Reason", "二维码无效或已过期，请在手机上刷新后重新扫描。"),
     Reason.GUIDE_UNAVAILABLE: QT_TRANSLATE_NOOP("Reason", "暂时无法打开该事项的办事指南，请稍后重试。"),
-    Reason.SUSPENDED: QT_TRANSLATE_NOOP("Reason", "本机暂停服务，请到人工窗口办理。"),
+    Reason.SUSPENDED: QT_TRANSLATE_NOOP("Reason", "管理平台已暂停本机服务，请到人工窗口办理。"),
     Reason.DEVICES_DOWN: QT_TRANSLATE_NOOP("Reason", "本机设备故障，暂停服务，请到人工窗口办理。"),
     Reason.VERIFIED_SOMEONE_ELSE: QT_TRANSLATE_NOOP("Reason", "平台返回的核验结果与您放置的证件不是同一人，本次核验不予采用。为保护您的信息，请到人工窗口办理。"),
     Reason.NOT_A_LOGIN_CODE: QT_TRANSLATE_NOOP("Reason", "这不是政务服务App的登录码。请在App中点击“亮码”，出示个人码后重新扫描。"),
     Reason.CERTIFICATE_REFUSED: QT_TRANSLATE_NOOP("Reason", "暂时无法在本机出具该证明，请到人工窗口办理。"),
+    Reason.MAINTENANCE: QT_TRANSLATE_NOOP("Reason", "本机正在维护，暂停服务，请到人工窗口办理。"),
 }
 
 
@@ -261,14 +262,16 @@ def screen_hint(state: State) -> str:
 
 
 def _screen(state: State, part: int, qr: bool = True) -> str:
-    texts = _SCREENS.get(state)
+    texts = _SCREENS.get(state) or _MAINTENANCE_SCREENS.get(state)
     return tr("Screen", offered(texts[part], qr)) if texts and texts[part] else ""
 
 
 def out_of_service_body(why: str, phone: str) -> str:
     """The fault notice: why (or where to go instead) and the hall's phone."""
     why = why or QCoreApplication.translate("Screen", "请到人工窗口办理。")
-    return f"{why}\n" + QCoreApplication.translate("Screen", "咨询电话 {phone}").format(phone=phone)
+    instead = QCoreApplication.translate("Screen", "您也可以使用政务服务App在线办理。")
+    phone_line = QCoreApplication.translate("Screen", "咨询电话 {phone}").format(phone=phone)
+    return f"{why}\n{instead}\n{phone_line}"
 
 
 class Label(StrEnum):
@@ -682,3 +685,148 @@ def card_grace_warning(seconds: int) -> str:
 def catalogue_as_of(as_of: str) -> str:
     """The catalogue's age while it comes from the terminal's copy (platform off line)."""
     return QCoreApplication.translate("Catalogue", "目录更新于 {as_of}（离线）").format(as_of=as_of)
+# --- maintenance (technicians) ----------------------------------------------------------------
+
+_MAINTENANCE_SCREENS: Mapping[State, tuple[str, str, str]] = {
+    State.MAINTENANCE_PIN: (
+        QT_TRANSLATE_NOOP("Maintenance", "维护模式"),
+        QT_TRANSLATE_NOOP("Maintenance", "请输入维护密码"),
+        QT_TRANSLATE_NOOP("Maintenance", "仅限运维人员使用"),
+    ),
+    State.MAINTENANCE_WAITING: (
+        QT_TRANSLATE_NOOP("Maintenance", "正在进入维护模式…"),
+        QT_TRANSLATE_NOOP("Maintenance", "正在等待本机完成正在发送的业务数据，请稍候。"),
+        "",
+    ),
+    State.MAINTENANCE: (QT_TRANSLATE_NOOP("Maintenance", "维护模式"), "", ""),
+}
+"""Heading, explanation and hint of the maintenance screens (read by :func:`screen_title`)."""
+
+
+def pin_wrong(tries_left: int) -> str:
+    """A wrong technician PIN, and how many tries are left before the lockout."""
+    return QCoreApplication.translate("Maintenance", "密码不正确，还可尝试 {n} 次。").format(
+        n=tries_left
+    )
+
+
+def pin_locked(seconds_left: int) -> str:
+    """Too many wrong PINs: the minutes (rounded up) before the next try."""
+    minutes = max(1, -(-seconds_left // 60))
+    return QCoreApplication.translate(
+        "Maintenance", "密码错误次数过多，请 {m} 分钟后再试。"
+    ).format(m=minutes)
+
+
+def pin_not_set() -> str:
+    """The terminal has no technician PIN configured."""
+    return QCoreApplication.translate("Maintenance", "本机未设置维护密码，无法进入维护模式。")
+
+
+def pin_checking() -> str:
+    """The PIN is being checked (a slow hash)."""
+    return QCoreApplication.translate("Maintenance", "正在核对…")
+
+
+_DEVICE_NAMES: Mapping[str, str] = {
+    "id_card_reader": QT_TRANSLATE_NOOP("Device", "身份证阅读器"),
+    "qr_scanner": QT_TRANSLATE_NOOP("Device", "扫码器"),
+    "receipt_printer": QT_TRANSLATE_NOOP("Device", "小票打印机"),
+    "camera": QT_TRANSLATE_NOOP("Device", "人脸识别摄像头"),
+    "document_camera": QT_TRANSLATE_NOOP("Device", "高拍仪"),
+    "a4_printer": QT_TRANSLATE_NOOP("Device", "A4 打印机"),
+}
+
+_DEVICE_STATES: Mapping[str, str] = {
+    "online": QT_TRANSLATE_NOOP("Device", "正常"),
+    "offline": QT_TRANSLATE_NOOP("Device", "离线"),
+    "busy": QT_TRANSLATE_NOOP("Device", "忙"),
+    "hardware_error": QT_TRANSLATE_NOOP("Device", "硬件故障"),
+    "no_device": QT_TRANSLATE_NOOP("Device", "未连接"),
+    "starting": QT_TRANSLATE_NOOP("Device", "启动中"),
+}
+
+_MEDIA: Mapping[str, str] = {
+    "ok": QT_TRANSLATE_NOOP("Device", "纸正常"),
+    "low": QT_TRANSLATE_NOOP("Device", "纸将尽"),
+    "out": QT_TRANSLATE_NOOP("Device", "缺纸"),
+    "jammed": QT_TRANSLATE_NOOP("Device", "卡纸"),
+    "cover_open": QT_TRANSLATE_NOOP("Device", "舱盖打开"),
+    "unknown": QT_TRANSLATE_NOOP("Device", "纸况未知"),
+}
+
+
+def device_name(device_class: str) -> str:
+    """A device class's name (the code itself for an unknown class)."""
+    source = _DEVICE_NAMES.get(device_class)
+    return tr("Device", source) if source else device_class
+
+
+def device_state(state: str) -> str:
+    """A device state's word."""
+    source = _DEVICE_STATES.get(state)
+    return tr("Device", source) if source else state
+
+
+def media_status(media: str) -> str:
+    """A paper status's word (empty for a device without media)."""
+    source = _MEDIA.get(media)
+    return tr("Device", source) if source else ""
+
+
+_CHECKS: Mapping[str, str] = {
+    "printed": QT_TRANSLATE_NOOP("Check", "测试页已打印"),
+    "print_failed": QT_TRANSLATE_NOOP("Check", "打印失败"),
+    "no_card": QT_TRANSLATE_NOOP("Check", "读卡器上没有证件，请放置一张证件后重试"),
+    "card_read": QT_TRANSLATE_NOOP("Check", "证件读取正常"),
+    "reset_done": QT_TRANSLATE_NOOP("Check", "已复位"),
+    "reset_failed": QT_TRANSLATE_NOOP("Check", "复位失败"),
+    "scan_waiting": QT_TRANSLATE_NOOP("Check", "请在扫码窗口出示任意二维码"),
+    "scanned": QT_TRANSLATE_NOOP("Check", "扫码正常，读到的字符数"),
+    "no_device": QT_TRANSLATE_NOOP("Check", "该设备未启用"),
+    "paper_replaced": QT_TRANSLATE_NOOP("Check", "已记录更换纸卷"),
+    "catalogue_refresh": QT_TRANSLATE_NOOP("Check", "已开始刷新事项目录"),
+    "dead_letter_retried": QT_TRANSLATE_NOOP("Check", "已重新放入待发队列"),
+    "dead_letter_missing": QT_TRANSLATE_NOOP("Check", "该记录已不在死信中"),
+    "out_of_service": QT_TRANSLATE_NOOP("Check", "已暂停服务；退出维护后显示暂停服务"),
+    "back_in_service": QT_TRANSLATE_NOOP("Check", "已恢复服务"),
+    "restarting": QT_TRANSLATE_NOOP("Check", "正在重启程序…"),
+    "failed": QT_TRANSLATE_NOOP("Check", "操作失败"),
+}
+
+
+def check_result(code: str, detail: str = "") -> str:
+    """A maintenance action's or self-test's outcome, with the technician's detail."""
+    source = _CHECKS.get(code)
+    words = tr("Check", source) if source else code
+    if not detail:
+        return words
+    return tr("Check", QT_TRANSLATE_NOOP("Check", "{result}：{detail}")).format(
+        result=words, detail=detail
+    )
+
+
+def network_lines(
+    reachable: bool,
+    error: str,
+    latency_ms: int | None,
+    skew_s: int | None,
+    ca_expires: str,
+    server_expires: str,
+) -> list[str]:
+    """The network check as lines for the maintenance screen."""
+    translate = QCoreApplication.translate
+    unknown = translate("Maintenance", "未知")
+    platform = (
+        translate("Maintenance", "平台：可访问（{ms} 毫秒）").format(ms=latency_ms)
+        if reachable
+        else translate("Maintenance", "平台：无法访问（{code}）").format(code=error)
+    )
+    skew = translate(
+        "Maintenance", "时钟偏差：{s} 秒（平台时间减本机时间，超过 300 秒平台将拒绝请求）"
+    ).format(s=skew_s if skew_s is not None else unknown)
+    ca = translate("Maintenance", "根证书到期：{date}").format(date=ca_expires or unknown)
+    server = translate("Maintenance", "平台服务器证书到期：{date}").format(
+        date=server_expires or unknown
+    )
+    return [platform, skew, ca, server]

@@ -17,32 +17,15 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from drivers.base import DeviceError
-from drivers.printer.document import Align, Document
 from drivers.printer.emulator import ReceiptPrinterEmulator
 from drivers.printer.printer import EscPosPrinter
 from drivers.printer.profile import ENCODINGS, PAPER_DOTS, PrinterProfile
+from drivers.printer.sample import test_page
 from drivers.printer.transports.serial_port import SerialTransport
 
 EXIT_DEVICE_ERROR = 3
-RARE_NAME = "王𠀾"
 #: How long ``--simulate`` waits for the emulator to save the cut test page.
 RECEIPT_WAIT_S = 10.0
-
-
-def test_page(model: str) -> Document:
-    """The test page: model, an encoding line, a rare-name line (raster), a QR code, a cut."""
-    return (
-        Document()
-        .title("打印测试")
-        .row("型号", model)
-        .line("中文、全角标点「」，。")
-        .row("生僻字", RARE_NAME)
-        .separator()
-        .qr("https://zwfw.example.gov.cn/print-test")
-        .line("二维码应可扫描", Align.CENTER)
-        .feed(3)
-        .cut()
-    )
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -21,6 +21,7 @@ from kiosk.flow.effects import (
     WipeSession,
 )
 from kiosk.flow.matter import IdentityRequirement
+from kiosk.flow.states import Reason
 from kiosk.flow.timeouts import VERIFIED_CARD_GRACE_S
 from kiosk.gating import IdentityRoute, identity_routes, matter_availability, qr_login_usable
 from kiosk.identity.checks import CardCheck, check_card
@@ -175,8 +176,9 @@ def record_devices(ctx: FlowContext, event: ev.Event) -> None:
 def record_suspension(suspended: bool) -> Step:
     """A fact step noting that the terminal was suspended or resumed."""
 
-    def record(ctx: FlowContext, _event: ev.Event) -> None:
+    def record(ctx: FlowContext, event: ev.Event) -> None:
         ctx.suspended = suspended
+        ctx.suspended_by = event.by if isinstance(event, ev.ServiceSuspended) else None
 
     record.__doc__ = f"Note the terminal {'suspended' if suspended else 'resumed'}."
     record.__name__ = "note_suspended" if suspended else "note_resumed"
@@ -184,6 +186,16 @@ def record_suspension(suspended: bool) -> Step:
 
 
 # --- steps ----------------------------------------------------------------------------------
+
+
+def explain_out_of_service(ctx: FlowContext, _event: ev.Event) -> None:
+    """Say why the terminal is out of service: a technician, the platform, or its devices."""
+    if ctx.suspended_by is ev.Suspender.TECHNICIAN:
+        ctx.reason = Reason.MAINTENANCE
+    elif ctx.suspended:
+        ctx.reason = Reason.SUSPENDED
+    else:
+        ctx.reason = Reason.DEVICES_DOWN
 
 
 def wipe(ctx: FlowContext, _event: ev.Event) -> Effect:

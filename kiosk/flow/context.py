@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime
 
 from drivers.base import DeviceClass, DeviceStatus
 from kiosk.flow.certificate import IssuedCertificate
+from kiosk.flow.events import Suspender
 from kiosk.flow.states import PlaceholderTopic, Reason
 from kiosk.gating import terminal_in_service
 from kiosk.session import Session
@@ -26,6 +27,7 @@ class FlowContext:
     reason: Reason | None = None
     placeholder: PlaceholderTopic | None = None
     suspended: bool = False
+    suspended_by: Suspender | None = None
     pending_request: int | None = None
     last_request: int = 0
     card_grace_deadline: float | None = None

@@ -166,3 +166,14 @@ class PrintIssuedCertificate(Effect):
 @dataclass(frozen=True)
 class DropCertificate(Effect):
     """Forget the kept certificate PDF and its preview (the citizen left the certificates)."""
+
+
+@dataclass(frozen=True)
+class RequestMaintenance(Effect):
+    """The PIN was accepted: ask the maintenance gate for entry; answer MaintenanceGranted
+    once nothing is in progress (no outbox delivery in flight)."""
+
+
+@dataclass(frozen=True)
+class EndMaintenance(Effect):
+    """Maintenance (or the wait for it) is over: close the gate."""

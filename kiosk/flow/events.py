@@ -244,14 +244,52 @@ class DevicesChanged(Report):
     statuses: Mapping[DeviceClass, DeviceStatus]
 
 
+class Suspender(StrEnum):
+    """Who took the terminal out of service (the out-of-service screen says why)."""
+
+    PLATFORM = "platform"
+    TECHNICIAN = "technician"
+
+
 @dataclass(frozen=True)
 class ServiceSuspended(Report):
-    """The platform's ``out_of_service`` command (or maintenance) suspended the terminal."""
+    """The platform's ``out_of_service`` command, or a technician in maintenance, suspended
+    the terminal."""
+
+    by: Suspender = Suspender.PLATFORM
 
 
 @dataclass(frozen=True)
 class ServiceResumed(Report):
     """The platform's ``back_in_service`` command."""
+
+
+# --- maintenance (technicians) ---------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class EnterMaintenance(Intent, word="maintenance"):
+    """The hidden gesture (five taps in the header's corner): ask for the technician PIN."""
+
+
+@dataclass(frozen=True)
+class LeaveMaintenance(Intent, word="leave_maintenance"):
+    """退出维护, on a maintenance screen."""
+
+
+@dataclass(frozen=True)
+class PinAccepted(Report):
+    """The technician PIN was right: maintenance is asked for (granted once idle)."""
+
+
+@dataclass(frozen=True)
+class MaintenanceGranted(Report):
+    """Nothing is in progress any more: the technician has the terminal."""
+
+
+@dataclass(frozen=True)
+class MaintenanceEnded(Report):
+    """Maintenance ended without the technician leaving (no touch for the idle timeout)."""
 
 
 # --- the machine's own timers ---------------------------------------------------------------

@@ -51,6 +51,9 @@ class State(StrEnum):
     CERTIFICATE_PRINTING = "certificate_printing"
     CERTIFICATE_PRINTED = "certificate_printed"
     CERTIFICATE_PRINT_FAILED = "certificate_print_failed"
+    MAINTENANCE_PIN = "maintenance_pin"
+    MAINTENANCE_WAITING = "maintenance_waiting"
+    MAINTENANCE = "maintenance"
 
 
 class Phase(StrEnum):
@@ -68,6 +71,7 @@ class Phase(StrEnum):
     APPLY = "apply"
     APPLY_FINISH = "apply_finish"
     CERTIFICATES = "certificates"
+    MAINTENANCE_MODE = "maintenance_mode"
 
 
 class PlaceholderTopic(StrEnum):
@@ -105,3 +109,4 @@ class Reason(StrEnum):
     NOT_A_LOGIN_CODE = "not_a_login_code"
     """The platform refused the scanned code as a login code (HTTP 4xx)."""
     CERTIFICATE_REFUSED = "certificate_refused"
+    MAINTENANCE = "maintenance"

@@ -2,8 +2,9 @@
 
 How to read it (the words are defined in :mod:`kiosk.flow.chart`):
 
-* the kiosk is ``out_of_service`` or ``in_service``; suspension or dead devices take any
-  screen to the fault notice, and it comes back by itself;
+* the kiosk is ``out_of_service``, ``in_service`` or in ``maintenance_mode``; suspension or
+  dead devices take any screen but maintenance to the fault notice, which says why and
+  comes back by itself; a technician enters maintenance between citizens only;
 * in service it shows ``home``, the ``attract`` loop, or a citizen's ``session``;
 * entering ``home`` or ``out_of_service`` always wipes the session: every way out of a
   citizen's session ends there.
@@ -19,8 +20,9 @@ from collections.abc import Mapping
 
 from kiosk.flow import actions as a
 from kiosk.flow import events as ev
-from kiosk.flow.chart import Chart, Node, Row, Step
+from kiosk.flow.chart import STAY, Chart, Node, Row, Step
 from kiosk.flow.phases.certificates import FROM_HOME as CERTIFICATES_FROM_HOME
+from kiosk.flow.phases.maintenance import ENTRY_ROWS, MAINTENANCE
 from kiosk.flow.phases.session import SESSION
 from kiosk.flow.states import Phase, State
 
@@ -54,11 +56,17 @@ KIOSK = Node(
     contains=(
         Node(
             S.OUT_OF_SERVICE,
-            entry=a.wipe,
-            rows=(Row(S.OUT_OF_SERVICE, on=SERVICE_EVENTS, when=a.in_service, to=S.HOME),),
+            entry=(a.wipe, a.explain_out_of_service),
+            rows=(
+                Row(S.OUT_OF_SERVICE, on=SERVICE_EVENTS, when=a.in_service, to=S.HOME),
+                Row(S.OUT_OF_SERVICE, on=SERVICE_EVENTS, when=~a.in_service,
+                    do=a.explain_out_of_service, to=STAY),
+            ),
         ),
         IN_SERVICE,
+        MAINTENANCE,
     ),
+    rows=ENTRY_ROWS,
 )
 
 CHART = Chart(KIOSK, FACTS)

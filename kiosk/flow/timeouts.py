@@ -47,6 +47,8 @@ unavailable (the platform call's 20 s plus rendering a long document)."""
 PRINT_LIMIT_S = 330.0
 """Waiting for the A4 job: a backstop past the driver's own ``job_timeout_s`` (300 s), which
 reports a job without a final state as failed; the flow never waits for ever."""
+MAINTENANCE_WAIT_S = 120.0
+"""How long the technician waits for in-flight outbox work before entry is given up."""
 FACE_FRAME_INTERVAL_S = 1 / 15
 """Face capture checks at most 15 frames a second (a check takes about 22 ms; see README)."""
 FACE_FRAME_WAIT_S = 0.5
@@ -114,5 +116,9 @@ TIMEOUTS: dict[State, StateTimeouts] = {
     State.CERTIFICATE_PRINTING: StateTimeouts(limit_s=PRINT_LIMIT_S),
     State.CERTIFICATE_PRINTED: _INFO,
     State.CERTIFICATE_PRINT_FAILED: _READING,
+    State.MAINTENANCE_PIN: _INFO,
+    State.MAINTENANCE_WAITING: StateTimeouts(idle_s=MAINTENANCE_WAIT_S, countdown=False),
+    # The maintenance gate ends maintenance after [maintenance] idle_timeout_s (a site setting).
+    State.MAINTENANCE: StateTimeouts(),
 }
 """The clocks of every state (a test checks that no state is missing)."""

@@ -296,6 +296,42 @@ class OutboxStore:
         with self._lock:
             self._claimed.discard(local_ref)
 
+    def sending(self) -> bool:
+        """True while a caller's online send holds a claim (maintenance waits for it)."""
+        with self._lock:
+            return bool(self._claimed)
+
+    def retry_dead_letter(self, local_ref: str) -> bool:
+        """Put the dead letters of ``local_ref`` back in the queue, in their old place, each
+        with a fresh ``Idempotency-Key`` (the platform would replay its refusal for the old
+        one); the result is ``queued`` again. False when there is no such dead letter."""
+        with self._transaction() as db:
+            moved = db.execute(
+                "INSERT INTO outbox(seq, record_id, local_ref, final, operation, path_params, "
+                "content_type, idempotency_key, sealed, enqueued_at) "
+                "SELECT seq, record_id, local_ref, "
+                "seq = (SELECT MAX(seq) FROM dead_letters WHERE local_ref = ?1), operation, "
+                "path_params, content_type, idempotency_key, sealed, enqueued_at "
+                "FROM dead_letters WHERE local_ref = ?1",
+                (local_ref,),
+            ).rowcount
+            if not moved:
+                return False
+            for (record_id,) in db.execute(
+                "SELECT record_id FROM outbox WHERE local_ref = ?", (local_ref,)
+            ).fetchall():
+                db.execute(
+                    "UPDATE outbox SET idempotency_key = ? WHERE record_id = ?",
+                    (str(uuid.uuid4()), record_id),
+                )
+            db.execute("DELETE FROM dead_letters WHERE local_ref = ?", (local_ref,))
+            db.execute(
+                "UPDATE results SET state = 'queued', sealed = NULL, updated_at = ? "
+                "WHERE local_ref = ?",
+                (self._clock(), local_ref),
+            )
+        return True
+
     def records(self, local_ref: str) -> list[Record]:
         """The queued requests of ``local_ref``, in order (payloads opened)."""
         with self._lock:

@@ -3,6 +3,7 @@ loopback HTTP from a worker, never from the GUI thread."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Property, QObject, Signal, Slot
@@ -31,6 +32,11 @@ CARD_FAULTS: tuple[str, ...] = (
 """Reader faults the dock offers: the emulator's ``Fault`` names, in its order (a test keeps
 them equal; not imported, so the UI does not load the emulator)."""
 CAMERA_SOURCES = ("face", "document", "qr_medium", "blank")
+PLATFORM_COMMANDS = ("refresh_catalogue", "out_of_service", "back_in_service", "restart_app",
+                     "upload_logs")
+"""What the simulated platform can queue for the terminal (the contract's commands)."""
+GESTURE_TAPS = 5
+"""The hidden maintenance gesture: taps on the header's corner (``header_corner``)."""
 """What the dock can show to the camera (fixtures of ``assets/sim/camera``)."""
 DOCUMENT_SOURCES = ("document", "blank")
 """What the dock can show to the document camera (fixtures of ``assets/sim/camera``)."""
@@ -94,8 +100,9 @@ class DevDockViewModel(QObject):
         return self._last
 
     def _send(self, method: str, path: str, body: Any = None) -> None:
-        label = f"{method} {path}"
+        self._run(f"{method} {path}", lambda: request_json(self._base_url, method, path, body))
 
+    def _run(self, label: str, work: Callable[[], tuple[int, Any]]) -> None:
         def done(result: tuple[int, Any]) -> None:
             status, reply = result
             self._last = f"{label} → {status}" + ("" if status < 300 else f" {reply}")
@@ -105,7 +112,7 @@ class DevDockViewModel(QObject):
             self._last = f"{label} failed: {error}"
             self.changed.emit()
 
-        self._workers.submit(lambda: request_json(self._base_url, method, path, body), done, failed)
+        self._workers.submit(work, done, failed)
 
     @Slot()
     def refresh(self) -> None:
@@ -179,3 +186,36 @@ class DevDockViewModel(QObject):
     def showDocument(self, source: str) -> None:  # noqa: N802
         """Show a fixture to the document camera."""
         self._send("POST", "/sim/document-camera", {"source": source})
+    @Property(list, constant=True)
+    def platformCommands(self) -> list[str]:  # noqa: N802
+        """Commands the simulated platform can queue."""
+        return list(PLATFORM_COMMANDS)
+
+    @Slot()
+    def maintenanceGesture(self) -> None:  # noqa: N802
+        """维护模式: tap the header's corner five times, as a technician does."""
+
+        def taps() -> tuple[int, Any]:
+            for _ in range(GESTURE_TAPS):
+                status, reply = request_json(
+                    self._base_url, "POST", "/ui/tap", {"object_name": "header_corner"}
+                )
+                if status >= 300:
+                    return status, reply
+            return status, reply
+
+        self._run("maintenance gesture", taps)
+
+    @Slot(str)
+    def queueCommand(self, command: str) -> None:  # noqa: N802
+        """Queue a platform command for this terminal, then have the kiosk beat at once."""
+
+        def queue_and_beat() -> tuple[int, Any]:
+            status, reply = request_json(
+                self._base_url, "POST", "/sim/platform/commands", {"command": command}
+            )
+            if status >= 300:
+                return status, reply
+            return request_json(self._base_url, "POST", "/sim/heartbeat")
+
+        self._run(f"command {command}", queue_and_beat)

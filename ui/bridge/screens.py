@@ -162,6 +162,9 @@ SCREENS: dict[State, ScreenSpec] = {
     ),
     State.APPLY_NOT_SAVED: ScreenSpec("ApplyResultScreen.qml", "!", "error", (_HOME,), back=False),
     **CERTIFICATE_SCREENS,
+    State.MAINTENANCE_PIN: ScreenSpec("MaintenancePinScreen.qml"),
+    State.MAINTENANCE_WAITING: ScreenSpec("BusyScreen.qml"),
+    State.MAINTENANCE: ScreenSpec("MaintenanceScreen.qml", nav=False),
 }
 """Every state's screen."""
 

@@ -154,6 +154,21 @@ Rectangle {
                 DockButton { objectName: "dock_platform_offline"; text: qsTr("平台离线"); onClicked: devDock.platformOnline(false) }
                 DockButton { objectName: "dock_platform_online"; text: qsTr("平台恢复"); onClicked: devDock.platformOnline(true) }
             }
+            DockHeading { text: qsTr("运维") }
+            DockButton { objectName: "dock_maintenance"; text: qsTr("维护模式（密码 123456）"); onClicked: devDock.maintenanceGesture() }
+            GridLayout {
+                columns: 2
+                Layout.fillWidth: true
+                Repeater {
+                    model: devDock.platformCommands
+                    DockButton {
+                        required property string modelData
+                        objectName: "dock_command_" + modelData
+                        text: qsTr("平台指令 %1").arg(modelData)
+                        onClicked: devDock.queueCommand(modelData)
+                    }
+                }
+            }
             Text {
                 objectName: "dock_result"
                 Layout.fillWidth: true

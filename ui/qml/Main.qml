@@ -35,6 +35,7 @@ Window {
         hallName: kiosk.hallName
         dateText: kiosk.dateText
         timeText: kiosk.timeText
+        onCornerGesture: kiosk.intent("maintenance")
     }
 
     Loader {

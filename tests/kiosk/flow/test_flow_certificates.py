@@ -151,7 +151,8 @@ def test_query_print_is_not_offered_for_other_matters_on_verified(machine: FlowM
     machine.dispatch(ev.CardRead(FakeCard()))
     machine.dispatch(ev.ConsentGiven())
     machine.dispatch(ev.FaceCaptured(bytearray(b"\xff\xd8jpeg")))
-    machine.dispatch(ev.VerifyResult(machine.pending_request or 0, "v", "t", "张伟", FakeCard().id_number))
+    holder = FakeCard().id_number
+    machine.dispatch(ev.VerifyResult(machine.pending_request or 0, "v", "t", "张伟", holder))
     assert machine.state is State.VERIFIED
     machine.dispatch(ev.QueryCertificate())
     assert machine.state is State.VERIFIED

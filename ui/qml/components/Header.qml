@@ -1,4 +1,5 @@
 import QtQuick
+import QtQuick.Controls.Basic
 import QtQuick.Layouts
 import ".."
 
@@ -8,6 +9,9 @@ Rectangle {
     property string hallName: ""
     property string dateText: ""
     property string timeText: ""
+    // The technicians' hidden gesture: five taps in the top-left corner within 3 s.
+    signal cornerGesture()
+    property var cornerTaps: []
     implicitHeight: Theme.headerHeight
     gradient: Gradient {
         orientation: Gradient.Horizontal
@@ -68,6 +72,21 @@ Rectangle {
                 color: "#CFE0FA"
                 font.family: Theme.fontFamily
                 font.pixelSize: Theme.fontSmall
+            }
+        }
+    }
+    AbstractButton {
+        objectName: "header_corner"
+        anchors { left: parent.left; top: parent.top; bottom: parent.bottom }
+        width: 200
+        focusPolicy: Qt.NoFocus
+        background: Item {}
+        onClicked: {
+            const now = Date.now()
+            header.cornerTaps = header.cornerTaps.filter(t => now - t < 3000).concat([now])
+            if (header.cornerTaps.length >= 5) {
+                header.cornerTaps = []
+                header.cornerGesture()
             }
         }
     }
