@@ -83,6 +83,22 @@ def current_values(config: Config) -> dict[str, str]:
     }
 
 
+def saved_values(config: Config) -> dict[str, str]:
+    """The edited keys' values as the next start will read them: the site file's where it
+    sets them (a site file that cannot be read leaves the running values)."""
+    values = current_values(config)
+    try:
+        layer = read_site(site_file(config.terminal.data_dir))
+    except ConfigError:
+        return values
+    for dotted in KEYS:
+        section, key = dotted.split(".")
+        table = layer.get(section)
+        if isinstance(table, Mapping) and isinstance(table.get(key), str):
+            values[dotted] = table[key]
+    return values
+
+
 def read_site(path: Path) -> dict[str, Any]:
     """The site file's tables (empty when there is none); :class:`ConfigError` when it is
     malformed or sets a key it may not."""
@@ -135,11 +151,12 @@ def save_site(
     data_home: Path | None = None,
 ) -> SaveResult:
     """Check ``values`` (one per :data:`KEYS`) against ``config`` and write them to the site
-    file of its data directory, keeping the previous file beside it."""
+    file of its data directory, keeping the previous file beside it. ``changed`` is against
+    :func:`saved_values` (a change saved earlier and not yet in effect counts as made)."""
     problems = _problems(values)
     if problems:
         return Refused(problems)
-    before = current_values(config)
+    before = saved_values(config)
     changed = tuple(key for key in KEYS if values[key].strip() != before[key])
     if not changed:
         return Unchanged()

@@ -22,6 +22,7 @@ from kiosk.maintenance.site_config import (
     current_values,
     render_toml,
     save_site,
+    saved_values,
     site_file,
     with_site_file,
 )
@@ -140,3 +141,10 @@ def test_rendered_toml_reads_back() -> None:
         "odd key": {"g": "中文"},
     }
     assert tomllib.loads(render_toml(table)) == table
+
+
+def test_saved_values_show_what_the_next_start_reads(config: Config, tmp_path: Path) -> None:
+    assert saved_values(config) == current_values(config)
+    assert isinstance(save_site(NEW, config, data_home=tmp_path), Saved)
+    assert saved_values(config) == NEW
+    assert save_site(NEW, config, data_home=tmp_path) == Unchanged()
