@@ -75,10 +75,12 @@ def main(argv: list[str] | None = None) -> int:
         from entry.watchdog import Watchdog
         from kiosk import config as kiosk_config
         from kiosk.config_check import check_terminal, is_terminal
+        from kiosk.maintenance.site_config import with_site_file
         from kiosk.uptime import IdleRestart
 
         try:
             config = kiosk_config.load(args.config, simulate=args.simulate)
+            config = with_site_file(config, simulate=args.simulate)
         except ConfigError as error:
             print(f"kiosk: configuration error: {error}", file=sys.stderr)
             return 2

@@ -43,7 +43,9 @@ from kiosk.maintenance import checks
 from kiosk.maintenance.checks import CheckResult, NetworkReport
 from kiosk.maintenance.gate import GateChange, GateState, LeaveReason, MaintenanceGate
 from kiosk.maintenance.logview import tail_log
+from kiosk.maintenance.outbox_export import export_outbox
 from kiosk.maintenance.pin import Granted, LockedOut, NoPinSet, PinGuard, PinResult, WrongPin
+from kiosk.maintenance.site_config import Refused, Saved, SaveResult, save_site, saved_values
 from kiosk.operations.commands import CommandDispatcher, CommandLedger, CommandOutcome, Done
 from kiosk.operations.daily import DailyCount
 from kiosk.operations.heartbeat import BeatResult, HeartbeatService
@@ -327,6 +329,7 @@ class Operations:
                 "paper_replaced", t, CheckResult(True, "paper_replaced")
             ),
             "retry_dead_letter": self._retry_dead_letter,
+            "export_outbox": lambda t: self._work("export_outbox", t, self._export_outbox),
             "refresh_catalogue": self._refresh_catalogue,
             "filter_logs": self._filter_logs,
             "out_of_service": lambda t: self._technician_service(t, in_service=False),
@@ -378,6 +381,35 @@ class Operations:
             self.refresh("outbox")
 
         self._app.workers.submit(retry, done)
+
+    def _export_outbox(self) -> CheckResult:
+        terminal = self._app.config.terminal
+        exported = export_outbox(self.outbox, terminal.data_dir, terminal.terminal_id)
+        return CheckResult(
+            True, "outbox_exported",
+            f"{exported.path} ({exported.pending} + {exported.dead_letters})",
+        )
+
+    def save_site(self, values: Mapping[str, str]) -> None:
+        """保存 on the configuration panel: check and write the site file in a worker, audit
+        the keys changed (never their values), show the outcome."""
+        if self.gate.state is not GateState.ACTIVE:
+            log.warning("site configuration refused: not in maintenance")
+            return
+        self.gate.touch()
+        config = self._app.config
+        self._app.workers.submit(lambda: save_site(values, config), self._site_saved)
+
+    def _site_saved(self, result: SaveResult) -> None:
+        if isinstance(result, Saved):
+            self._record(AuditEvent.CONFIG_CHANGED, keys=",".join(result.changed),
+                         file=result.path.name)
+        outcome = type(result).__name__.lower()
+        problems = ",".join(result.problems) if isinstance(result, Refused) else ""
+        self._record(AuditEvent.MAINTENANCE_ACTION, action="save_config", target=problems,
+                     outcome=outcome)
+        self.view_model.set_site_result(result)
+        self.refresh("config")
 
     def _refresh_catalogue(self, target: str) -> None:
         self._app.refresh_catalogue()
@@ -434,6 +466,9 @@ class Operations:
                 app.workers.submit(lambda: tail_log(log_file, contains), vm.set_logs)
         elif panel == "service":
             vm.set_in_service(not self._suspended)
+        elif panel == "config":
+            config = app.config
+            app.workers.submit(lambda: saved_values(config), vm.set_site_config)
 
     def _check_network(self) -> NetworkReport:
         backend = self._backend

@@ -404,7 +404,7 @@ ROUTES: dict[str, tuple[Step, ...]] = {
         f"maintenance_{panel}": (_intent("maintenance"), _screen("maintenance_pin"),
                                  _pin(DEV_PIN), _screen("maintenance"), _panel(panel),
                                  _settle_panel)
-        for panel in ("devices", "outbox", "catalogue", "network", "logs", "service")
+        for panel in ("devices", "outbox", "catalogue", "network", "config", "logs", "service")
     },
 }
 """How to reach each screen from home."""

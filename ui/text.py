@@ -792,6 +792,10 @@ _CHECKS: Mapping[str, str] = {
     "back_in_service": QT_TRANSLATE_NOOP("Check", "已恢复服务"),
     "restarting": QT_TRANSLATE_NOOP("Check", "正在重启程序…"),
     "failed": QT_TRANSLATE_NOOP("Check", "操作失败"),
+    "config_saved": QT_TRANSLATE_NOOP("Check", "配置已保存，重启程序后生效"),
+    "config_unchanged": QT_TRANSLATE_NOOP("Check", "配置未改动"),
+    "config_refused": QT_TRANSLATE_NOOP("Check", "配置未保存"),
+    "outbox_exported": QT_TRANSLATE_NOOP("Check", "待发队列已导出（数据仍加密）"),
 }
 
 
@@ -830,3 +834,18 @@ def network_lines(
         date=server_expires or unknown
     )
     return [platform, skew, ca, server]
+
+
+# --- maintenance: the site configuration panel ------------------------------------------------
+
+_SITE_PROBLEMS: Mapping[str, str] = {
+    "required": QT_TRANSLATE_NOOP("SiteConfig", "不能为空"),
+    "not_https": QT_TRANSLATE_NOOP("SiteConfig", "必须是 https:// 开头的地址"),
+    "invalid": QT_TRANSLATE_NOOP("SiteConfig", "保存后配置将无法加载"),
+}
+
+
+def site_problem(code: str) -> str:
+    """Why a value of the configuration panel was refused."""
+    source = _SITE_PROBLEMS.get(code)
+    return tr("SiteConfig", source) if source else code

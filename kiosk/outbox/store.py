@@ -468,6 +468,25 @@ class OutboxStore:
         age = None if oldest is None else max(0, int(self._clock() - oldest))
         return OutboxStatus(depth, age, dead, row[0] if row else "")
 
+    def sealed_rows(self) -> dict[str, list[dict[str, Any]]]:
+        """The pending records (``outbox``) and the dead letters as stored: payloads still
+        sealed (base64), for an export that only the terminal's key can open."""
+        found: dict[str, list[dict[str, Any]]] = {}
+        with self._lock:
+            for table in ("outbox", "dead_letters"):
+                cursor = self._db.execute(f"SELECT * FROM {table} ORDER BY seq")  # noqa: S608
+                names = [column[0] for column in cursor.description]
+                found[table] = [
+                    {
+                        name: base64.b64encode(value).decode("ascii")
+                        if isinstance(value, bytes)
+                        else value
+                        for name, value in zip(names, row, strict=True)
+                    }
+                    for row in cursor.fetchall()
+                ]
+        return found
+
     def dead_letters(self) -> list[DeadLetter]:
         """The requests refused for good, oldest first (payloads stay sealed)."""
         with self._lock:

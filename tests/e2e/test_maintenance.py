@@ -172,3 +172,55 @@ def test_metrics_are_scraped_when_enabled(kiosk_with_metrics: Harness) -> None:
     ended = families["kiosk_sessions_ended"].samples
     assert any(s.labels.get("outcome") == "abandoned" and s.value == 1.0 for s in ended)
     assert families["kiosk_mode"].samples
+
+
+def type_into(kiosk: Harness, name: str, text: str) -> None:
+    status, reply = kiosk.call_off_gui(
+        lambda: kiosk.control("POST", "/ui/type", {"object_name": name, "text": text})
+    )
+    assert status == 200, reply
+
+
+def test_config_panel_refuses_http_then_saves_the_site_file(kiosk: Harness) -> None:
+    gesture(kiosk)
+    kiosk.wait_screen("maintenance_pin")
+    type_pin(kiosk, DEV_PIN)
+    kiosk.wait_screen("maintenance")
+    vm = kiosk.app.operations.view_model
+    tap(kiosk, "maintenance_tab_config")
+    kiosk.qtbot.waitUntil(lambda: bool(vm.siteConfig.get("terminalId")), timeout=5000)
+    site = kiosk.app.config.terminal.data_dir / "site.toml"
+
+    type_into(kiosk, "site_baseUrl", "http://gov.example.cn")
+    tap(kiosk, "site_save")
+    kiosk.qtbot.waitUntil(lambda: "baseUrl" in vm.siteProblems, timeout=5000)
+    assert "https://" in vm.siteProblems["baseUrl"]
+    assert not site.exists()
+
+    type_into(kiosk, "site_baseUrl", "https://gov.example.cn")
+    type_into(kiosk, "site_hallPhone", "010-87654321")
+    tap(kiosk, "site_save")
+    kiosk.qtbot.waitUntil(lambda: "重启" in vm.result, timeout=5000)
+    assert vm.siteProblems == {}
+    assert 'hall_phone = "010-87654321"' in site.read_text("utf-8")
+    events = [(e["event"], e["data"]) for e in audit_events(kiosk)]
+    changed = [data for event, data in events if event == "config.changed"]
+    assert changed == [{"keys": "terminal.hall_phone,platform.base_url", "file": "site.toml"}]
+    assert "87654321" not in json.dumps(events, ensure_ascii=False)
+
+
+def test_outbox_export_writes_a_sealed_file(kiosk: Harness) -> None:
+    gesture(kiosk)
+    kiosk.wait_screen("maintenance_pin")
+    type_pin(kiosk, DEV_PIN)
+    kiosk.wait_screen("maintenance")
+    vm = kiosk.app.operations.view_model
+    tap(kiosk, "maintenance_tab_outbox")
+    tap(kiosk, "outbox_export")
+    kiosk.qtbot.waitUntil(lambda: "已导出" in vm.result, timeout=5000)
+    exports = list((kiosk.app.config.terminal.data_dir / "exports").glob("outbox-*.json"))
+    assert len(exports) == 1
+    assert set(json.loads(exports[0].read_text("utf-8"))) >= {"pending", "dead_letters"}
+    events = [(e["event"], e["data"]) for e in audit_events(kiosk)]
+    assert ("maintenance.action",
+            {"action": "export_outbox", "target": "", "outcome": "outbox_exported"}) in events

@@ -19,12 +19,20 @@ from drivers.base import Capabilities, DeviceClass, DeviceStatus
 from kiosk.catalogue.service import CatalogueSnapshot
 from kiosk.maintenance.checks import CheckResult, NetworkReport
 from kiosk.maintenance.pin import Granted, LockedOut, NoPinSet, PinResult, WrongPin
+from kiosk.maintenance.site_config import Refused, Saved, SaveResult
 from kiosk.outbox.store import DeadLetter, OutboxStatus
 from ui import text
 
 MAX_PIN_DIGITS = 12
-PANELS = ("devices", "outbox", "catalogue", "network", "logs", "service")
+PANELS = ("devices", "outbox", "catalogue", "network", "config", "logs", "service")
 """The maintenance screen's panels, in the order of their tabs."""
+SITE_FIELDS = {
+    "terminalId": "terminal.terminal_id",
+    "hallName": "terminal.hall_name",
+    "hallPhone": "terminal.hall_phone",
+    "baseUrl": "platform.base_url",
+}
+"""The configuration panel's fields and the site file's keys they edit."""
 
 
 class MaintenanceActions(Protocol):
@@ -42,6 +50,11 @@ class MaintenanceActions(Protocol):
 
     def refresh(self, panel: str) -> None:
         """Bring a panel (``devices``, ``outbox``, ``network``, ``logs``…) up to date."""
+        ...
+
+    def save_site(self, values: Mapping[str, str]) -> None:
+        """Check and save the site file's values (keyed ``section.key``); the outcome comes
+        back with :meth:`MaintenanceViewModel.set_site_result`."""
         ...
 
 
@@ -70,6 +83,8 @@ class MaintenanceViewModel(QObject):
         self._result = ""
         self._in_service = True
         self._panel = PANELS[0]
+        self._site: dict[str, str] = {}
+        self._site_problems: dict[str, str] = {}
 
     # --- PIN pad ----------------------------------------------------------------------------
 
@@ -135,6 +150,7 @@ class MaintenanceViewModel(QObject):
         self._logs = []
         self._result = ""
         self._panel = PANELS[0]
+        self._site_problems = {}
         self.pin_changed.emit()
         self.panels_changed.emit()
 
@@ -261,6 +277,36 @@ class MaintenanceViewModel(QObject):
         self._in_service = in_service
         self.panels_changed.emit()
 
+    @Property(dict, notify=panels_changed)
+    def siteConfig(self) -> dict[str, str]:  # noqa: N802
+        """The configuration panel's values as the next start reads them (by field)."""
+        return self._site
+
+    @Property(dict, notify=panels_changed)
+    def siteProblems(self) -> dict[str, str]:  # noqa: N802
+        """Why a field's value was refused (by field; ``file`` for the whole file)."""
+        return self._site_problems
+
+    def set_site_config(self, values: Mapping[str, str]) -> None:
+        """The site file's values (keyed ``section.key``)."""
+        self._site = {field: values.get(key, "") for field, key in SITE_FIELDS.items()}
+        self.panels_changed.emit()
+
+    def set_site_result(self, result: SaveResult) -> None:
+        """How saving the configuration panel ended."""
+        fields = {key: field for field, key in SITE_FIELDS.items()}
+        if isinstance(result, Refused):
+            self._site_problems = {
+                fields.get(key, "file"): text.site_problem(code)
+                for key, code in result.problems.items()
+            }
+            self._result = text.check_result("config_refused", result.detail)
+        else:
+            self._site_problems = {}
+            code = "config_saved" if isinstance(result, Saved) else "config_unchanged"
+            self._result = text.check_result(code)
+        self.panels_changed.emit()
+
     # --- what the technician asks -----------------------------------------------------------
 
     @Property(str, notify=panels_changed)
@@ -280,6 +326,14 @@ class MaintenanceViewModel(QObject):
     def perform(self, action: str, target: str) -> None:
         """A button of a maintenance panel."""
         self._actions.perform(action, target)
+
+    @Slot(str, str, str, str)
+    def saveSite(  # noqa: N802
+        self, terminal_id: str, hall_name: str, hall_phone: str, base_url: str
+    ) -> None:
+        """保存 on the configuration panel."""
+        entered = (terminal_id, hall_name, hall_phone, base_url)
+        self._actions.save_site(dict(zip(SITE_FIELDS.values(), entered, strict=True)))
 
     @Slot(str)
     def refresh(self, panel: str) -> None:

@@ -3,8 +3,8 @@ import QtQuick.Layouts
 import ".."
 import "../components"
 
-// Maintenance mode: one panel at a time (devices, outbox, catalogue, network, logs,
-// service), the outcome of the latest action, and 退出维护. Every action is audited.
+// Maintenance mode: one panel at a time (devices, outbox, catalogue, network, config,
+// logs, service), the outcome of the latest action, and 退出维护. Every action is audited.
 Item {
     id: screen
     readonly property string panel: maintenance.panel
@@ -13,6 +13,7 @@ Item {
         { id: "outbox", label: qsTr("待发队列") },
         { id: "catalogue", label: qsTr("事项目录") },
         { id: "network", label: qsTr("网络") },
+        { id: "config", label: qsTr("配置") },
         { id: "logs", label: qsTr("日志") },
         { id: "service", label: qsTr("服务") }
     ]
@@ -24,7 +25,7 @@ Item {
         spacing: 16
         GridLayout {
             Layout.fillWidth: true
-            columns: 3
+            columns: 4
             rowSpacing: 12
             columnSpacing: 12
             Repeater {

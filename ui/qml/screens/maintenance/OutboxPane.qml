@@ -55,6 +55,13 @@ Flickable {
             }
         }
         BigButton {
+            objectName: "outbox_export"
+            Layout.fillWidth: true
+            primary: false
+            text: qsTr("导出队列（加密）")
+            onClicked: maintenance.perform("export_outbox", "")
+        }
+        BigButton {
             Layout.fillWidth: true
             primary: false
             text: qsTr("刷新")
