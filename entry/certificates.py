@@ -1,7 +1,8 @@
 """证明打印 at the app layer: the certificate flow's effects, run in workers.
 
 :class:`CertificateDesk` handles the flow's :class:`~kiosk.flow.effects.IssueCertificate`
-(build the matter's minimal form, submit the application, render the answered
+(build the matter's minimal form, or ask the flow for the fields it lacks, or take the
+form the citizen completed; submit the application, render the answered
 ``result_document`` to PDF and its first page to a preview), ``PrintIssuedCertificate`` (print
 the kept PDF on the A4 printer) and ``DropCertificate``; the app merges :meth:`handlers` into
 its effect table. Nothing blocking runs on the GUI thread.
@@ -28,7 +29,7 @@ from kiosk.catalogue.service import CatalogueService
 from kiosk.documents.pdf import RenderedPdf, render_pdf
 from kiosk.flow import effects as fx
 from kiosk.flow import events as ev
-from kiosk.forms.minimal import minimal_form
+from kiosk.forms.minimal import identity_sources, minimal_form
 from kiosk.platform.errors import PlatformError, PlatformFailure
 from kiosk.platform.models import Applicant, ApplicationRequest, Delivery, ResultDocument
 from kiosk.workers import Workers
@@ -135,13 +136,15 @@ class CertificateDesk:
             self._dispatch(ev.CertificateRefused(request_id, "matter_unknown"))
             return
         applicant = effect.applicant
-        # The platform-verified name and number: what these matters' fields prefill from.
-        sources = {"id.name": applicant.name, "id.number": applicant.id_number}
-        form = minimal_form(matter, sources)
-        if not form.complete:
-            log.warning("certificate form incomplete: %s", ", ".join(form.unanswered))
-            self._dispatch(ev.CertificateRefused(request_id, "form_incomplete"))
-            return
+        answers = effect.form
+        if answers is None:
+            # The platform-verified name and number: what these matters' fields prefill from.
+            form = minimal_form(matter, identity_sources(applicant.name, applicant.id_number))
+            if not form.complete:
+                log.info("certificate form asks the citizen: %s", ", ".join(form.unanswered))
+                self._dispatch(ev.CertificateFormNeeded(request_id, matter))
+                return
+            answers = form.form
         printed = PRINT_AT_TERMINAL in matter.result_delivery
         delivery = Delivery(PRINT_AT_TERMINAL) if printed else None
         request = ApplicationRequest(
@@ -149,7 +152,7 @@ class CertificateDesk:
             terminal_id=self._settings.terminal_id,
             submitted_at=datetime.now(UTC),
             applicant=Applicant(applicant.name, applicant.id_number),
-            form=form.form,
+            form=answers,
             matter_code=matter.code,
             delivery=delivery,
         )

@@ -286,11 +286,21 @@ CERTIFICATE_NAME = "社保缴费证明打印"
 """The certificate the 证明打印 shots print (any query-and-print matter of the seed would do)."""
 
 
-def _certificate(app: KioskApp) -> None:
-    wait_until(lambda: bool(app.ui.certificates.rows()), 15.0, "certificate list")
-    items = app.ui.certificates.rows()
-    chosen = next((i for i in items if i["name"] == CERTIFICATE_NAME), items[0])
-    app.ui.certificates.open(chosen["code"])
+DATED_CERTIFICATE_NAME = "出入境记录查询"
+"""A certificate whose form asks the citizen for dates (the certificate form shot)."""
+
+
+def _certificate_named(name: str) -> Step:
+    def choose(app: KioskApp) -> None:
+        wait_until(lambda: bool(app.ui.certificates.rows()), 15.0, "certificate list")
+        items = app.ui.certificates.rows()
+        chosen = next((i for i in items if i["name"] == name), items[0])
+        app.ui.certificates.open(chosen["code"])
+
+    return choose
+
+
+_certificate = _certificate_named(CERTIFICATE_NAME)
 
 
 def _a4_printer(app: KioskApp) -> A4PrinterEmulator:
@@ -348,6 +358,12 @@ _CERTIFICATE_PREVIEW: tuple[Step, ...] = (
     _intent("query_print"), _screen("certificate_preview"),
 )
 
+_CERTIFICATE_FORM: tuple[Step, ...] = (
+    *_CERTIFICATES, _certificate_named(DATED_CERTIFICATE_NAME), _screen("identity_card"),
+    _card("resident"), _screen("face_consent"), _camera("face"), _intent("consent"),
+    _screen("verified"), _intent("query_print"), _screen("certificate_form"),
+)
+
 ROUTES: dict[str, tuple[Step, ...]] = {
     "home": (),
     "catalogue": (_intent("home.services"), _screen("catalogue")),
@@ -392,6 +408,9 @@ ROUTES: dict[str, tuple[Step, ...]] = {
     "certificate_list": _CERTIFICATES,
     "certificate_list_no_paper": (_a4_out_of_paper, *_CERTIFICATES),
     "certificate_preview": _CERTIFICATE_PREVIEW,
+    "certificate_form": _CERTIFICATE_FORM,
+    "certificate_form_errors": (*_CERTIFICATE_FORM, _intent("apply_next"),
+                                _screen("certificate_form")),
     "certificate_printed": (*_CERTIFICATE_PREVIEW, _intent("print_certificate"),
                             _screen("certificate_printed")),
     "certificate_print_failed": (*_CERTIFICATE_PREVIEW, _a4_fails_next_job,

@@ -5,11 +5,13 @@ Rules (issue 6):
   the camera. Logging in with the provincial app's QR code (needs the QR scanner) is an
   accepted alternative for both, as the face-recognition rules ask for a non-face path.
   The matter is available while at least one identity route works;
-* a matter whose result can only be printed here (``query_print``, or ``print_at_terminal``
-  as the only delivery) needs a usable printer (paper not out, not jammed, cover closed);
-* a query-and-print matter (``query_print``) prints its certificate on the A4 printer, which
-  must be usable too: not out of paper or toner, not jammed, door closed, answering (a printer
-  busy with a job is fine: its queue holds the next);
+* an applied-for matter whose result can only be printed here (``print_at_terminal`` as the
+  only delivery) needs a usable receipt printer (paper not out, not jammed, cover closed);
+* a query-and-print matter (``query_print``) needs only the A4 printer, which prints its
+  certificate: not out of paper or toner, not jammed, door closed, answering (a printer busy
+  with a job is fine: its queue holds the next). The certificate is the citizen's proof and
+  nothing goes to the receipt printer in that journey, so a receipt printer out of paper
+  does not stop it;
 * a ``guide_only`` matter never starts at the terminal (its guide is still shown);
 * the terminal is out of service when no identity route works at all (neither the reader
   nor the QR scanner): nothing beyond reading guides could run, and a hall posts a fault
@@ -122,9 +124,9 @@ def _printer_reason(devices: DeviceStatuses) -> GateReason | None:
 
 
 def needs_printer(matter: GatedMatter) -> bool:
-    """True when the matter's result can only be printed at the terminal."""
+    """True when an applied-for matter's result can only be printed on the receipt printer."""
     deliveries = set(matter.result_delivery)
-    return matter.self_service == "query_print" or deliveries == {"print_at_terminal"}
+    return matter.self_service != "query_print" and deliveries == {"print_at_terminal"}
 
 
 def needs_a4_printer(matter: GatedMatter) -> bool:

@@ -217,6 +217,11 @@ _SCREENS: Mapping[State, tuple[str, str, str]] = {
         QT_TRANSLATE_NOOP("Screen", "请选择要打印的证明，核验身份后即可查询并打印。"),
         QT_TRANSLATE_NOOP("Screen", "证明附验真二维码，可扫码核验真伪"),
     ),
+    State.CERTIFICATE_FORM: (
+        QT_TRANSLATE_NOOP("Screen", "请补充查询信息"),
+        QT_TRANSLATE_NOOP("Screen", "出具该证明还需要以下信息，填写后点击“查询并打印证明”。"),
+        "",
+    ),
     State.CERTIFICATE_ISSUING: (
         QT_TRANSLATE_NOOP("Screen", "正在查询证明…"),
         QT_TRANSLATE_NOOP("Screen", "正在向政务服务平台申请出具证明，请稍候。"),

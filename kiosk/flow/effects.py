@@ -6,8 +6,10 @@ Effects with a ``request_id`` are answered with an event carrying the same id.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import Any
 
 from kiosk.flow.matter import SubjectKind
 from kiosk.identity.card import IdentityCard
@@ -147,12 +149,15 @@ class IssueCertificate(Effect):
     """Submit the query-and-print matter ``matter_code`` for the verified ``applicant`` (a form
     built from the matter's fields, prefilled from the applicant), render the
     answered ``result_document`` to PDF and keep it for printing; answer CertificateIssued,
-    CertificateRefused or PlatformUnavailable with ``request_id``."""
+    CertificateRefused or PlatformUnavailable with ``request_id``. A form the prefill cannot
+    complete is answered CertificateFormNeeded; ``form``, when given, is the contract form the
+    citizen completed, sent as it is."""
 
     request_id: int
     matter_code: str
     verification_id: str
     applicant: Citizen = field(repr=False)
+    form: Mapping[str, Any] | None = field(default=None, repr=False)
 
 
 @dataclass(frozen=True)

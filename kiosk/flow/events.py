@@ -446,6 +446,14 @@ class CertificateRefused(Reply):
 
 
 @dataclass(frozen=True)
+class CertificateFormNeeded(Reply):
+    """The matter's form needs answers the verified identity cannot give (a period's dates,
+    say): the citizen is asked for them before the certificate is issued."""
+
+    matter: Matter
+
+
+@dataclass(frozen=True)
 class CertificatePrinted(Reply):
     """The A4 job completed and the printer was fine afterwards."""
 

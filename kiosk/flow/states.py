@@ -46,6 +46,7 @@ class State(StrEnum):
     APPLY_PRINT_FAILED = "apply_print_failed"
     APPLY_NOT_SAVED = "apply_not_saved"
     CERTIFICATE_LIST = "certificate_list"
+    CERTIFICATE_FORM = "certificate_form"
     CERTIFICATE_ISSUING = "certificate_issuing"
     CERTIFICATE_PREVIEW = "certificate_preview"
     CERTIFICATE_PRINTING = "certificate_printing"

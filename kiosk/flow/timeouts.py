@@ -111,6 +111,7 @@ TIMEOUTS: dict[State, StateTimeouts] = {
     State.APPLY_PRINT_FAILED: _READING,
     State.APPLY_NOT_SAVED: _INFO,
     State.CERTIFICATE_LIST: _SCREEN,
+    State.CERTIFICATE_FORM: _READING,
     State.CERTIFICATE_ISSUING: StateTimeouts(limit_s=ISSUE_LIMIT_S),
     State.CERTIFICATE_PREVIEW: _READING,
     State.CERTIFICATE_PRINTING: StateTimeouts(limit_s=PRINT_LIMIT_S),

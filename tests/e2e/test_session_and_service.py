@@ -6,6 +6,7 @@ from typing import Any
 
 from PySide6.QtGui import QGuiApplication
 
+from drivers.base import DeviceClass, MediaStatus
 from kiosk.flow.timeouts import FORM_IDLE_S, IDLE_COUNTDOWN_S, SCREEN_IDLE_S
 from ui.bridge.automation import actionable, is_button, is_text_input, walk
 from ui.privacy import residue
@@ -52,7 +53,8 @@ def _row(kiosk: Any, code: str) -> dict[str, Any]:
     return next(r for r in kiosk.app.ui.catalogue.results if r["code"] == code)
 
 
-def test_printer_out_of_paper_greys_print_matters_with_reason_and_recovers(kiosk: Any) -> None:
+def test_a4_paper_out_greys_certificates_with_reason_and_recovers(kiosk: Any) -> None:
+    """Only the A4 printer gates a certificate: the receipt printer out of paper does not."""
     kiosk.intent("home.services")
     kiosk.wait_screen("catalogue")
     kiosk.qtbot.waitUntil(lambda: kiosk.app.catalogue.snapshot.loaded, timeout=15000)
@@ -61,11 +63,18 @@ def test_printer_out_of_paper_greys_print_matters_with_reason_and_recovers(kiosk
     assert _row(kiosk, code)["available"]
 
     kiosk.call_off_gui(lambda: kiosk.control("POST", "/sim/printer", {"paper": "out"}))
+    receipt = DeviceClass.RECEIPT_PRINTER
+    kiosk.qtbot.waitUntil(
+        lambda: kiosk.app.devices.statuses()[receipt].media is MediaStatus.OUT, timeout=10000
+    )
+    kiosk.call_off_gui(lambda: kiosk.control("POST", "/sim/a4-printer", {"paper": "out"}))
     kiosk.qtbot.waitUntil(lambda: not _row(kiosk, code)["available"], timeout=10000)
     assert "缺纸" in _row(kiosk, code)["reason"]
+    assert "A4" in _row(kiosk, code)["reason"]
 
-    kiosk.call_off_gui(lambda: kiosk.control("POST", "/sim/printer", {"paper": "ok"}))
+    kiosk.call_off_gui(lambda: kiosk.control("POST", "/sim/a4-printer", {"paper": "ok"}))
     kiosk.qtbot.waitUntil(lambda: _row(kiosk, code)["available"], timeout=10000)
+    kiosk.call_off_gui(lambda: kiosk.control("POST", "/sim/printer", {"paper": "ok"}))
 
 
 def test_ui_automation_lists_taps_and_types(kiosk: Any) -> None:

@@ -83,9 +83,16 @@ def test_matters_with_other_deliveries_do_not_need_the_printer() -> None:
     assert matter_availability(CARD, with_down(DeviceClass.RECEIPT_PRINTER)).available
 
 
-def test_query_print_needs_the_printer_whatever_the_deliveries() -> None:
+def test_query_print_needs_only_the_a4_printer_whatever_the_deliveries() -> None:
     query = matter(identity=IdentityRequirement.ID_CARD, self_service=SelfService.QUERY_PRINT)
-    assert not matter_availability(query, with_down(DeviceClass.RECEIPT_PRINTER)).available
+    assert matter_availability(query, with_down(DeviceClass.RECEIPT_PRINTER)).available
+    only_here = matter(
+        identity=IdentityRequirement.ID_CARD,
+        self_service=SelfService.QUERY_PRINT,
+        delivery=frozenset({"print_at_terminal"}),
+    )
+    assert matter_availability(only_here, with_down(DeviceClass.RECEIPT_PRINTER)).available
+    assert not matter_availability(query, with_down(DeviceClass.A4_PRINTER)).available
 
 
 def test_no_identity_matter_needs_no_identity_device() -> None:

@@ -57,6 +57,9 @@ _CARD_ERROR = ScreenSpec("MessageScreen.qml", "!", "error", (_RETRY_CARD, _QR_LO
 _OTHER_CERTIFICATE = Action("home.certificate_print", Label.OTHER_CERTIFICATE)
 CERTIFICATE_SCREENS: dict[State, ScreenSpec] = {
     State.CERTIFICATE_LIST: ScreenSpec("CertificateListScreen.qml"),
+    State.CERTIFICATE_FORM: ScreenSpec(
+        "ApplyFormScreen.qml", actions=(Action("apply_next", Label.QUERY_PRINT, primary=True),)
+    ),
     State.CERTIFICATE_ISSUING: ScreenSpec("BusyScreen.qml", back=False),
     State.CERTIFICATE_PREVIEW: ScreenSpec(
         "CertificatePreviewScreen.qml",

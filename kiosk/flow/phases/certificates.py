@@ -3,7 +3,11 @@
 Home's 证明打印 opens the list of the catalogue's query-and-print matters. Choosing one loads
 its brief; identity follows as the matter requires (the identity phase, entered from the list
 and returning to it on 返回), ending on ``verified``, whose 查询并打印 submits the application.
-A citizen already verified enough goes straight to submission. The platform completes a
+A citizen already verified enough goes straight to submission. A matter whose form needs
+answers the verified identity cannot give (a period's dates, say) is answered
+``CertificateFormNeeded``: the citizen fills exactly those fields on the apply flow's form page
+(same form, paging and validation), and 下一步 on the last page submits the completed form.
+The platform completes a
 query-and-print application at once with its ``result_document``; the app renders it to PDF
 (``entry.certificates``) and the citizen sees a preview, prints on A4, and is told to take the
 certificate only once the job completed. A failed print shows the verify QR and sends the
@@ -12,18 +16,26 @@ citizen to the staffed window; nothing is ever reported printed that was not.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from enum import StrEnum
+from typing import Any
 
+from kiosk.apply.draft import ApplicationDraft
 from kiosk.flow import actions as a
+from kiosk.flow import apply_actions as form
 from kiosk.flow import events as ev
+from kiosk.flow.apply_actions import Backward, FormNext
 from kiosk.flow.certificate import IssuedCertificate
 from kiosk.flow.chart import STAY, Node, Row, decision, predicate
 from kiosk.flow.context import FlowContext
 from kiosk.flow.effects import DropCertificate, Effect, IssueCertificate, PrintIssuedCertificate
-from kiosk.flow.matter import IdentityRequirement, MatterBrief, SelfService
+from kiosk.flow.matter import IdentityRequirement, MatterBrief, SelfService, SubjectKind
 from kiosk.flow.states import Phase, Reason, State
+from kiosk.forms.minimal import answered_form, identity_sources
+from kiosk.forms.paging import paginate
 from kiosk.gating import IdentityRoute, identity_routes, matter_availability
 from kiosk.identity.person import IdentityMethod
+from kiosk.materials.plan import MaterialPlan
 
 S = State
 """Short name for the table rows."""
@@ -86,8 +98,7 @@ def load_matter(ctx: FlowContext, event: ev.Event) -> Effect | None:
     return a.load_guide(ctx, event)
 
 
-def issue_certificate(ctx: FlowContext, _event: ev.Event) -> Effect | None:
-    """Submit the chosen matter for the verified citizen."""
+def _issue(ctx: FlowContext, form: Mapping[str, Any] | None) -> Effect | None:
     matter, verification = ctx.session.matter, ctx.session.verification
     if matter is None or verification is None or verification.verification_id is None:
         return None
@@ -96,7 +107,42 @@ def issue_certificate(ctx: FlowContext, _event: ev.Event) -> Effect | None:
         matter.code,
         verification.verification_id,
         verification.person,
+        form,
     )
+
+
+def issue_certificate(ctx: FlowContext, _event: ev.Event) -> Effect | None:
+    """Submit the chosen matter for the verified citizen (the app answers its form)."""
+    return _issue(ctx, None)
+
+
+def start_certificate_form(ctx: FlowContext, event: ev.Event) -> None:
+    """A draft of the matter's form, answered as far as the identity goes, whose pages hold
+    only the fields still to answer."""
+    verification = ctx.session.verification
+    if not isinstance(event, ev.CertificateFormNeeded) or verification is None:
+        return
+    ctx.pending_request = None
+    person = verification.person
+    answered = answered_form(event.matter, identity_sources(person.name, person.id_number))
+    missing = answered.errors()
+    asked = [spec for spec in answered.spec.fields if spec.id in missing]
+    ctx.session.drop_application()
+    ctx.session.application = ApplicationDraft(
+        code=event.matter.code,
+        kind=SubjectKind.MATTER,
+        matters=(event.matter,),
+        form=answered,
+        pages=paginate(asked or answered.spec.fields),
+        plan=MaterialPlan(()),
+        idempotency_key="",
+    )
+
+
+def issue_filled_certificate(ctx: FlowContext, _event: ev.Event) -> Effect | None:
+    """Submit the matter with the form the citizen completed."""
+    draft = ctx.session.application
+    return _issue(ctx, draft.form.contract_form() if draft is not None else None)
 
 
 def keep_certificate(ctx: FlowContext, event: ev.Event) -> None:
@@ -113,18 +159,27 @@ def print_certificate(ctx: FlowContext, _event: ev.Event) -> Effect:
     return PrintIssuedCertificate(ctx.new_request())
 
 
-def forget_certificate(ctx: FlowContext, _event: ev.Event) -> Effect:
-    """Leaving the certificates: forget the certificate and have the app drop its PDF."""
+def forget_form(ctx: FlowContext, event: ev.Event) -> None:
+    """Done with the certificate form: forget the citizen's answers (sent, or given up)."""
+    form.drop_application(ctx, event)
+
+
+def forget_certificate(ctx: FlowContext, event: ev.Event) -> Effect:
+    """Leaving the certificates: forget the certificate and any form answers, and have the app
+    drop its PDF."""
     ctx.certificate = None
+    forget_form(ctx, event)
     return DropCertificate()
 
 
 _START = certificate_start
+_FORM_NEXT = form.form_next
 
 CERTIFICATES = Node(
     Phase.CERTIFICATES,
     contains=(
         S.CERTIFICATE_LIST,
+        S.CERTIFICATE_FORM,
         Node(S.CERTIFICATE_ISSUING, exit=a.cancel_request),
         S.CERTIFICATE_PREVIEW,
         Node(S.CERTIFICATE_PRINTING, exit=a.cancel_request),
@@ -147,6 +202,21 @@ CERTIFICATES = Node(
         Row(S.CERTIFICATE_LIST, on=ev.Back, to=S.HOME),
         Row(S.CERTIFICATE_ISSUING, on=ev.CertificateIssued, do=keep_certificate,
             to=S.CERTIFICATE_PREVIEW),
+        Row(S.CERTIFICATE_ISSUING, on=ev.CertificateFormNeeded, do=start_certificate_form,
+            to=S.CERTIFICATE_FORM),
+        # The fields the identity cannot answer, on the apply flow's form pages.
+        Row(S.CERTIFICATE_FORM, on=ev.FieldEdited, do=form.edit_field, to=STAY),
+        Row(S.CERTIFICATE_FORM, on=ev.NextStep, when=_FORM_NEXT.is_(FormNext.PAGE_INVALID),
+            do=form.show_page_errors, to=STAY),
+        Row(S.CERTIFICATE_FORM, on=ev.NextStep, when=_FORM_NEXT.is_(FormNext.NEXT_PAGE),
+            do=form.next_page, to=STAY),
+        Row(S.CERTIFICATE_FORM, on=ev.NextStep,
+            when=_FORM_NEXT.is_(FormNext.MATERIALS, FormNext.REVIEW),
+            do=(issue_filled_certificate, forget_form), to=S.CERTIFICATE_ISSUING),
+        Row(S.CERTIFICATE_FORM, on=ev.Back, when=form.form_back.is_(Backward.WITHIN),
+            do=form.previous_page, to=STAY),
+        Row(S.CERTIFICATE_FORM, on=ev.Back, when=form.form_back.is_(Backward.OUT),
+            do=(forget_form, a.clear_matter), to=S.CERTIFICATE_LIST),
         Row(S.CERTIFICATE_ISSUING, on=ev.CertificateRefused, do=a.clear_matter,
             to=S.CERTIFICATE_LIST, because=Reason.CERTIFICATE_REFUSED),
         Row(S.CERTIFICATE_ISSUING, on=(ev.PlatformUnavailable, ev.StateTimedOut),
@@ -166,7 +236,8 @@ CERTIFICATES = Node(
             to=S.CERTIFICATE_LIST),
     ),
 )
-"""List → (identity) → issuing → preview → printing → printed, or the failure's verify QR."""
+"""List → (identity) → issuing (→ form → issuing) → preview → printing → printed, or the
+failure's verify QR."""
 
 FROM_HOME = Row(S.HOME, on=ev.OpenCertificates, to=S.CERTIFICATE_LIST)
 """证明打印 on home (a row of the in-service phase)."""

@@ -173,7 +173,9 @@ def test_printer_is_needed_for_printed_results_and_otherwise_only_warned_about()
     assert _check([APPLY], form, plan, devices=no_paper) == (
         Problem(ProblemCode.RECEIPT_PRINTER_UNAVAILABLE, blocking=False),
     )
-    printed = matter("MATTER0000005", self_service="query_print", type="instant", promised_days=0)
+    printed = matter(
+        "MATTER0000005", type="instant", promised_days=0, result_delivery=["print_at_terminal"]
+    )
     assert _check([printed], *_ready(printed), devices=no_paper) == (
         Problem(ProblemCode.PRINTER_UNAVAILABLE, matter="MATTER0000005"),
     )

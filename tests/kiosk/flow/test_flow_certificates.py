@@ -13,6 +13,8 @@ from kiosk.flow.machine import FlowMachine
 from kiosk.flow.matter import MatterBrief, SelfService
 from kiosk.flow.states import Reason, State
 from tests.kiosk.flow.helpers import FakeCard, FakeClock, all_online, matter
+from tests.kiosk.matters import field
+from tests.kiosk.matters import matter as catalogue_matter
 
 TODAY = date(2026, 11, 23)
 CERTIFICATE = matter(
@@ -156,3 +158,58 @@ def test_query_print_is_not_offered_for_other_matters_on_verified(machine: FlowM
     assert machine.state is State.VERIFIED
     machine.dispatch(ev.QueryCertificate())
     assert machine.state is State.VERIFIED
+
+
+DATED = catalogue_matter(
+    "CERT0001",
+    fields=[
+        field("name", prefill="id.name"),
+        field("purpose", "select", options=[{"value": "visa", "label": "签证"}]),
+        field("from", "date"),
+        field("to", "date"),
+    ],
+    self_service="query_print",
+)
+
+
+def to_form(m: FlowMachine) -> fx.IssueCertificate:
+    verify(m)
+    effects = m.dispatch(ev.QueryCertificate())
+    issue = next(e for e in effects if isinstance(e, fx.IssueCertificate))
+    assert issue.form is None, "the app answers the form from the identity first"
+    m.dispatch(ev.CertificateFormNeeded(issue.request_id, DATED))
+    assert m.state is State.CERTIFICATE_FORM
+    return issue
+
+
+def test_a_form_the_identity_cannot_answer_asks_exactly_the_missing_fields(
+    machine: FlowMachine,
+) -> None:
+    to_form(machine)
+    draft = machine.session.application
+    assert draft is not None
+    assert [f.id for f in draft.page_fields.fields] == ["from", "to"]
+    machine.dispatch(ev.NextStep())
+    assert machine.state is State.CERTIFICATE_FORM, "blank dates are shown as errors"
+    assert draft.shown_error("from") is not None
+    machine.dispatch(ev.FieldEdited("from", "2025-01-01"))
+    machine.dispatch(ev.FieldEdited("to", "2025-12-31"))
+    effects = machine.dispatch(ev.NextStep())
+    issue = next(e for e in effects if isinstance(e, fx.IssueCertificate))
+    assert machine.state is State.CERTIFICATE_ISSUING
+    assert issue.form == {
+        "name": "张伟", "purpose": "visa", "from": "2025-01-01", "to": "2025-12-31"
+    }
+    assert machine.session.application is None, "the answers leave with the form"
+    machine.dispatch(ev.CertificateIssued(issue.request_id, "ZW1", "出入境记录", URL, 1))
+    assert machine.state is State.CERTIFICATE_PREVIEW
+
+
+def test_back_from_the_certificate_form_returns_to_the_list_and_forgets_it(
+    machine: FlowMachine,
+) -> None:
+    to_form(machine)
+    machine.dispatch(ev.FieldEdited("from", "2025-01-01"))
+    machine.dispatch(ev.Back())
+    assert machine.state is State.CERTIFICATE_LIST
+    assert machine.session.application is None

@@ -54,7 +54,7 @@ def test_guide_shows_why_a_print_only_matter_cannot_start_and_recovers() -> None
     m.dispatch(ev.SelectMatter("330100000000000001"))
     print_only = matter(
         identity=IdentityRequirement.ID_CARD,
-        self_service=SelfService.QUERY_PRINT,
+        self_service=SelfService.FULL,
         delivery=frozenset({"print_at_terminal"}),
     )
     m.dispatch(ev.GuideLoaded(m.pending_request or 0, print_only))
