@@ -86,6 +86,8 @@ class Workers(QObject):
         thread. An error without ``failed`` is logged."""
 
         def finished(future: Future[T]) -> None:
+            if future.cancelled():  # dropped by shutdown(): nobody is waiting for it
+                return
             error = future.exception()
             if error is None:
                 result = future.result()
