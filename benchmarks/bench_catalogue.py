@@ -6,7 +6,7 @@ matters and bundles) through the real platform client, the real disk cache
 Figures (median, p95, max over the runs): fetch + validate + parse; a refresh that stores a
 new catalogue (200); a refresh with nothing new (304, the background refresh); the app's
 start-up read (load from disk + validate, then index: the app's own
-``entry.backend.Backend.cached_catalogue``), and its two parts apart; and search over the
+``entry.catalogue_disk.cached_snapshot``), and its two parts apart; and search over the
 indexed snapshot. Writes ``benchmarks/results/catalogue.json``.
 """
 
@@ -16,7 +16,7 @@ import tempfile
 from pathlib import Path
 
 from benchmarks.common import print_figures, samples_ms, spread, write_results
-from entry.backend import Backend
+from entry.catalogue_disk import cached_snapshot
 from kiosk.catalogue.cache import CatalogueCache
 from kiosk.catalogue.service import snapshot_of
 from kiosk.platform.client import PlatformClient
@@ -60,9 +60,7 @@ def main() -> None:
         cached = CatalogueCache(path).load()
         assert cached is not None, "the cache file was just written"
         index = samples_ms(lambda: snapshot_of(cached), RUNS)
-        start_read = samples_ms(
-            lambda: Backend(client, CatalogueCache(path)).cached_catalogue(), RUNS
-        )
+        start_read = samples_ms(lambda: cached_snapshot(CatalogueCache(path)), RUNS)
         size = path.stat().st_size
     snapshot = snapshot_of(cached)
     search = samples_ms(lambda: [snapshot.index.search(q) for q in QUERIES], SEARCH_ROUNDS)

@@ -14,7 +14,6 @@ import dataclasses
 import logging
 from collections.abc import Callable
 from datetime import date
-from pathlib import Path
 from uuid import uuid4
 
 from drivers.base import DeviceClass
@@ -39,8 +38,6 @@ log = logging.getLogger(__name__)
 
 PLATFORM_SIM_DIR = "platform-sim"
 """The embedded simulated platform's directory under the data directory."""
-CATALOGUE_CACHE_FILE = "catalogue.json"
-"""The catalogue cache under the data directory."""
 
 def build_scanner(config: DeviceConfig, camera: object | None) -> BuiltDevice:
     """The QR scanner; the ``camera`` driver decodes the camera's frames."""
@@ -85,7 +82,7 @@ def is_platform_failure(error: BaseException) -> bool:
 @dataclasses.dataclass
 class Backend:
     """What starts after the first frame: the platform connection (with the embedded
-    simulated platform when configured) and the catalogue cache."""
+    simulated platform when configured) and the catalogue cache it refreshes."""
 
     client: PlatformClient
     catalogue_cache: CatalogueCache
@@ -99,11 +96,6 @@ class Backend:
         """qrLogin with a fresh idempotency key (worker thread)."""
         return self.client.qr_login(payload, idempotency_key=uuid4())
 
-    def cached_catalogue(self) -> CatalogueSnapshot | None:
-        """The catalogue on disk, indexed, or None when there is none (worker thread)."""
-        cached = self.catalogue_cache.load()
-        return None if cached is None else snapshot_of(cached)
-
     def refresh_catalogue(self) -> CatalogueSnapshot:
         """The catalogue from the platform (or the disk copy when it is away), indexed;
         raises the platform failure when there is neither (worker thread)."""
@@ -115,8 +107,10 @@ class Backend:
             self.platform_sim.stop()
 
 
-def start_backend(config: Config) -> Backend:
-    """Start the embedded platform when configured and build the client (worker thread)."""
+def start_backend(config: Config, catalogue_cache: CatalogueCache) -> Backend:
+    """Start the embedded platform when configured and build the client (worker thread);
+    ``catalogue_cache`` is the one the start-up worker already read
+    (:mod:`entry.catalogue_disk`)."""
     settings = config.platform
     platform_sim = None
     if settings.embedded_simulator:
@@ -136,8 +130,7 @@ def start_backend(config: Config) -> Backend:
         if platform_sim is not None:
             platform_sim.stop()
         raise
-    cache = CatalogueCache(Path(config.terminal.data_dir) / CATALOGUE_CACHE_FILE)
-    return Backend(client, cache, platform_sim)
+    return Backend(client, catalogue_cache, platform_sim)
 
 
 def face_capture(
