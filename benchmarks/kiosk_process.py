@@ -21,9 +21,29 @@ if TYPE_CHECKING:
     from entry.app import KioskApp
 
 
-def start_kiosk(data_dir: Path) -> KioskApp:
-    """The kiosk with simulated devices and platform, data in ``data_dir``, started (after
-    the ``QGuiApplication`` exists)."""
+@dataclasses.dataclass(frozen=True)
+class RemotePlatform:
+    """A simulated platform running in another process (as the real one is remote)."""
+
+    base_url: str
+    ca_file: Path
+    secret_file: Path
+
+    def as_args(self) -> list[str]:
+        """The command-line form, read back by :meth:`from_args`."""
+        return [self.base_url, str(self.ca_file), str(self.secret_file)]
+
+    @classmethod
+    def from_args(cls, args: list[str]) -> RemotePlatform:
+        """The platform given by :meth:`as_args`."""
+        base_url, ca_file, secret_file = args
+        return cls(base_url, Path(ca_file), Path(secret_file))
+
+
+def start_kiosk(data_dir: Path, platform: RemotePlatform | None = None) -> KioskApp:
+    """The kiosk with simulated devices, data in ``data_dir``, started (after the
+    ``QGuiApplication`` exists); its platform is the embedded simulator (as ``./dev run``),
+    or ``platform`` when given."""
     from entry.app import KioskApp, RunOptions
     from kiosk import config as kiosk_config
 
@@ -31,6 +51,15 @@ def start_kiosk(data_dir: Path) -> KioskApp:
     config = dataclasses.replace(
         config, terminal=dataclasses.replace(config.terminal, data_dir=data_dir)
     )
+    if platform is not None:
+        settings = dataclasses.replace(
+            config.platform,
+            base_url=platform.base_url,
+            ca_file=platform.ca_file,
+            secret_file=platform.secret_file,
+            embedded_simulator=False,
+        )
+        config = dataclasses.replace(config, platform=settings)
     return KioskApp(config, RunOptions(control_port=0)).start()
 
 
