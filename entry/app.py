@@ -221,6 +221,7 @@ class KioskApp:
         self.devices.stop()
         if self._backend.done() and self._backend.exception() is None:
             self._backend.result().stop()
+        gc.unfreeze()  # collectable again, so exit finalises them (nanobind checks)
 
     # --- catalogue ----------------------------------------------------------------------------
 
