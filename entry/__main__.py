@@ -18,6 +18,7 @@ from pathlib import Path
 
 from drivers.tempfiles import remove_stale
 from entry.display import display_problem, headless_environment
+from entry.memory import limit_malloc_retention
 from ui.keyboard import prepare_environment, remove_user_data
 
 CONFIG_PROBLEM_EXIT = 78
@@ -56,6 +57,7 @@ def main(argv: list[str] | None = None) -> int:
     """Run the kiosk until the process is stopped (or one screenshot is written)."""
     args = build_parser().parse_args(argv)
     logging.basicConfig(level=logging.DEBUG if args.verbose else logging.INFO)
+    limit_malloc_retention()
     screenshot = args.screenshot is not None
     if screenshot:
         headless_environment(os.environ)

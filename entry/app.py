@@ -2,16 +2,17 @@
 
 :class:`KioskApp` builds everything in ``__init__`` and starts nothing; :meth:`KioskApp.start`
 opens the window, the control API (simulated devices only) and the flow's clock, and after
-home's first frame a start-up worker opens the devices, starts the platform
-(:mod:`entry.backend`) and loads the catalogue. The app executes the flow's effects (device
-work and platform calls in workers) and answers them with events on the GUI thread. Device
-events arrive on reader threads and are marshalled to the GUI thread before they reach the
-flow.
+home's first frame a start-up worker reads the catalogue on disk (shown at once), then opens
+the devices and starts the platform (:mod:`entry.backend`), which refreshes the catalogue.
+The app executes the flow's effects (device work and platform calls in workers) and answers
+them with events on the GUI thread. Device events arrive on reader threads and are
+marshalled to the GUI thread before they reach the flow.
 """
 
 from __future__ import annotations
 
 import contextlib
+import gc
 import logging
 import time
 from collections.abc import Callable
@@ -44,6 +45,7 @@ from ui.kiosk_ui import KioskUi, UiSettings
 
 if TYPE_CHECKING:
     from entry.backend import Backend
+    from kiosk.catalogue.cache import CatalogueCache
     from kiosk.identity.face_capture import FaceCaptureRun
     from kiosk.platform.models import Verification
 
@@ -213,11 +215,12 @@ class KioskApp:
             return
 
         def start() -> None:
+            cache = self._read_disk_catalogue()  # first: a tap on 办事 waits for it
             from entry import backend  # the slow imports, after home's first frame
 
             self.devices.start()
             try:
-                self._backend.set_result(backend.start_backend(self.config))
+                self._backend.set_result(backend.start_backend(self.config, cache))
             except BaseException as error:
                 self._backend.set_exception(error)
                 raise
@@ -228,7 +231,8 @@ class KioskApp:
             statuses = self.devices.statuses()
             self.ui.catalogue.set_devices(statuses)
             self.dispatch(ev.DevicesChanged(statuses))
-            self._load_catalogue()
+            gc.freeze()  # start-up's objects: see _publish
+            self.refresh_catalogue()
 
         def failed(error: BaseException) -> None:
             log.error("start-up failed: %s: %s", type(error).__name__, error)
@@ -252,25 +256,42 @@ class KioskApp:
         self.devices.stop()
         if self._backend.done() and self._backend.exception() is None:
             self._backend.result().stop()
+        gc.unfreeze()  # collectable again, so exit finalises them (nanobind checks)
 
     # --- catalogue ----------------------------------------------------------------------------
 
-    def _load_catalogue(self) -> None:
-        """Show the catalogue on disk at once, then refresh it from the platform."""
+    def _read_disk_catalogue(self) -> CatalogueCache:
+        """Read and index the catalogue on disk and show it at once (start-up worker, before
+        the devices and the platform: a citizen who taps 办事 waits for this, not for them);
+        returns the cache for the platform refresh."""
+        from entry import catalogue_disk  # the cache pulls in requests and jsonschema
 
-        def done(snapshot: CatalogueSnapshot | None) -> None:
-            if snapshot is not None:
-                self.catalogue.publish(snapshot)
-            self.refresh_catalogue()
+        cache = catalogue_disk.catalogue_cache(self.config)
+        try:
+            snapshot = catalogue_disk.cached_snapshot(cache)
+        except Exception as error:  # the platform refresh still follows
+            log.warning("catalogue on disk not read (%s)", type(error).__name__)
+            return cache
+        if snapshot is not None:
+            self.workers.post(lambda: self._show_disk_catalogue(snapshot))
+        return cache
 
-        # self.backend waits for the start-up worker: read it in the worker, not here.
-        cached = lambda: self.backend.cached_catalogue()  # noqa: E731, PLW0108
-        self.workers.submit(cached, done, self._catalogue_failed)
+    def _show_disk_catalogue(self, snapshot: CatalogueSnapshot) -> None:
+        if not self.catalogue.snapshot.loaded:  # the platform's may have come first
+            self.catalogue.publish(snapshot)
 
     def refresh_catalogue(self) -> None:
         """Refresh the catalogue in a worker; retry later while there is none at all."""
         refresh = lambda: self.backend.refresh_catalogue()  # noqa: E731, PLW0108 - in the worker
-        self.workers.submit(refresh, self.catalogue.publish, self._catalogue_failed)
+        self.workers.submit(refresh, self._publish, self._catalogue_failed)
+
+    def _publish(self, snapshot: CatalogueSnapshot) -> None:
+        """Show a refreshed catalogue, then move every object alive now (the index, pypinyin's
+        dictionaries, the modules) out of the garbage collector's oldest generation: a full
+        collection over them took 55–65 ms of CPU, a pause in the middle of a search or a
+        touch (``benchmarks/bench_search.py``); they live as long as the process anyway."""
+        self.catalogue.publish(snapshot)
+        gc.freeze()
 
     def _catalogue_failed(self, error: BaseException) -> None:
         log.warning("catalogue not loaded (%s); retrying", type(error).__name__)

@@ -44,8 +44,6 @@ log = logging.getLogger(__name__)
 
 PLATFORM_SIM_DIR = "platform-sim"
 """The embedded simulated platform's directory under the data directory."""
-CATALOGUE_CACHE_FILE = "catalogue.json"
-"""The catalogue cache under the data directory."""
 ONLINE_TRY = Timeouts(connect_s=3.0, read_s=10.0, total_s=15.0)
 """The submitter's one online try per record before leaving it to the outbox worker."""
 
@@ -119,7 +117,7 @@ def is_platform_failure(error: BaseException) -> bool:
 @dataclasses.dataclass
 class Backend:
     """What starts after the first frame: the platform connection (with the embedded
-    simulated platform when configured) and the catalogue cache."""
+    simulated platform when configured) and the catalogue cache it refreshes."""
 
     client: PlatformClient
     catalogue_cache: CatalogueCache
@@ -142,11 +140,6 @@ class Backend:
         """qrLogin with a fresh idempotency key (worker thread)."""
         return self.client.qr_login(payload, idempotency_key=uuid4())
 
-    def cached_catalogue(self) -> CatalogueSnapshot | None:
-        """The catalogue on disk, indexed, or None when there is none (worker thread)."""
-        cached = self.catalogue_cache.load()
-        return None if cached is None else snapshot_of(cached)
-
     def refresh_catalogue(self) -> CatalogueSnapshot:
         """The catalogue from the platform (or the disk copy when it is away), indexed;
         raises the platform failure when there is neither (worker thread)."""
@@ -161,8 +154,10 @@ class Backend:
             self.platform_sim.stop()
 
 
-def start_backend(config: Config) -> Backend:
-    """Start the embedded platform when configured and build the client (worker thread)."""
+def start_backend(config: Config, catalogue_cache: CatalogueCache) -> Backend:
+    """Start the embedded platform when configured and build the client (worker thread);
+    ``catalogue_cache`` is the one the start-up worker already read
+    (:mod:`entry.catalogue_disk`)."""
     settings = config.platform
     platform_sim = None
     if settings.embedded_simulator:
@@ -182,11 +177,10 @@ def start_backend(config: Config) -> Backend:
         if platform_sim is not None:
             platform_sim.stop()
         raise
-    cache = CatalogueCache(Path(config.terminal.data_dir) / CATALOGUE_CACHE_FILE)
     outbox = OutboxWorker(OutboxStore.in_data_dir(Path(config.terminal.data_dir)), client)
     outbox.start()
     submitter = Submitter(client.tuned(ONLINE_TRY, NO_RETRY), outbox.store, outbox)
-    return Backend(client, cache, platform_sim, outbox, submitter)
+    return Backend(client, catalogue_cache, platform_sim, outbox, submitter)
 
 
 def face_capture(
