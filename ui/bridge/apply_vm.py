@@ -34,6 +34,7 @@ from kiosk.materials.resolution import (
 from kiosk.receipts.progress import ProgressQuery, progress_payload
 from ui import text
 from ui.bridge.images import QR_PROVIDER
+from ui.glyphs import shown
 from ui.guide_text import listed
 
 Dispatch = Callable[[ev.Event], object]
@@ -130,7 +131,7 @@ class ApplyViewModel(QObject):
     def matterName(self) -> str:  # noqa: N802
         """The matter's (or bundle's first matter's) name."""
         draft = self._draft()
-        return listed([m.name for m in draft.matters]) if draft else ""
+        return shown(listed([m.name for m in draft.matters])) if draft else ""
 
     @Property(str, notify=changed)
     def stepText(self) -> str:  # noqa: N802
@@ -258,13 +259,16 @@ class ApplyViewModel(QObject):
         if draft is None:
             return []
         rows = [
-            {"label": spec.label, "value": masked(spec, draft.form.answer(spec.id), draft)}
+            {
+                "label": shown(spec.label),
+                "value": shown(masked(spec, draft.form.answer(spec.id), draft)),
+            }
             for spec in draft.form.spec.fields
         ]
         for spec in draft.plan.specs:
             use = draft.plan.resolution(spec.id)
             value = text.material_kind(kind_of(use)) if use else text.apply_word("missing")
-            rows.append({"label": spec.name, "value": value})
+            rows.append({"label": shown(spec.name), "value": value})
         return rows
 
     @Property(list, notify=changed)

@@ -4,7 +4,7 @@ the guide of the chosen matter with its QR code. Gating comes from :mod:`kiosk.g
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from typing import Any
+from typing import Any, cast
 
 from PySide6.QtCore import Property, QObject, Signal, Slot
 
@@ -16,8 +16,9 @@ from kiosk.flow.matter import SubjectKind, brief_for
 from kiosk.flow.view import FlowView
 from kiosk.gating import matter_availability
 from ui import guide_text, text
-from ui.bridge.guide import GUIDE_URL, bundle_sections, matter_sections
+from ui.bridge.guide import GUIDE_URL, Section, bundle_sections, matter_sections
 from ui.bridge.images import qr_url
+from ui.glyphs import shown
 from ui.guide_text import Badge
 
 Dispatch = Callable[[ev.Event], object]
@@ -35,6 +36,12 @@ def _stale_as_of(snapshot: CatalogueSnapshot) -> str:
     if snapshot.online or not snapshot.loaded or snapshot.as_of is None:
         return ""
     return snapshot.as_of.astimezone().strftime(AS_OF_FORMAT)
+
+
+def _shown_section(section: Section) -> Section:
+    """A guide section with the characters no font has replaced (:func:`ui.glyphs.shown`)."""
+    lines = cast(list[str], section["lines"])
+    return {"title": shown(str(section["title"])), "lines": [shown(line) for line in lines]}
 
 
 class CatalogueViewModel(QObject):
@@ -136,8 +143,8 @@ class CatalogueViewModel(QObject):
         badge = ready if available else Badge.GUIDE_ONLY if guide_only else Badge.SUSPENDED
         return {
             "code": entry.code,
-            "name": entry.name,
-            "detail": detail,
+            "name": shown(entry.name),
+            "detail": shown(detail),
             "badge": guide_text.badge(badge),
             "available": available,
             "reason": text.gate_message(availability.reasons) if availability else "",
@@ -228,24 +235,26 @@ class CatalogueViewModel(QObject):
         """The matter's or bundle's name."""
         code = self._guide_code
         item = self._catalogue.matter(code) or self._catalogue.bundle(code)
-        return item.name if item else ""
+        return shown(item.name) if item else ""
 
     @Property(str, notify=guide_changed)
     def guideSubtitle(self) -> str:  # noqa: N802
         """Department and code (or 一件事)."""
         matter = self._catalogue.matter(self._guide_code)
         if matter is not None:
-            return guide_text.matter_subtitle(matter.department, matter.code)
+            return shown(guide_text.matter_subtitle(matter.department, matter.code))
         return guide_text.bundle_subtitle() if self._catalogue.bundle(self._guide_code) else ""
 
     @Property(list, notify=guide_changed)
     def guideSections(self) -> list[dict[str, object]]:  # noqa: N802
         """Every guide field, as titled sections."""
         matter = self._catalogue.matter(self._guide_code)
-        if matter is not None:
-            return matter_sections(matter)
         bundle = self._catalogue.bundle(self._guide_code)
-        return bundle_sections(bundle, self._catalogue) if bundle else []
+        if matter is not None:
+            sections = matter_sections(matter)
+        else:
+            sections = bundle_sections(bundle, self._catalogue) if bundle else []
+        return [_shown_section(section) for section in sections]
 
     @Property(str, notify=guide_changed)
     def guideQr(self) -> str:  # noqa: N802

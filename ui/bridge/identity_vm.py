@@ -7,6 +7,7 @@ from PySide6.QtCore import Property, QObject, Signal
 from kiosk.flow.view import FlowView
 from ui import text
 from ui.bridge.images import CAMERA_PROVIDER, CameraFrameProvider, qr_url
+from ui.glyphs import shown
 
 SAMPLE_CODE_TEXT = "personal-code-illustration"
 """What the QR-login screen's illustration encodes: a real QR pattern, never a login code."""
@@ -28,8 +29,9 @@ class IdentityViewModel(QObject):
 
     def set_view(self, view: FlowView) -> None:
         """The flow's view: the masked name of the verified citizen."""
-        if view.display_name != self._masked_name:
-            self._masked_name = view.display_name
+        name = shown(view.display_name)
+        if name != self._masked_name:
+            self._masked_name = name
             self.changed.emit()
 
     def set_guidance(self, guidance: str) -> None:
