@@ -6,11 +6,13 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
+from drivers.a4_printer.types import A4Timings
 from kiosk.apply.certificates import CertificatePrint
 from kiosk.flow import effects as fx
 from kiosk.flow import events as ev
 from kiosk.flow.machine import FlowMachine
 from kiosk.flow.states import State
+from kiosk.flow.timeouts import A4_PRINT_LIMIT_S, RECEIPT_PRINT_LIMIT_S
 from kiosk.platform.models import Application, ResultDocument
 from tests.kiosk.flow.helpers import FakeCard, FakeClock, all_online
 from tests.kiosk.flow.helpers import matter as brief
@@ -86,3 +88,16 @@ def test_a_result_not_printed_at_the_terminal_stays_on_the_receipt_printer(
 ) -> None:
     receipt = _printing(machine, ["electronic", "window_pickup"])
     assert receipt.certificates == ()
+
+
+def test_printing_waits_for_the_a4_job_past_its_own_limit_before_giving_up() -> None:
+    clock = FakeClock()
+    machine = FlowMachine(clock=clock, today=lambda: TODAY, wall=lambda: NOW,
+                          devices=all_online())
+    _printing(machine, ["print_at_terminal"])
+    clock.advance(A4Timings().job_timeout_s + RECEIPT_PRINT_LIMIT_S)
+    machine.tick()
+    assert machine.state is State.APPLY_PRINTING, "a slow A4 job is not a failed receipt"
+    clock.advance(A4_PRINT_LIMIT_S)
+    machine.tick()
+    assert machine.state is State.APPLY_PRINT_FAILED
