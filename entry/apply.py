@@ -11,7 +11,9 @@ to the flow as the reply event carrying the effect's request id (on the GUI thre
   then one online try): accepted, queued for later, refused for good (422), or not saved.
   Each upload's key derives from the submission's, so a retry reuses it too.
 * ``PrintReceipt``: the receipt built in the UI's wording (``ui.receipt_text``) and printed
-  on the receipt printer; the job's result is the printer's post-job status.
+  on the receipt printer; the job's result is the printer's post-job status. Once it has
+  printed, each instant certificate the effect names is rendered to PDF and printed on A4
+  (:mod:`entry.certificates`); the reply says of each whether the A4 job confirmed it.
 """
 
 from __future__ import annotations
@@ -26,6 +28,8 @@ from drivers.base import DeviceClass
 from drivers.manager import DeviceManager
 from drivers.printer.document import Document
 from drivers.printer.types import ReceiptPrinter
+from entry.certificates import print_document, render_document
+from kiosk.apply.certificates import CertificatePrint
 from kiosk.catalogue.model import Matter
 from kiosk.catalogue.service import CatalogueService
 from kiosk.config import Config
@@ -34,6 +38,7 @@ from kiosk.flow import events as ev
 from kiosk.flow.matter import SubjectKind
 from kiosk.outbox.submitter import Queued, StoreUnavailable, Upload
 from kiosk.platform.errors import PlatformError, PlatformFailure
+from kiosk.platform.models import Application
 from kiosk.receipts.documents import DeferredMaterial, Hall, ReceiptBuilder
 from kiosk.workers import Workers
 from ui.receipt_text import receipt_wording
@@ -76,8 +81,8 @@ def upload_key(submission_key: str, sha256: str) -> str:
 def receipt_documents(
     effect: fx.PrintReceipt, hall: Hall, base: str
 ) -> tuple[Document, ...]:
-    """The documents of a receipt job: the acceptance receipt and each instant result, or the
-    saved-for-later slip."""
+    """The documents of a receipt job: the acceptance receipt and each instant result that is
+    not a certificate for A4, or the saved-for-later slip."""
     builder = ReceiptBuilder(receipt_wording())
     deferred = [DeferredMaterial(d.name, d.deadline) for d in effect.deferred]
     if not effect.applications:
@@ -93,7 +98,7 @@ def receipt_documents(
     results = tuple(
         builder.result_receipt(hall, a.result_document)
         for a in effect.applications
-        if a.result_document is not None
+        if a.result_document is not None and a.application_no not in effect.certificates
     )
     return (receipt, *results)
 
@@ -191,15 +196,40 @@ class ApplyEffects:
             self._dispatch(ev.ReceiptPrintFailed(rid, "no receipt printer"))
             return
 
+        certificates = tuple(
+            a for a in effect.applications
+            if a.application_no in effect.certificates and a.result_document is not None
+        )
+
         def print_all() -> ev.Event:
             for document in documents:
                 result = printer.print_document(document)
                 if not result.ok:
                     return ev.ReceiptPrintFailed(rid, result.reason)
-            return ev.ReceiptPrinted(rid)
+            return ev.ReceiptPrinted(rid, tuple(self._print_certificate(a) for a in certificates))
 
         def failed(error: BaseException) -> None:
             log.warning("receipt not printed: %s: %s", type(error).__name__, error)
             self._dispatch(ev.ReceiptPrintFailed(rid, type(error).__name__))
 
         self._workers.submit(print_all, self._dispatch, failed)
+
+    def _print_certificate(self, application: Application) -> CertificatePrint:
+        """Render and print one instant certificate on A4 (worker thread)."""
+        document = application.result_document
+        if document is None:
+            raise ValueError("a certificate needs its result document")
+        try:
+            pdf = render_document(document, self._hall.name).pdf
+        except Exception as error:  # an unrenderable result must not report a print
+            log.exception("certificate not rendered")
+            reason = f"{type(error).__name__}: {error}"
+        else:
+            result = print_document(self._devices, pdf, document.title)
+            if result.ok:
+                return CertificatePrint(application.application_no, document.title,
+                                        document.verify_url, printed=True)
+            reason = result.reason
+        log.warning("certificate %s not printed on A4: %s", application.application_no, reason)
+        return CertificatePrint(application.application_no, document.title,
+                                document.verify_url, printed=False)

@@ -85,6 +85,19 @@ def _face_matter(app: KioskApp) -> None:
     raise RouteError("no matter needs ID card and face")
 
 
+def _instant_certificate_matter(app: KioskApp) -> None:
+    """Open the first instant matter whose result prints at the terminal (a certificate) and
+    that asks for no materials (nothing to scan on the way)."""
+    wait_until(lambda: bool(app.catalogue.snapshot.catalogue.matters), 15.0, "catalogue")
+    for matter in app.catalogue.snapshot.catalogue.matters:
+        if (matter.type == "instant" and matter.self_service == "full"
+                and matter.identity == "id_card_and_face" and not matter.materials
+                and "print_at_terminal" in matter.result_delivery):
+            app.ui.catalogue.open(matter.code)
+            return
+    raise RouteError("no instant matter prints its result at the terminal")
+
+
 def _simulator(app: KioskApp, device: DeviceClass, kind: type[S]) -> S:
     simulator = app.devices.simulator_as(device, kind)
     if simulator is None:
@@ -351,6 +364,14 @@ _APPLY_FORM: tuple[Step, ...] = (*_CONSENT, _camera("face"), _intent("consent"),
                                  _screen("apply_form"))
 _APPLY_REVIEW: tuple[Step, ...] = (*_APPLY_FORM, _form_done, _materials_done,
                                    _screen("apply_review"))
+_INSTANT_DONE: tuple[Step, ...] = (
+    _intent("home.services"), _screen("catalogue"), _instant_certificate_matter,
+    _screen("guide"), _guide_start, _screen("identity_card"), _card("resident"),
+    _screen("face_consent"), _camera("face"), _intent("consent"), _screen("verified"),
+    _intent("continue"), _screen("apply_form"), _form_done, _materials_done,
+    _screen("apply_review"), _intent("apply_confirm"),
+    _screen("apply_done"),
+)
 _CERTIFICATES: tuple[Step, ...] = (_intent("home.certificate_print"), _screen("certificate_list"))
 _CERTIFICATE_PREVIEW: tuple[Step, ...] = (
     *_CERTIFICATES, _certificate, _screen("identity_card"), _card("resident"),
@@ -405,6 +426,8 @@ ROUTES: dict[str, tuple[Step, ...]] = {
                             _screen("apply_offline_saved")),
     "apply_print_failed": (*_APPLY_REVIEW, _paper("out"), _intent("apply_confirm"),
                            _screen("apply_print_failed")),
+    "apply_done_certificate": _INSTANT_DONE,
+    "apply_done_certificate_failed": (_a4_fails_next_job, *_INSTANT_DONE),
     "certificate_list": _CERTIFICATES,
     "certificate_list_no_paper": (_a4_out_of_paper, *_CERTIFICATES),
     "certificate_preview": _CERTIFICATE_PREVIEW,

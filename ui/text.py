@@ -854,3 +854,20 @@ def site_problem(code: str) -> str:
     """Why a value of the configuration panel was refused."""
     source = _SITE_PROBLEMS.get(code)
     return tr("SiteConfig", source) if source else code
+
+
+# --- apply: an instant matter's certificate printed on A4 -------------------------------------
+
+_INSTANT_CERTIFICATE_PRINTED = QT_TRANSLATE_NOOP(
+    "InstantCertificate", "“{title}”已从 A4 打印机出纸口送出，请一并取走。"
+)
+_INSTANT_CERTIFICATE_FAILED = QT_TRANSLATE_NOOP("InstantCertificate", "“{title}”未能打印。")
+
+
+def instant_certificate_note(title: str, printed: bool) -> str:
+    """What the done screen says of an instant certificate: printed on A4 (only when the job
+    confirmed it), or not, with the certificate screens' own advice (人工窗口, verify QR)."""
+    if printed:
+        return tr("InstantCertificate", _INSTANT_CERTIFICATE_PRINTED).format(title=title)
+    failed = tr("InstantCertificate", _INSTANT_CERTIFICATE_FAILED).format(title=title)
+    return failed + screen_body(State.CERTIFICATE_PRINT_FAILED)

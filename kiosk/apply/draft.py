@@ -16,6 +16,7 @@ from datetime import date, datetime
 from typing import cast
 
 from drivers.base import DeviceClass, DeviceStatus
+from kiosk.apply.certificates import CertificatePrint
 from kiosk.apply.precheck import IdentityProof, Problem, precheck
 from kiosk.catalogue.model import MaterialSpec, Matter
 from kiosk.flow.matter import SubjectKind
@@ -90,6 +91,7 @@ class ApplicationDraft:
     problems: tuple[Problem, ...] = ()
     submitted_at: datetime | None = None
     outcome: Outcome | None = None
+    certificates: tuple[CertificatePrint, ...] = ()
     refused_fields: tuple[str, ...] = ()
     revision: int = 0
 
@@ -264,6 +266,11 @@ class ApplicationDraft:
         self.outcome = outcome
         self.touched()
 
+    def record_certificates(self, prints: Sequence[CertificatePrint]) -> None:
+        """Record what came of printing the instant certificates on A4."""
+        self.certificates = tuple(prints)
+        self.touched()
+
     def refuse(self, fields: Sequence[str]) -> None:
         """The platform refused the submission naming ``fields``: show their errors."""
         self.refused_fields = tuple(fields)
@@ -279,4 +286,5 @@ class ApplicationDraft:
         self.input_errors.clear()
         self.problems = ()
         self.outcome = None
+        self.certificates = ()
         self.refused_fields = ()

@@ -10,6 +10,7 @@ from datetime import datetime
 from enum import StrEnum
 
 from drivers.base import DeviceClass
+from kiosk.apply.certificates import certificate_numbers
 from kiosk.apply.draft import Accepted, ApplicationDraft, Saved, prefill_from
 from kiosk.apply.precheck import IdentityProof, precheck
 from kiosk.flow import events as ev
@@ -307,4 +308,13 @@ def print_receipt(ctx: FlowContext, _event: ev.Event) -> Effect | None:
         saved_at=None if accepted else draft.submitted_at,
         deferred=tuple(DeferredItem(spec.name, deadline) for spec, deadline
                        in draft.plan.deferred()),
+        certificates=certificate_numbers(draft.matters, outcome.applications)
+        if isinstance(outcome, Accepted) else (),
     )
+
+
+def record_certificates(ctx: FlowContext, event: ev.Event) -> None:
+    """Keep what came of each instant certificate's A4 job (the done screen says it)."""
+    draft = _draft(ctx)
+    if draft is not None and isinstance(event, ev.ReceiptPrinted):
+        draft.record_certificates(event.certificates)

@@ -134,7 +134,9 @@ class PrintReceipt(Effect):
     """Print the receipt of the submission on the receipt printer (in a worker): the
     acceptance receipt with each application's number and progress QR, followed by each
     instant matter's result document; or, for ``local_ref`` without applications, the
-    "saved, will be submitted" slip. Answer ReceiptPrinted or ReceiptPrintFailed with
+    "saved, will be submitted" slip. The results of the applications numbered in
+    ``certificates`` print on the A4 printer instead, once the receipt has printed. Answer
+    ReceiptPrinted (with each certificate's A4 outcome) or ReceiptPrintFailed with
     ``request_id``, from the printer's post-job status."""
 
     request_id: int
@@ -144,6 +146,9 @@ class PrintReceipt(Effect):
     local_ref: str
     saved_at: datetime | None
     deferred: tuple[DeferredItem, ...] = ()
+    certificates: tuple[str, ...] = ()
+
+
 @dataclass(frozen=True)
 class IssueCertificate(Effect):
     """Submit the query-and-print matter ``matter_code`` for the verified ``applicant`` (a form

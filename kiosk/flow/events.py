@@ -20,6 +20,7 @@ from enum import StrEnum
 from typing import ClassVar
 
 from drivers.base import DeviceClass, DeviceStatus
+from kiosk.apply.certificates import CertificatePrint
 from kiosk.catalogue.model import Matter
 from kiosk.flow.matter import MatterBrief, SubjectKind
 from kiosk.flow.states import PlaceholderTopic
@@ -399,7 +400,10 @@ class ApplicationNotSaved(Reply):
 
 @dataclass(frozen=True)
 class ReceiptPrinted(Reply):
-    """The receipt printed and the printer reported no error after the job."""
+    """The receipt printed and the printer reported no error after the job; ``certificates``
+    says of each instant certificate whether the A4 printer confirmed it."""
+
+    certificates: tuple[CertificatePrint, ...] = ()
 
 
 @dataclass(frozen=True)

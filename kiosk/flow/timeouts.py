@@ -44,7 +44,7 @@ VERIFIED_CARD_GRACE_S = 10.0
 ISSUE_LIMIT_S = 30.0
 """Submitting a query-and-print matter and rendering its PDF, before the platform counts as
 unavailable (the platform call's 20 s plus rendering a long document)."""
-PRINT_LIMIT_S = 330.0
+A4_PRINT_LIMIT_S = 330.0
 """Waiting for the A4 job: a backstop past the driver's own ``job_timeout_s`` (300 s), which
 reports a job without a final state as failed; the flow never waits for ever."""
 MAINTENANCE_WAIT_S = 120.0
@@ -60,8 +60,10 @@ APPLY_LOAD_LIMIT_S = 20.0
 SUBMIT_LIMIT_S = 120.0
 """Waiting for the submitter: the outbox write, then an online try of every upload and the
 request with the client's short timeouts; past this the citizen is sent to the window."""
-PRINT_LIMIT_S = 60.0
+RECEIPT_PRINT_LIMIT_S = 60.0
 """Waiting for a receipt job and the printer's post-job status (a long bundle receipt)."""
+APPLY_PRINT_LIMIT_S = RECEIPT_PRINT_LIMIT_S + A4_PRINT_LIMIT_S
+"""Waiting for the receipt and then an instant matter's certificate on A4 (one worker)."""
 
 
 @dataclass(frozen=True)
@@ -105,7 +107,7 @@ TIMEOUTS: dict[State, StateTimeouts] = {
     State.APPLY_MATERIAL: _READING,
     State.APPLY_REVIEW: _READING,
     State.APPLY_SUBMITTING: StateTimeouts(limit_s=SUBMIT_LIMIT_S),
-    State.APPLY_PRINTING: StateTimeouts(limit_s=PRINT_LIMIT_S),
+    State.APPLY_PRINTING: StateTimeouts(limit_s=APPLY_PRINT_LIMIT_S),
     State.APPLY_DONE: _INFO,
     State.APPLY_OFFLINE_SAVED: _INFO,
     State.APPLY_PRINT_FAILED: _READING,
@@ -114,7 +116,7 @@ TIMEOUTS: dict[State, StateTimeouts] = {
     State.CERTIFICATE_FORM: _READING,
     State.CERTIFICATE_ISSUING: StateTimeouts(limit_s=ISSUE_LIMIT_S),
     State.CERTIFICATE_PREVIEW: _READING,
-    State.CERTIFICATE_PRINTING: StateTimeouts(limit_s=PRINT_LIMIT_S),
+    State.CERTIFICATE_PRINTING: StateTimeouts(limit_s=A4_PRINT_LIMIT_S),
     State.CERTIFICATE_PRINTED: _INFO,
     State.CERTIFICATE_PRINT_FAILED: _READING,
     State.MAINTENANCE_PIN: _INFO,

@@ -323,6 +323,20 @@ class ApplyViewModel(QObject):
             return ""
         return f"image://{QR_PROVIDER}/{quote(payload, safe='')}"
 
+    @Property(list, notify=changed)
+    def certificates(self) -> list[dict[str, str]]:
+        """Each instant certificate's line on the done screen and, when the A4 job did not
+        confirm it, its verify QR (image source; empty once printed)."""
+        draft = self._draft()
+        return [
+            {
+                "note": text.instant_certificate_note(c.title, c.printed),
+                "qr": "" if c.printed
+                else f"image://{QR_PROVIDER}/{quote(c.verify_url, safe='')}",
+            }
+            for c in (draft.certificates if draft else ())
+        ]
+
     @Slot(str, result=str)
     def word(self, key: str) -> str:
         """A word of the apply screens."""

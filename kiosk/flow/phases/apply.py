@@ -6,8 +6,10 @@ on a page with errors and shows them), then each material (an e-licence is match
 otherwise a commitment or 稍后补交 where the material allows), then the review with the
 pre-check. Confirming submits through the write-ahead outbox: accepted online, or saved for
 later when the platform is away, or not saved at all when the terminal cannot store it. The
-receipt prints either way; when it cannot, the screen shows its content as a QR code and
-offers to reprint once the printer is back. Leaving the phase forgets the draft.
+receipt prints either way; an instant result that is a certificate then prints on A4, and the
+done screen says whether it did (else its verify QR and 请到人工窗口打印). When the receipt
+cannot print, the screen shows its content as a QR code and offers to reprint once the
+printer is back. Leaving the phase forgets the draft.
 """
 
 from __future__ import annotations
@@ -36,7 +38,7 @@ APPLY_FINISH = Node(
     ),
     rows=(
         Row(S.APPLY_PRINTING, on=ev.ReceiptPrinted, when=a.outcome_kind.is_("accepted"),
-            to=S.APPLY_DONE),
+            do=a.record_certificates, to=S.APPLY_DONE),
         Row(S.APPLY_PRINTING, on=ev.ReceiptPrinted, when=a.outcome_kind.is_("saved"),
             to=S.APPLY_OFFLINE_SAVED),
         Row(S.APPLY_PRINTING, on=_FAILED_PRINT, to=S.APPLY_PRINT_FAILED),

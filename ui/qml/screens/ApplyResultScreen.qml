@@ -5,7 +5,8 @@ import "../components"
 
 // What came of the application: submitted (请取走回执), saved for later with the local
 // reference, the receipt shown as a QR when it could not print (请拍照留存, 重新打印 once the
-// printer is back), or not saved at all.
+// printer is back), or not saved at all. After 申请已提交, each instant certificate says whether
+// the A4 printer printed it, or shows its verify QR and 请到人工窗口打印.
 Item {
     ColumnLayout {
         anchors.centerIn: parent
@@ -65,6 +66,35 @@ Item {
             font.bold: true
             color: Theme.accent
             horizontalAlignment: Text.AlignHCenter
+        }
+        Repeater {
+            model: kiosk.screen === "apply_done" ? apply.certificates : []
+            ColumnLayout {
+                required property var modelData
+                Layout.fillWidth: true
+                spacing: 8
+                Text {
+                    objectName: "instant_certificate_note"
+                    Layout.fillWidth: true
+                    text: modelData.note
+                    font.family: Theme.fontFamily
+                    font.pixelSize: Theme.fontBody
+                    font.bold: true
+                    color: modelData.qr.length > 0 ? Theme.accent : Theme.success
+                    horizontalAlignment: Text.AlignHCenter
+                    wrapMode: Text.WordWrap
+                }
+                Image {
+                    objectName: "certificate_verify_qr"
+                    visible: modelData.qr.length > 0
+                    Layout.alignment: Qt.AlignHCenter
+                    Layout.preferredWidth: visible ? 280 : 0
+                    Layout.preferredHeight: visible ? 280 : 0
+                    sourceSize: Qt.size(280, 280)
+                    source: modelData.qr
+                    cache: false
+                }
+            }
         }
         Repeater {
             model: apply.numbers
