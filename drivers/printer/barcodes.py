@@ -11,10 +11,24 @@ from __future__ import annotations
 import logging
 
 import barcode
+from barcode.charsets import code128
+from barcode.codex import Code128
 from barcode.errors import BarcodeError
 from PIL import Image, ImageDraw
 
 log = logging.getLogger(__name__)
+
+
+class _Code128(Code128):  # type: ignore[misc]  # python-barcode ships no types
+    """python-barcode's Code 128 without one wrong step: after a code-set-C start, its
+    "start B, switch to C → start C" shortening also fires on a first *data* value of 99
+    (data "99…"), dropping it, so "990" scanned as "0" (python-barcode 0.15)."""
+
+    def _try_to_optimize(self, encoded: list[int]) -> list[int]:
+        if encoded[0] == code128.START_CODES["C"]:
+            return encoded
+        result: list[int] = super()._try_to_optimize(encoded)
+        return result
 
 #: ESC/POS system name → python-barcode class name.
 PYTHON_BARCODE_NAMES = {
@@ -62,7 +76,8 @@ def modules(system: str, data: str) -> str | None:
     text = human_text(system, data)
     options = {"add_checksum": False} if system == "CODE39" else {}
     try:
-        symbol = barcode.get_barcode_class(name)(text, **options)
+        symbol_class = _Code128 if name == "code128" else barcode.get_barcode_class(name)
+        symbol = symbol_class(text, **options)
         pattern: str = "".join(symbol.build())
     except (BarcodeError, ValueError, TypeError) as error:
         log.warning("emulated printer: %s data %r not drawable: %s", system, data, error)

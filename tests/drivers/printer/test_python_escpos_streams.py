@@ -15,7 +15,7 @@ import numpy as np
 import pytest
 import zxingcpp
 from escpos.printer import Dummy
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from PIL import Image, ImageDraw
 
@@ -85,6 +85,8 @@ def test_ean13_prints_bars_zxing_reads_and_no_digits_as_text(digits: str) -> Non
 
 @settings(max_examples=15, deadline=None)
 @given(CODE128_DATA)
+@example("99")  # a leading 99 in code set C was dropped by python-barcode's shortening
+@example("990")
 def test_code128_prints_bars_zxing_reads(text: str) -> None:
     data = escpos_bytes(lambda p: p.barcode("{B" + text, "CODE128", function_type="B"))
     receipt = interpret(data)
