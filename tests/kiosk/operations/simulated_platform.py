@@ -1,5 +1,5 @@
-"""Everything the operations tests take from the simulated platform, in one place (the
-simulator is moving to its own package: only these imports change)."""
+"""The simulated platform for the operations tests: started for a test, with commands queued
+through its ``/_sim/`` hook; the signing client is the platform tests' own."""
 
 from __future__ import annotations
 
@@ -10,12 +10,12 @@ from pathlib import Path
 import requests
 
 from kiosk.platform.client import PlatformClient
-from kiosk.platform.transport import Timeouts, TlsSettings, Transport
-from kiosk.platform.transport_retry import NO_RETRY
-from platform_api.signing import SignAlg, Signer
+from kiosk.platform.transport import Timeouts
 from platform_sim import RunningSimulator, start_simulator
+from tests.kiosk.platform import simulated
+from tests.kiosk.platform.simulated import TERMINAL_ID
 
-TERMINAL_ID = "KIOSK-SIM-0001"
+__all__ = ["TERMINAL_ID", "client_for", "queue_command", "running_platform"]
 
 
 @contextmanager
@@ -29,10 +29,9 @@ def running_platform(data_dir: Path) -> Iterator[RunningSimulator]:
 
 
 def client_for(sim: RunningSimulator) -> PlatformClient:
-    """A signing client for :data:`TERMINAL_ID`, without retries."""
-    signer = Signer(TERMINAL_ID, sim.secret, SignAlg.HMAC_SHA256)
-    transport = Transport(sim.base_url, signer, TlsSettings(sim.ca_file), Timeouts(2, 5))
-    return PlatformClient(transport, NO_RETRY)
+    """A signing client for :data:`TERMINAL_ID`, without retries, patient enough for a
+    heartbeat on a loaded machine."""
+    return simulated.client_for(sim, timeouts=Timeouts(2, 5))
 
 
 def queue_command(sim: RunningSimulator, command: str, reason: str = "") -> str:
