@@ -25,11 +25,11 @@ from drivers.base import DeviceClass
 from drivers.camera.emulator import CameraEmulator
 from drivers.id_card.emulator import IdCardEmulator
 from drivers.id_card.protocol import Request, SamCommand
+from drivers.printer.emulator import PaperLevel, ReceiptPrinterEmulator
 from drivers.scanner.emulator import ScannerEmulator
 from kiosk.flow import events as ev
 from kiosk.forms.fields import FieldSpec, FieldType
 from kiosk.forms.validation import Address, FieldValue
-from simulation.devices import PrinterControls
 from ui import text
 
 if TYPE_CHECKING:
@@ -291,10 +291,12 @@ def _materials_done(app: KioskApp) -> None:
         app.ui.kiosk.intent("apply_next")
 
 
-def _paper(level: str) -> Step:
-    return lambda app: _simulator(app, DeviceClass.RECEIPT_PRINTER, PrinterControls).set_paper(
-        level
-    )
+def _paper(level: PaperLevel) -> Step:
+    return lambda app: _simulator(
+        app, DeviceClass.RECEIPT_PRINTER, ReceiptPrinterEmulator
+    ).set_paper(level)
+
+
 CERTIFICATE_NAME = "社保缴费证明打印"
 """The certificate the 证明打印 shots print (any query-and-print matter of the seed would do)."""
 
