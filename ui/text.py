@@ -16,11 +16,14 @@ from enum import StrEnum
 
 from PySide6.QtCore import QCoreApplication
 
+from kiosk.apply.precheck import Problem, ProblemCode
 from kiosk.flow.states import PlaceholderTopic, Reason, State
 from kiosk.flow.view import ContinueBlock
+from kiosk.forms.validation import ErrorCode, InputError
 from kiosk.gating import GateReason
 from kiosk.identity.consent import ConsentPurpose
 from kiosk.identity.person import IdentityMethod
+from kiosk.materials.resolution import MaterialKind
 
 
 def QT_TRANSLATE_NOOP(context: str, source: str) -> str:  # noqa: N802 (the name lupdate seeks)
@@ -267,7 +270,7 @@ def screen_hint(state: State) -> str:
 
 
 def _screen(state: State, part: int, qr: bool = True) -> str:
-    texts = _SCREENS.get(state) or _MAINTENANCE_SCREENS.get(state)
+    texts = _SCREENS.get(state)
     return tr("Screen", offered(texts[part], qr)) if texts and texts[part] else ""
 
 
@@ -440,9 +443,6 @@ def date_text(day: date) -> str:
 
 # --- applying (form, materials, review, submission, receipt) ---------------------------------
 
-from kiosk.apply.precheck import Problem, ProblemCode  # noqa: E402 (this section's own words)
-from kiosk.forms.validation import ErrorCode, InputError  # noqa: E402
-from kiosk.materials.resolution import MaterialKind  # noqa: E402
 
 _SCREENS = {
     **_SCREENS,
@@ -692,20 +692,20 @@ def catalogue_as_of(as_of: str) -> str:
     return QCoreApplication.translate("Catalogue", "目录更新于 {as_of}（离线）").format(as_of=as_of)
 # --- maintenance (technicians) ----------------------------------------------------------------
 
-_MAINTENANCE_SCREENS: Mapping[State, tuple[str, str, str]] = {
+_SCREENS = {
+    **_SCREENS,
     State.MAINTENANCE_PIN: (
-        QT_TRANSLATE_NOOP("Maintenance", "维护模式"),
-        QT_TRANSLATE_NOOP("Maintenance", "请输入维护密码"),
-        QT_TRANSLATE_NOOP("Maintenance", "仅限运维人员使用"),
+        QT_TRANSLATE_NOOP("Screen", "维护模式"),
+        QT_TRANSLATE_NOOP("Screen", "请输入维护密码"),
+        QT_TRANSLATE_NOOP("Screen", "仅限运维人员使用"),
     ),
     State.MAINTENANCE_WAITING: (
-        QT_TRANSLATE_NOOP("Maintenance", "正在进入维护模式…"),
-        QT_TRANSLATE_NOOP("Maintenance", "正在等待本机完成正在发送的业务数据，请稍候。"),
+        QT_TRANSLATE_NOOP("Screen", "正在进入维护模式…"),
+        QT_TRANSLATE_NOOP("Screen", "正在等待本机完成正在发送的业务数据，请稍候。"),
         "",
     ),
-    State.MAINTENANCE: (QT_TRANSLATE_NOOP("Maintenance", "维护模式"), "", ""),
+    State.MAINTENANCE: (QT_TRANSLATE_NOOP("Screen", "维护模式"), "", ""),
 }
-"""Heading, explanation and hint of the maintenance screens (read by :func:`screen_title`)."""
 
 
 def pin_wrong(tries_left: int) -> str:
