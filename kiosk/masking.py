@@ -14,10 +14,15 @@ from collections.abc import Callable, Iterable
 
 from drivers.id_card.privacy import mask_id_number, mask_name
 
-__all__ = ["MaskingFilter", "mask_id_number", "mask_name", "mask_text"]
+__all__ = ["MaskingFilter", "mask_id_number", "mask_name", "mask_phone", "mask_text"]
 
 _ID_NUMBER = re.compile(r"(?<![0-9A-Za-z])(\d{17}[\dXx]|\d{15}|[A-Z]{3}\d{12})(?![0-9A-Za-z])")
 _TRACEBACK_FORMATTER = logging.Formatter()
+
+
+def mask_phone(phone: str) -> str:
+    """A mainland mobile number as screens show it (138****8000); anything else fully hidden."""
+    return phone[:3] + "****" + phone[7:] if len(phone) == 11 else "****"
 
 
 def mask_text(text: str, names: Iterable[str] = ()) -> str:

@@ -6,7 +6,7 @@ import logging
 
 import pytest
 
-from kiosk.masking import MaskingFilter, mask_id_number, mask_name, mask_text
+from kiosk.masking import MaskingFilter, mask_id_number, mask_name, mask_phone, mask_text
 
 
 @pytest.mark.parametrize(
@@ -83,3 +83,9 @@ def test_logging_filter_without_names_still_masks_numbers() -> None:
 
 def test_foreign_permanent_resident_card_numbers_are_masked_in_text() -> None:
     assert mask_text("card USA330080011501 read") == "card USA330*****1501 read"
+
+
+def test_a_mobile_number_shows_its_first_three_and_last_four_digits_only() -> None:
+    assert mask_phone("13800138000") == "138****8000"
+    assert mask_phone("0571-12345") == "****"
+    assert mask_phone("") == "****"

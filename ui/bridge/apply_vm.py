@@ -21,7 +21,7 @@ from kiosk.flow import events as ev
 from kiosk.flow.view import FlowView
 from kiosk.forms.fields import FieldSpec, FieldType, KeyboardKind
 from kiosk.forms.validation import Address, FieldValue
-from kiosk.masking import mask_id_number, mask_name
+from kiosk.masking import mask_id_number, mask_name, mask_phone
 from kiosk.materials.resolution import (
     CommitmentUse,
     DeferredUse,
@@ -72,7 +72,7 @@ def masked(spec: FieldSpec, value: FieldValue, draft: ApplicationDraft) -> str:
     if spec.type is FieldType.ID_NUMBER:
         return mask_id_number(shown)
     if spec.type is FieldType.PHONE:
-        return shown[:3] + "****" + shown[7:] if len(shown) == 11 else "****"
+        return mask_phone(shown)
     if isinstance(value, Address):
         return draft.form.divisions.full_name(value.region) + "****"
     if spec.prefill in _NAME_SOURCES or text.names_a_person(spec.label):
