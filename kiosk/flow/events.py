@@ -33,6 +33,9 @@ from kiosk.platform.models import Application, License
 class Event:
     """Base class of every flow event."""
 
+    def wipe(self) -> None:
+        """Zero what the event carries of the citizen when no row takes it (nothing here)."""
+
 
 @dataclass(frozen=True)
 class Intent(Event):
@@ -194,6 +197,10 @@ class FaceCaptured(Report):
 
     jpeg: bytearray = field(repr=False)
     liveness_score: float | None = None
+
+    def wipe(self) -> None:
+        """A face that arrives after the flow left face capture is zeroed, not left to GC."""
+        self.jpeg[:] = bytes(len(self.jpeg))
 
 
 @dataclass(frozen=True)
