@@ -37,6 +37,7 @@ from kiosk.config import Config
 from kiosk.flow import effects as fx
 from kiosk.flow import events as ev
 from kiosk.flow.machine import FlowMachine
+from kiosk.outbox.store import OutboxStore
 from kiosk.workers import Workers
 from simulation.devices import build_control_api
 from simulation.server import ControlServer
@@ -125,6 +126,9 @@ class KioskApp:
                 options.control_port
             )
             self.control = build_control_api(self.devices, port, _LatePlatform(self))
+        self.outbox_store = OutboxStore.in_data_dir(config.terminal.data_dir)
+        """The one outbox store: the worker, the citizen's online submit and maintenance's view
+        share it, so maintenance sees the submit's claim and waits for it."""
         self.operations = Operations(self)
         self.ui = KioskUi(
             self.machine.view,
@@ -220,7 +224,8 @@ class KioskApp:
 
             self.devices.start()
             try:
-                self._backend.set_result(backend.start_backend(self.config, cache))
+                started = backend.start_backend(self.config, cache, self.outbox_store)
+                self._backend.set_result(started)
             except BaseException as error:
                 self._backend.set_exception(error)
                 raise
@@ -256,6 +261,7 @@ class KioskApp:
         self.devices.stop()
         if self._backend.done() and self._backend.exception() is None:
             self._backend.result().stop()
+        self.outbox_store.close()  # last: the worker and maintenance are done with it
         gc.unfreeze()  # collectable again, so exit finalises them (nanobind checks)
 
     # --- catalogue ----------------------------------------------------------------------------

@@ -14,7 +14,6 @@ import dataclasses
 import logging
 from collections.abc import Callable
 from datetime import date
-from pathlib import Path
 from uuid import uuid4
 
 from drivers.base import DeviceClass
@@ -149,15 +148,16 @@ class Backend:
         """Stop the outbox worker and close its store, then the embedded platform, if any."""
         if self.outbox is not None:
             self.outbox.stop()
-            self.outbox.store.close()
         if self.platform_sim is not None:
             self.platform_sim.stop()
 
 
-def start_backend(config: Config, catalogue_cache: CatalogueCache) -> Backend:
+def start_backend(
+    config: Config, catalogue_cache: CatalogueCache, outbox_store: OutboxStore
+) -> Backend:
     """Start the embedded platform when configured and build the client (worker thread);
     ``catalogue_cache`` is the one the start-up worker already read
-    (:mod:`entry.catalogue_disk`)."""
+    (:mod:`entry.catalogue_disk`), ``outbox_store`` the app's one outbox (the app closes it)."""
     settings = config.platform
     platform_sim = None
     if settings.embedded_simulator:
@@ -177,7 +177,7 @@ def start_backend(config: Config, catalogue_cache: CatalogueCache) -> Backend:
         if platform_sim is not None:
             platform_sim.stop()
         raise
-    outbox = OutboxWorker(OutboxStore.in_data_dir(Path(config.terminal.data_dir)), client)
+    outbox = OutboxWorker(outbox_store, client)
     outbox.start()
     submitter = Submitter(client.tuned(ONLINE_TRY, NO_RETRY), outbox.store, outbox)
     return Backend(client, catalogue_cache, platform_sim, outbox, submitter)

@@ -51,7 +51,6 @@ from kiosk.operations.daily import DailyCount
 from kiosk.operations.heartbeat import BeatResult, HeartbeatService
 from kiosk.operations.settings import OpsSettings, parse_ops
 from kiosk.operations.status import Mode, StatusSources
-from kiosk.outbox.store import OutboxStore
 from kiosk.platform.models import Command
 from kiosk.telemetry.exporter import MetricsExporter
 from kiosk.telemetry.logs import json_log_handler
@@ -98,7 +97,7 @@ class Operations:
         self.settings: OpsSettings = parse_ops(config.raw, data_dir)
         s = self.settings
         self.audit = AuditLog(s.audit_dir, s.audit_max_bytes)
-        self.outbox = OutboxStore.in_data_dir(data_dir)
+        self.outbox = app.outbox_store
         m = s.maintenance
         self.pin = PinGuard(
             m.pin_hash, s.state_dir / "maintenance-pin.json", m.max_failures, m.lockout_s
@@ -193,7 +192,7 @@ class Operations:
         self.heartbeat.start()
 
     def stop(self) -> None:
-        """Stop the heartbeat, the exporter and the log file; close the outbox."""
+        """Stop the heartbeat, the exporter and the log file (the app closes the outbox)."""
         self._timer.stop()
         for unsubscribe in reversed(self._unsubscribe):
             unsubscribe()
@@ -205,7 +204,6 @@ class Operations:
         if self._log_handler is not None:
             logging.getLogger().removeHandler(self._log_handler)
             self._log_handler.close()
-        self.outbox.close()
 
     def touch(self) -> None:
         """Any touch: the technician is still there."""
