@@ -531,8 +531,10 @@ class Operations:
         return found
 
     def _on_device(self, event: DeviceEvent) -> None:
-        starting = isinstance(event, StatusChanged) and event.status.state is DeviceState.STARTING
-        if isinstance(event, StatusChanged) and not event.status.usable and not starting:
+        passing = isinstance(event, StatusChanged) and event.status.state in (
+            DeviceState.STARTING, DeviceState.BUSY
+        )  # starting up or printing: not a fault
+        if isinstance(event, StatusChanged) and not event.status.usable and not passing:
             status = event.status
             self._last_errors[event.device_class] = " ".join(
                 part for part in (status.state.value, status.media.value, status.detail) if part

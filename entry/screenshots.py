@@ -380,6 +380,24 @@ def _shapes_found(kind: str) -> Step:
     return found
 
 
+def _scroll_to_device(device: str) -> Step:
+    """Scroll the Devices pane so that ``device``'s card is at its top."""
+
+    def scroll(app: KioskApp) -> None:
+        from ui.bridge.automation import walk  # deferred like the other UI helpers here
+
+        pump(1.5)  # the status changes of the test (busy, then online) redraw the list first
+        items = {item.objectName(): item for item in walk(app.ui.window.contentItem())}
+        pane, card = items.get("devices_list"), items.get(f"device_{device}")
+        if pane is None or card is None:
+            raise RouteError(f"no card of {device} on the devices pane")
+        limit = float(pane.property("contentHeight")) - pane.height()
+        pane.setProperty("contentY", max(0.0, min(card.y(), limit)))
+        pump(0.3)
+
+    return scroll
+
+
 def _document_camera(source: str) -> Step:
     return lambda app: _simulator(app, DeviceClass.DOCUMENT_CAMERA, CameraEmulator).show(source)
 
@@ -492,13 +510,14 @@ ROUTES: dict[str, tuple[Step, ...]] = {
                                      _perform("preview", "document_camera"),
                                      _shapes_found("page")),
     "maintenance_a4_test": (*_MAINTENANCE_DEVICES, _perform("test_print_a4", "a4_printer"),
-                            _result_shown),
+                            _result_shown, _scroll_to_device("a4_printer")),
     "maintenance_a4_test_failed": (*_MAINTENANCE_DEVICES, _a4_out_of_paper,
-                                   _perform("test_print_a4", "a4_printer"), _result_shown),
+                                   _perform("test_print_a4", "a4_printer"), _result_shown,
+                                   _scroll_to_device("a4_printer")),
     "maintenance_document_camera_test": (*_MAINTENANCE_DEVICES,
                                          _document_camera("document"),
                                          _perform("test_document_camera", "document_camera"),
-                                         _result_shown),
+                                         _result_shown, _scroll_to_device("document_camera")),
     "maintenance_logs_export": (_intent("maintenance"), _screen("maintenance_pin"),
                                 _pin(DEV_PIN), _screen("maintenance"), _panel("logs"),
                                 _settle_panel, _perform("export_logs"), _result_shown),

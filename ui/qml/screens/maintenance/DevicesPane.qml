@@ -6,6 +6,7 @@ import "../../components"
 // Each device: status, paper, what it is, its last error; self-tests, camera preview with
 // what was found drawn over it (face, QR code, page), and reset.
 Flickable {
+    objectName: "devices_list"
     contentHeight: column.implicitHeight
     clip: true
     ColumnLayout {
