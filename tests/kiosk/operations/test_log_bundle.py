@@ -127,7 +127,7 @@ def test_only_the_newest_bundles_are_kept(tmp_path: Path) -> None:
     for minute in range(4):
         moment = AT.replace(minute=minute)
         write_bundle(sources, tmp_path / "exports", "KIOSK-0001", "t", keep=2,
-                     now=lambda m=moment: m)  # type: ignore[misc]
+                     now=lambda m=moment: m)
     assert [p.name for p in bundles(tmp_path / "exports")] == [
         "logs-20261130T080200Z.tar.gz", "logs-20261130T080300Z.tar.gz"
     ]

@@ -30,7 +30,7 @@ def test_the_overlay_is_flattened_for_qml() -> None:
 
 
 def test_frames_show_while_the_preview_runs_and_not_after(qtbot: QtBot) -> None:
-    vm = MaintenanceViewModel(_Actions())  # type: ignore[arg-type]
+    vm = MaintenanceViewModel(_Actions())
     vm.start_preview("camera")
     assert vm.previewDevice == "camera" and vm.previewSource == ""
     vm.set_preview(OVERLAY)
