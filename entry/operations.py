@@ -56,6 +56,7 @@ from kiosk.operations.log_bundle import (
     EXPORTS_DIR_NAME,
     BundleSources,
     LogBundle,
+    bundles,
     config_summary,
 )
 from kiosk.operations.settings import OpsSettings, parse_ops
@@ -424,6 +425,7 @@ class Operations:
             self._record(AuditEvent.MAINTENANCE_ACTION, action="export_logs", target=target,
                          outcome="logs_exported", bundle=bundle_detail(bundle))
             self.view_model.set_result(CheckResult(True, "logs_exported", str(bundle.path)))
+            self.refresh("logs")
 
         def failed(error: BaseException) -> None:
             log.error("log export failed: %s: %s", type(error).__name__, error)
@@ -507,6 +509,9 @@ class Operations:
             contains = self._log_filter
             if log_file is not None:
                 app.workers.submit(lambda: tail_log(log_file, contains), vm.set_logs)
+            exports = self.log_collector.exports_dir
+            app.workers.submit(lambda: [(p.name, p.stat().st_size) for p in bundles(exports)],
+                               vm.set_log_bundles)
         elif panel == "service":
             vm.set_in_service(not self._suspended)
         elif panel == "config":

@@ -923,3 +923,10 @@ def preview_no_frames() -> str:
     return QCoreApplication.translate(
         "Maintenance", "摄像头没有画面（未连接、画面冻结或已断开）"
     )
+
+
+def log_bundle(name: str, size: int) -> str:
+    """One log bundle kept for a technician to take away, with its size."""
+    return QCoreApplication.translate("Maintenance", "待取走的日志包：{name}（{kib} KB）").format(
+        name=name, kib=max(1, round(size / 1024))
+    )

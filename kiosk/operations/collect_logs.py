@@ -49,6 +49,11 @@ class LogCollector:
         self._max_bytes = max_bytes
         self._now = now
 
+    @property
+    def exports_dir(self) -> Path:
+        """Where the bundles are kept for a technician to take away."""
+        return self._exports_dir
+
     def bundle(self, reason: str) -> LogBundle:
         """Write a bundle now (``reason``: a command id or ``technician``); raises
         :class:`OSError` when the disk refuses."""

@@ -99,6 +99,8 @@ def test_logs_export_and_upload_logs_keep_masked_bundles(kiosk: Harness) -> None
     tap(kiosk, "log_export")
     kiosk.qtbot.waitUntil(lambda: "日志已导出" in vm.result, timeout=20000)
     assert len(bundles(exports)) == 2
+    kiosk.qtbot.waitUntil(lambda: len(vm.logBundles) == 2, timeout=5000)
+    assert bundles(exports)[-1].name in vm.logBundles[0]  # newest first
     for path in bundles(exports):
         with tarfile.open(path, "r:gz") as tar:
             content = b"".join(

@@ -96,6 +96,7 @@ class MaintenanceViewModel(QObject):
         self._catalogue: dict[str, Any] = {}
         self._network: list[str] = []
         self._logs: list[str] = []
+        self._log_bundles: list[str] = []
         self._result = ""
         self._in_service = True
         self._panel = PANELS[0]
@@ -281,6 +282,17 @@ class MaintenanceViewModel(QObject):
             _when(report.ca_expires),
             _when(report.server_expires),
         )
+        self.panels_changed.emit()
+
+    @Property(list, notify=panels_changed)
+    def logBundles(self) -> list[str]:  # noqa: N802
+        """The log bundles kept for export (the platform's ``upload_logs`` and 导出), worded,
+        newest first."""
+        return self._log_bundles
+
+    def set_log_bundles(self, found: Sequence[tuple[str, int]]) -> None:
+        """The bundles in the exports directory, oldest first: (file name, bytes)."""
+        self._log_bundles = [text.log_bundle(name, size) for name, size in reversed(found)]
         self.panels_changed.emit()
 
     def set_logs(self, lines: Sequence[str]) -> None:

@@ -30,6 +30,16 @@ ColumnLayout {
             onClicked: maintenance.perform("export_logs", "")
         }
     }
+    Text {
+        objectName: "log_bundles"
+        Layout.fillWidth: true
+        visible: maintenance.logBundles.length > 0
+        text: maintenance.logBundles.join("\n")
+        font.family: Theme.fontFamily
+        font.pixelSize: 22
+        color: Theme.textSecondary
+        wrapMode: Text.WrapAnywhere
+    }
     Rectangle {
         Layout.fillWidth: true
         Layout.fillHeight: true
