@@ -15,7 +15,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from PySide6.QtCore import QCoreApplication, QEventLoop
 
@@ -356,6 +356,58 @@ def _settle_panel(app: KioskApp) -> None:
     pump(3.0)
 
 
+def _perform(action: str, target: str = "") -> Step:
+    return lambda app: app.operations.perform(action, target)
+
+
+def _result_shown(app: KioskApp) -> None:
+    """Wait for the action's outcome on the maintenance screen."""
+    vm = app.operations.view_model
+    wait_until(lambda: bool(vm.result), 60.0, "maintenance result")
+
+
+def _shapes_found(kind: str) -> Step:
+    """Wait until the camera preview draws a shape of ``kind`` (face, qr, page)."""
+
+    def found(app: KioskApp) -> None:
+        vm = app.operations.view_model
+        def shapes() -> list[dict[str, Any]]:
+            return cast(list[dict[str, Any]], vm.previewShapes)
+
+        wait_until(lambda: any(s["kind"] == kind for s in shapes()), 30.0, f"preview {kind}")
+        pump(0.5)  # the frame after the one with the shape, painted
+
+    return found
+
+
+def _scroll_to_device(device: str) -> Step:
+    """Scroll the Devices pane so that ``device``'s card is at its top."""
+
+    def scroll(app: KioskApp) -> None:
+        from ui.bridge.automation import walk  # deferred like the other UI helpers here
+
+        pump(1.5)  # the status changes of the test (busy, then online) redraw the list first
+        items = {item.objectName(): item for item in walk(app.ui.window.contentItem())}
+        pane, card = items.get("devices_list"), items.get(f"device_{device}")
+        if pane is None or card is None:
+            raise RouteError(f"no card of {device} on the devices pane")
+        limit = float(pane.property("contentHeight")) - pane.height()
+        pane.setProperty("contentY", max(0.0, min(card.y(), limit)))
+        pump(0.3)
+
+    return scroll
+
+
+def _document_camera(source: str) -> Step:
+    return lambda app: _simulator(app, DeviceClass.DOCUMENT_CAMERA, CameraEmulator).show(source)
+
+
+_MAINTENANCE_DEVICES: tuple[Step, ...] = (
+    _intent("maintenance"), _screen("maintenance_pin"), _pin(DEV_PIN), _screen("maintenance"),
+    _panel("devices"), _settle_panel,
+)
+
+
 _GUIDE: tuple[Step, ...] = (_intent("home.services"), _screen("catalogue"), _face_matter,
                             _screen("guide"))
 _IDENTITY: tuple[Step, ...] = (*_GUIDE, _guide_start, _screen("identity_card"))
@@ -450,6 +502,25 @@ ROUTES: dict[str, tuple[Step, ...]] = {
                                  _settle_panel)
         for panel in ("devices", "outbox", "catalogue", "network", "config", "logs", "service")
     },
+    "maintenance_preview_face": (*_MAINTENANCE_DEVICES, _camera("face"),
+                                 _perform("preview", "camera"), _shapes_found("face")),
+    "maintenance_preview_qr": (*_MAINTENANCE_DEVICES, _camera("qr_medium"),
+                               _perform("preview", "camera"), _shapes_found("qr")),
+    "maintenance_preview_document": (*_MAINTENANCE_DEVICES, _document_camera("document"),
+                                     _perform("preview", "document_camera"),
+                                     _shapes_found("page")),
+    "maintenance_a4_test": (*_MAINTENANCE_DEVICES, _perform("test_print_a4", "a4_printer"),
+                            _result_shown, _scroll_to_device("a4_printer")),
+    "maintenance_a4_test_failed": (*_MAINTENANCE_DEVICES, _a4_out_of_paper,
+                                   _perform("test_print_a4", "a4_printer"), _result_shown,
+                                   _scroll_to_device("a4_printer")),
+    "maintenance_document_camera_test": (*_MAINTENANCE_DEVICES,
+                                         _document_camera("document"),
+                                         _perform("test_document_camera", "document_camera"),
+                                         _result_shown, _scroll_to_device("document_camera")),
+    "maintenance_logs_export": (_intent("maintenance"), _screen("maintenance_pin"),
+                                _pin(DEV_PIN), _screen("maintenance"), _panel("logs"),
+                                _settle_panel, _perform("export_logs"), _result_shown),
 }
 """How to reach each screen from home."""
 

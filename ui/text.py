@@ -871,3 +871,62 @@ def instant_certificate_note(title: str, printed: bool) -> str:
         return tr("InstantCertificate", _INSTANT_CERTIFICATE_PRINTED).format(title=title)
     failed = tr("InstantCertificate", _INSTANT_CERTIFICATE_FAILED).format(title=title)
     return failed + screen_body(State.CERTIFICATE_PRINT_FAILED)
+
+
+# --- maintenance: self-tests, camera preview and log export -----------------------------------
+
+_CHECKS = {
+    **_CHECKS,
+    "a4_printed": QT_TRANSLATE_NOOP("Check", "A4 测试页已打印，打印机状态正常"),
+    "a4_print_failed": QT_TRANSLATE_NOOP("Check", "A4 测试页未能打印"),
+    "document_camera_ok": QT_TRANSLATE_NOOP("Check", "高拍仪正常，已找到页面"),
+    "camera_no_frames": QT_TRANSLATE_NOOP("Check", "摄像头没有画面（未连接或画面冻结）"),
+    "camera_dark": QT_TRANSLATE_NOOP("Check", "画面全黑：请检查镜头是否遮挡、补光灯是否打开"),
+    "no_page": QT_TRANSLATE_NOOP("Check", "未找到页面：请把一张纸平放在高拍仪下"),
+    "document_quality": QT_TRANSLATE_NOOP("Check", "已找到页面，但画面质量不合格"),
+    "preview_started": QT_TRANSLATE_NOOP("Check", "预览已打开"),
+    "preview_stopped": QT_TRANSLATE_NOOP("Check", "预览已关闭"),
+    "logs_exported": QT_TRANSLATE_NOOP("Check", "日志已导出（已脱敏、已压缩）"),
+}
+
+
+def a4_test_page(model: str, terminal_id: str) -> tuple[str, tuple[str, ...]]:
+    """The A4 test page's title and lines (a technician checks them on paper)."""
+    translate = QCoreApplication.translate
+    title = translate("Maintenance", "A4 打印机测试页")
+    lines = (
+        translate("Maintenance", "本页由维护模式打印，用于检查 A4 打印机。"),
+        translate("Maintenance", "打印机型号：{model}").format(model=model),
+        translate("Maintenance", "终端编号：{terminal}").format(terminal=terminal_id),
+        translate("Maintenance", "中文与全角标点：政务服务自助终端「测试」，。；！"),
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZ 0123456789",
+    )
+    return title, lines
+
+
+def preview_waiting(device: str) -> str:
+    """The preview of a camera is opening."""
+    return QCoreApplication.translate("Maintenance", "正在打开{device}的画面…").format(
+        device=device
+    )
+
+
+def preview_found(faces: int, codes: int, pages: int, width: int, height: int) -> str:
+    """What the preview found in the latest frame."""
+    return QCoreApplication.translate(
+        "Maintenance", "{width}×{height}　人脸 {faces}　二维码 {codes}　页面 {pages}"
+    ).format(width=width, height=height, faces=faces, codes=codes, pages=pages)
+
+
+def preview_no_frames() -> str:
+    """The previewed camera delivers no frame."""
+    return QCoreApplication.translate(
+        "Maintenance", "摄像头没有画面（未连接、画面冻结或已断开）"
+    )
+
+
+def log_bundle(name: str, size: int) -> str:
+    """One log bundle kept for a technician to take away, with its size."""
+    return QCoreApplication.translate("Maintenance", "待取走的日志包：{name}（{kib} KB）").format(
+        name=name, kib=max(1, round(size / 1024))
+    )

@@ -186,6 +186,15 @@ class DevDockViewModel(QObject):
     def showDocument(self, source: str) -> None:  # noqa: N802
         """Show a fixture to the document camera."""
         self._send("POST", "/sim/document-camera", {"source": source})
+
+    @Slot(str)
+    def documentCameraFault(self, fault: str) -> None:  # noqa: N802
+        """Make the document camera misbehave (``black``, ``frozen``, ``no_device``); an empty
+        name clears its faults (for the maintenance self-test's failures)."""
+        if fault:
+            self._send("POST", "/sim/document-camera/fault", {"fault": fault})
+        else:
+            self._send("DELETE", "/sim/document-camera/fault")
     @Property(list, constant=True)
     def platformCommands(self) -> list[str]:  # noqa: N802
         """Commands the simulated platform can queue."""

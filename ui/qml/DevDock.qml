@@ -146,6 +146,9 @@ Rectangle {
                         onClicked: devDock.showDocument(modelData)
                     }
                 }
+                DockButton { objectName: "dock_document_fault_black"; text: qsTr("高拍仪黑屏"); onClicked: devDock.documentCameraFault("black") }
+                DockButton { objectName: "dock_document_fault_frozen"; text: qsTr("高拍仪冻结"); onClicked: devDock.documentCameraFault("frozen") }
+                DockButton { objectName: "dock_document_fault_clear"; text: qsTr("清除高拍仪故障"); onClicked: devDock.documentCameraFault("") }
             }
             DockHeading { text: qsTr("政务服务平台") }
             GridLayout {
