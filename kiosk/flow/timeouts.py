@@ -55,6 +55,12 @@ FACE_FRAME_WAIT_S = 0.5
 """Face capture waits this long for the next camera frame before looking again."""
 FACE_NO_FRAME_LIMIT_S = 5.0
 """A camera that delivers no frame for this long fails the capture (the flow offers a retry)."""
+PREVIEW_FRAME_WAIT_S = 0.5
+"""Maintenance's camera preview: one wait for a new frame (it checks for stop between waits)."""
+PREVIEW_NO_FRAME_LIMIT_S = 3.0
+"""Maintenance's camera preview: no frame for this long says the camera delivers nothing."""
+PREVIEW_INTERVAL_S = 0.1
+"""Maintenance's camera preview: at most ten a second (a technician needs no more; shared CPU)."""
 APPLY_LOAD_LIMIT_S = 20.0
 """Looking up the matters and listing e-licences (one platform read, as for verification)."""
 SUBMIT_LIMIT_S = 120.0

@@ -17,16 +17,10 @@ import time
 from collections.abc import Callable
 
 from drivers.camera.types import FrameSource, Image
+from kiosk.flow.timeouts import PREVIEW_FRAME_WAIT_S, PREVIEW_INTERVAL_S, PREVIEW_NO_FRAME_LIMIT_S
 from kiosk.maintenance.overlay import Overlay, OverlayDetector
 
 log = logging.getLogger(__name__)
-
-FRAME_WAIT_S = 0.5
-"""How long one wait for a new frame lasts (the run checks for stop between waits)."""
-NO_FRAME_LIMIT_S = 3.0
-"""No frame for this long: the preview says the camera delivers nothing."""
-MIN_INTERVAL_S = 0.1
-"""At most ten previews a second: a technician needs no more, the CPU is shared."""
 
 Show = Callable[[Image, Overlay], None]
 
@@ -71,9 +65,9 @@ class PreviewRun:
         last_index, last_frame_at, missing = 0, time.monotonic(), False
         while not self._stopping.is_set():
             started = time.monotonic()
-            frame = self._camera.wait_frame(last_index, FRAME_WAIT_S)
+            frame = self._camera.wait_frame(last_index, PREVIEW_FRAME_WAIT_S)
             if frame is None:
-                if not missing and started - last_frame_at > NO_FRAME_LIMIT_S:
+                if not missing and started - last_frame_at > PREVIEW_NO_FRAME_LIMIT_S:
                     missing = True
                     self._show_missing()
                 continue
@@ -82,4 +76,4 @@ class PreviewRun:
             if self._stopping.is_set():
                 return
             self._show(frame.image, overlay)
-            self._stopping.wait(max(0.0, MIN_INTERVAL_S - (time.monotonic() - started)))
+            self._stopping.wait(max(0.0, PREVIEW_INTERVAL_S - (time.monotonic() - started)))
