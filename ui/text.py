@@ -111,10 +111,6 @@ _PLACEHOLDERS: Mapping[PlaceholderTopic, tuple[str, str]] = {
         QT_TRANSLATE_NOOP("Placeholder", "预约"),
         QT_TRANSLATE_NOOP("Placeholder", "预约人工窗口的办理时间。"),
     ),
-    PlaceholderTopic.EVALUATION: (
-        QT_TRANSLATE_NOOP("Placeholder", "评价"),
-        QT_TRANSLATE_NOOP("Placeholder", "对本次服务进行“好差评”评价。"),
-    ),
     PlaceholderTopic.ELDERLY_MODE: (
         QT_TRANSLATE_NOOP("Placeholder", "适老模式"),
         QT_TRANSLATE_NOOP("Placeholder", "更大的字体、更慢的节奏和更简明的说明。"),
