@@ -49,13 +49,12 @@ class Problem(StrEnum):
 
 
 def clean_comment(text: str) -> str:
-    """``text`` without control characters (a line break is kept) and lone surrogates,
-    trimmed."""
+    """``text`` without control characters (a line break is kept) and lone surrogates."""
     kept = (
         c for c in text
         if c in _KEPT_CONTROLS or unicodedata.category(c) not in ("Cc", "Cs")
     )
-    return "".join(kept).strip()
+    return "".join(kept)
 
 
 @dataclass
@@ -85,6 +84,11 @@ class EvaluationDraft:
         self.comment = clean_comment(comment)
 
     @property
+    def sent_comment(self) -> str:
+        """The comment as it is sent: without the blanks around it."""
+        return self.comment.strip()
+
+    @property
     def reasons_needed(self) -> bool:
         """The chosen rating asks for reasons."""
         return self.rating is not None and needs_reasons(self.rating)
@@ -95,7 +99,7 @@ class EvaluationDraft:
             return Problem.NO_RATING
         if self.reasons_needed and not self.reasons:
             return Problem.REASONS_REQUIRED
-        if len(self.comment) > COMMENT_LIMIT:
+        if len(self.sent_comment) > COMMENT_LIMIT:
             return Problem.COMMENT_TOO_LONG
         return None
 
@@ -112,7 +116,7 @@ class EvaluationDraft:
                 application_no=item.application_no,
                 matter_code=item.matter_code,
                 reasons=self.reasons,
-                comment=self.comment,
+                comment=self.sent_comment,
                 terminal_id=terminal_id,
             )
             for item in self.served.items

@@ -91,7 +91,7 @@ def evaluation_status(draft: EvaluationDraft) -> EvaluationStatus:
         application_nos=tuple(i.application_no for i in served.items if i.application_no),
         rating=draft.rating,
         reasons=draft.reasons,
-        comment_length=len(draft.comment),
+        comment_length=len(draft.sent_comment),
     )
 
 
