@@ -930,6 +930,7 @@ _REASONS = {
     Reason.EVALUATION_REASONS_REQUIRED: QT_TRANSLATE_NOOP("Reason", "请至少选择一项原因。"),
     Reason.EVALUATION_COMMENT_TOO_LONG: QT_TRANSLATE_NOOP("Reason", "留言最多 500 字，请删减后再提交。"),
     Reason.EVALUATION_NOT_SAVED: QT_TRANSLATE_NOOP("Reason", "本机暂时无法保存您的评价，感谢您的理解。您也可以在政务服务App中评价。"),
+    Reason.EVALUATION_READER_DOWN: QT_TRANSLATE_NOOP("Reason", "身份证阅读器暂时无法使用。您也可以在政务服务App中评价。"),
 }
 
 _LABELS = {

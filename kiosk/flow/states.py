@@ -124,5 +124,7 @@ class Reason(StrEnum):
     EVALUATION_REASONS_REQUIRED = "evaluation_reasons_required"
     EVALUATION_COMMENT_TOO_LONG = "evaluation_comment_too_long"
     EVALUATION_NOT_SAVED = "evaluation_not_saved"
+    EVALUATION_READER_DOWN = "evaluation_reader_down"
+    """评价 on home needs the card, and the reader cannot read one now."""
     """The rating could not be kept (outbox full or failing, or refused for another cause)."""
     MAINTENANCE = "maintenance"

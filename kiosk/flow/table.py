@@ -49,7 +49,7 @@ IN_SERVICE = Node(
         Row(S.HOME, on=ev.OpenPlaceholder, do=a.show_placeholder, to=S.PLACEHOLDER),
         Row(S.HOME, on=ev.StartQrLogin, when=a.qr_usable, to=S.QR_LOGIN),
         CERTIFICATES_FROM_HOME,
-        EVALUATION_FROM_HOME,
+        *EVALUATION_FROM_HOME,
     ),
 )
 

@@ -19,6 +19,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from enum import StrEnum
 
+from drivers.base import DeviceClass
 from kiosk.apply.draft import Accepted
 from kiosk.evaluation.answers import EvaluationDraft, Problem, needs_reasons
 from kiosk.evaluation.service import Served, ServedItem, ServiceKind
@@ -85,6 +86,13 @@ def evaluate_after(done: State, read: ServedReader) -> Node:
 
 
 # --- the tile: the latest application of a card ----------------------------------------------
+
+
+@predicate
+def card_reader_usable(ctx: FlowContext, _event: ev.Event) -> bool:
+    """The ID card reader can read a card now."""
+    status = ctx.devices.get(DeviceClass.ID_CARD_READER)
+    return status is not None and status.usable
 
 
 @predicate
@@ -285,8 +293,12 @@ EVALUATION = Node(
 """Card → latest application, or a done screen's 完成 → rating → (reasons) → comment →
 sending → thanks, or "rated already", or why not."""
 
-FROM_HOME = Row(S.HOME, on=ev.OpenEvaluation, to=S.EVALUATION_CARD)
-"""评价 on home (a row of the in-service phase)."""
+FROM_HOME = (
+    Row(S.HOME, on=ev.OpenEvaluation, when=card_reader_usable, to=S.EVALUATION_CARD),
+    Row(S.HOME, on=ev.OpenEvaluation, when=~card_reader_usable, to=S.EVALUATION_UNAVAILABLE,
+        because=Reason.EVALUATION_READER_DOWN),
+)
+"""评价 on home (rows of the in-service phase): the card, unless the reader cannot read one."""
 
 
 # --- what the two services of today served -------------------------------------------------------

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, date, datetime
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
+from drivers.base import DeviceClass
 from kiosk.evaluation.answers import COMMENT_LIMIT, Rating
 from kiosk.evaluation.service import Served, ServedItem, ServiceKind
 from kiosk.flow import effects as fx
@@ -15,7 +19,7 @@ from kiosk.flow.states import Reason, State
 from kiosk.platform.models import Application
 from tests.kiosk.flow import test_flow_apply as apply_flow
 from tests.kiosk.flow import test_flow_certificates as certificate_flow
-from tests.kiosk.flow.helpers import FakeCard, FakeClock, all_online
+from tests.kiosk.flow.helpers import OFFLINE, FakeCard, FakeClock, all_online
 
 TODAY = date(2026, 11, 23)
 NOW = datetime(2026, 11, 23, 2, 0, tzinfo=UTC)
@@ -222,3 +226,30 @@ def test_an_expired_card_is_not_sent_for_verification(machine: FlowMachine) -> N
     assert not any(isinstance(e, fx.FindLatestService) for e in effects)
     assert machine.state is State.EVALUATION_UNAVAILABLE
     assert machine.view.reason is Reason.CARD_REJECTED
+
+
+@settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(comment=st.text(alphabet=st.characters(), max_size=COMMENT_LIMIT + 20))
+def test_any_comment_text_is_sent_or_refused_with_a_message(
+    machine: FlowMachine, comment: str
+) -> None:
+    machine.dispatch(ev.GoHome())
+    rated_from_tile(machine)
+    machine.dispatch(ev.RateService(Rating.FAIRLY_SATISFIED))
+    machine.dispatch(ev.CommentEdited(comment))
+    effects = machine.dispatch(ev.SendEvaluation())
+    if machine.state is State.EVALUATION_SENDING:
+        (effect,) = [e for e in effects if isinstance(e, fx.SubmitEvaluation)]
+        for body in effect.draft.evaluations(NOW, "T1"):
+            json.dumps(body.to_json(), ensure_ascii=False).encode("utf-8")
+    else:
+        assert machine.state is State.EVALUATION_COMMENT
+        assert machine.view.reason is Reason.EVALUATION_COMMENT_TOO_LONG
+
+
+def test_the_tile_says_so_when_the_card_reader_cannot_read(machine: FlowMachine) -> None:
+    machine.dispatch(ev.DevicesChanged({DeviceClass.ID_CARD_READER: OFFLINE}))
+    effects = machine.dispatch(ev.OpenEvaluation())
+    assert fx.StartCardReading() not in effects
+    assert machine.state is State.EVALUATION_UNAVAILABLE
+    assert machine.view.reason is Reason.EVALUATION_READER_DOWN
