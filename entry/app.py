@@ -30,10 +30,12 @@ from drivers.scanner.types import QrScanner, Scanned
 from entry.apply import ApplyEffects, progress_base
 from entry.certificates import CertificateDesk, DeskSettings
 from entry.devices import device_configs, device_factories
+from entry.evaluation import EvaluationEffects
 from entry.logs import install_log_masking
 from entry.operations import Operations
 from kiosk.catalogue.service import CatalogueService, CatalogueSnapshot
 from kiosk.config import Config
+from kiosk.evaluation.settings import configured_reasons
 from kiosk.flow import effects as fx
 from kiosk.flow import events as ev
 from kiosk.flow.machine import FlowMachine
@@ -42,6 +44,7 @@ from kiosk.workers import Workers
 from simulation.devices import build_control_api
 from simulation.server import ControlServer
 from ui.bridge.automation import UiAutomation, register_routes
+from ui.bridge.evaluation_vm import EvaluationViewModel
 from ui.kiosk_ui import KioskUi, UiSettings
 
 if TYPE_CHECKING:
@@ -130,6 +133,9 @@ class KioskApp:
         """The one outbox store: the worker, the citizen's online submit and maintenance's view
         share it, so maintenance sees the submit's claim and waits for it."""
         self.operations = Operations(self)
+        self.evaluation_vm = EvaluationViewModel(
+            self.dispatch, configured_reasons(config.raw), lambda: self.machine.session.evaluation
+        )
         self.ui = KioskUi(
             self.machine.view,
             dispatch=self.dispatch,
@@ -146,7 +152,7 @@ class KioskApp:
                 progress_base=progress_base(config),
             ),
             draft=lambda: self.machine.session.application,
-            models={"maintenance": self.operations.view_model},
+            models={"maintenance": self.operations.view_model, "evaluation": self.evaluation_vm},
         )
         self.ui.catalogue.set_devices(initial)
         self._backend: Future[Backend] = Future()
@@ -171,10 +177,15 @@ class KioskApp:
             dispatch=self.dispatch,
             settings=DeskSettings(config.terminal.hall_name, config.terminal.terminal_id),
         )
+        self.evaluation = EvaluationEffects(
+            config.terminal.terminal_id, config.terminal.data_dir, self.workers,
+            lambda: self.backend, self.dispatch,
+        )
         self._handlers = (
             self._effect_handlers()
             | self.apply.handlers()
             | self.certificates.handlers()
+            | self.evaluation.handlers()
             | self.operations.effect_handlers()
         )
 
@@ -186,6 +197,7 @@ class KioskApp:
         self._unsubscribe = [
             install_log_masking(self.machine.session.known_names),
             self.machine.on_view(self.ui.set_view),
+            self.machine.on_view(self.evaluation_vm.set_view),
             self.machine.on_effect(self._on_effect),
             self.devices.events.subscribe(lambda e: self.workers.post(lambda: self._on_device(e))),
         ]
@@ -259,6 +271,7 @@ class KioskApp:
             self.control.stop()
         self.ui.close()
         self.devices.stop()
+        self.evaluation.close()
         if self._backend.done() and self._backend.exception() is None:
             self._backend.result().stop()
         self.outbox_store.close()  # last: the worker and maintenance are done with it

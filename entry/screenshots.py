@@ -439,6 +439,41 @@ _CERTIFICATE_FORM: tuple[Step, ...] = (
     _screen("verified"), _intent("query_print"), _screen("certificate_form"),
 )
 
+def _rate(rating: int) -> Step:
+    return lambda app: app.evaluation_vm.rate(rating)
+
+
+def _toggle_reason(index: int) -> Step:
+    return lambda app: app.evaluation_vm.toggleReason(index)
+
+
+def _type_into(object_name: str, typed: str) -> Step:
+    """Put ``typed`` into a text field as if typed (the field's own length limit applies)."""
+
+    def type_(app: KioskApp) -> None:
+        from PySide6.QtQuick import QQuickItem
+
+        field = app.ui.window.findChild(QQuickItem, object_name)
+        if field is None:
+            raise RouteError(f"no item {object_name!r}")
+        field.setProperty("text", typed)
+        field.setProperty("cursorPosition", len(typed))
+
+    return type_
+
+
+_EVALUATION: tuple[Step, ...] = (
+    *_APPLY_REVIEW, _intent("apply_confirm"), _screen("apply_done"), _intent("finish"),
+    _screen("evaluation_rating"),
+)
+_EVALUATION_COMMENT: tuple[Step, ...] = (
+    *_EVALUATION, _rate(5), _screen("evaluation_comment"),
+    _type_into("evaluation_comment", "自助办理很方便，谢谢！"),
+)
+_EVALUATION_THANKS: tuple[Step, ...] = (
+    *_EVALUATION_COMMENT, _intent("evaluation_send"), _screen("evaluation_thanks"),
+)
+
 ROUTES: dict[str, tuple[Step, ...]] = {
     "home": (),
     "catalogue": (_intent("home.services"), _screen("catalogue")),
@@ -493,6 +528,23 @@ ROUTES: dict[str, tuple[Step, ...]] = {
     "certificate_print_failed": (*_CERTIFICATE_PREVIEW, _a4_fails_next_job,
                                  _intent("print_certificate"),
                                  _screen("certificate_print_failed")),
+    "evaluation_card": (_intent("home.evaluation"), _screen("evaluation_card")),
+    "evaluation_rating": _EVALUATION,
+    "evaluation_reasons": (*_EVALUATION, _rate(2), _screen("evaluation_reasons"),
+                           _toggle_reason(2)),
+    "evaluation_reasons_required": (*_EVALUATION, _rate(1), _screen("evaluation_reasons"),
+                                    _intent("apply_next")),
+    "evaluation_comment": (*_EVALUATION_COMMENT, _focus("evaluation_comment"),
+                           _press_keys("fuwu")),
+    "evaluation_comment_too_long": (*_EVALUATION, _rate(4), _screen("evaluation_comment"),
+                                    _type_into("evaluation_comment", "好" * 520),
+                                    _intent("evaluation_send")),
+    "evaluation_thanks": _EVALUATION_THANKS,
+    "evaluation_already": (*_EVALUATION_THANKS, _intent("home"), _screen("home"),
+                           _intent("home.evaluation"), _screen("evaluation_already")),
+    "evaluation_unavailable": (_platform_offline, _intent("home.evaluation"),
+                               _screen("evaluation_card"), _card("resident"),
+                               _screen("evaluation_unavailable")),
     "maintenance_pin": (_intent("maintenance"), _screen("maintenance_pin"), _pin("000000"),
                         lambda app: wait_until(lambda: not app.operations.view_model.pinBusy,
                                                20.0, "PIN checked")),

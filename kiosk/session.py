@@ -24,6 +24,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from kiosk.evaluation.answers import EvaluationDraft
 from kiosk.flow.matter import MatterBrief
 from kiosk.identity.card import IdentityCard
 from kiosk.identity.consent import ConsentRecord
@@ -53,6 +54,8 @@ class Session:
     scanned_texts: list[str] = field(default_factory=list)
     images: list[bytearray] = field(default_factory=list)
     application: ApplicationDraft | None = None
+    evaluation: EvaluationDraft | None = None
+    """The service just completed and the rating being given for it (好差评)."""
 
     def hold_face_image(self, jpeg: bytearray) -> bytearray:
         """Keep the captured face image's own buffer, not a copy (zeroing any earlier one)."""
@@ -84,6 +87,7 @@ class Session:
         self.forget_identity()
         self.matter = None
         self.drop_application()
+        self.drop_evaluation()
         self.form_values.clear()
         self.scanned_texts.clear()
         for image in self.images:
@@ -95,6 +99,12 @@ class Session:
         if self.application is not None:
             self.application.clear()
             self.application = None
+
+    def drop_evaluation(self) -> None:
+        """Forget the service to rate and the answers given (the comment is the citizen's)."""
+        if self.evaluation is not None:
+            self.evaluation.clear()
+            self.evaluation = None
 
     def is_empty(self) -> bool:
         """True when the session holds nothing of any citizen (the state after :meth:`wipe`)."""
@@ -109,6 +119,7 @@ class Session:
             and not self.scanned_texts
             and not self.images
             and self.application is None
+            and self.evaluation is None
         )
 
     def known_names(self) -> tuple[str, ...]:

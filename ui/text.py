@@ -10,13 +10,14 @@ loaded with a ``QTranslator``, no code change. Placeholders are ``{name}`` (``st
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from enum import StrEnum
 
 from PySide6.QtCore import QCoreApplication
 
 from kiosk.apply.precheck import Problem, ProblemCode
+from kiosk.evaluation.answers import Rating
 from kiosk.flow.states import PlaceholderTopic, Reason, State
 from kiosk.flow.view import ContinueBlock
 from kiosk.forms.validation import ErrorCode, InputError
@@ -110,10 +111,6 @@ _PLACEHOLDERS: Mapping[PlaceholderTopic, tuple[str, str]] = {
     PlaceholderTopic.APPOINTMENT: (
         QT_TRANSLATE_NOOP("Placeholder", "预约"),
         QT_TRANSLATE_NOOP("Placeholder", "预约人工窗口的办理时间。"),
-    ),
-    PlaceholderTopic.EVALUATION: (
-        QT_TRANSLATE_NOOP("Placeholder", "评价"),
-        QT_TRANSLATE_NOOP("Placeholder", "对本次服务进行“好差评”评价。"),
     ),
     PlaceholderTopic.ELDERLY_MODE: (
         QT_TRANSLATE_NOOP("Placeholder", "适老模式"),
@@ -304,6 +301,9 @@ class Label(StrEnum):
     PRINT_CERTIFICATE = "print_certificate"
     REPRINT_CERTIFICATE = "reprint_certificate"
     OTHER_CERTIFICATE = "other_certificate"
+    FINISH = "finish"
+    EVALUATION_SKIP = "evaluation_skip"
+    EVALUATION_SEND = "evaluation_send"
 
 
 _LABELS: Mapping[Label, str] = {
@@ -930,3 +930,106 @@ def log_bundle(name: str, size: int) -> str:
     return QCoreApplication.translate("Maintenance", "待取走的日志包：{name}（{kib} KB）").format(
         name=name, kib=max(1, round(size / 1024))
     )
+
+
+# --- evaluation (好差评) -----------------------------------------------------------------------
+
+_SCREENS = {
+    **_SCREENS,
+    State.EVALUATION_CARD: (
+        QT_TRANSLATE_NOOP("Screen", "评价服务：请放置身份证"),
+        QT_TRANSLATE_NOOP("Screen", "将居民身份证平放在下方读卡区，读取后将为您找到最近办理的事项，请您评价。"),
+        _CARD_HINT,
+    ),
+    State.EVALUATION_FINDING: (
+        QT_TRANSLATE_NOOP("Screen", "正在查找您最近办理的事项…"),
+        QT_TRANSLATE_NOOP("Screen", "请稍候，请勿移动证件。"),
+        "",
+    ),
+    State.EVALUATION_RATING: (
+        QT_TRANSLATE_NOOP("Screen", "请您对本次服务进行评价"),
+        "",
+        QT_TRANSLATE_NOOP("Screen", "点一下表情即可评价，每次服务只评一次"),
+    ),
+    State.EVALUATION_REASONS: (
+        QT_TRANSLATE_NOOP("Screen", "请告诉我们哪里做得不好"),
+        QT_TRANSLATE_NOOP("Screen", "请至少选择一项，可多选。我们会认真改进。"),
+        "",
+    ),
+    State.EVALUATION_COMMENT: (
+        QT_TRANSLATE_NOOP("Screen", "还有什么想对我们说的吗？"),
+        QT_TRANSLATE_NOOP("Screen", "留言可不填，直接点击“提交评价”。"),
+        "",
+    ),
+    State.EVALUATION_SENDING: (
+        QT_TRANSLATE_NOOP("Screen", "正在提交评价…"),
+        QT_TRANSLATE_NOOP("Screen", "请稍候。"),
+        "",
+    ),
+    State.EVALUATION_THANKS: (
+        QT_TRANSLATE_NOOP("Screen", "感谢您的评价"),
+        QT_TRANSLATE_NOOP("Screen", "您的评价已提交，我们将持续改进服务。离开前请记得取走身份证和打印的材料。"),
+        "",
+    ),
+    State.EVALUATION_ALREADY: (
+        QT_TRANSLATE_NOOP("Screen", "您已评价过本次服务"),
+        QT_TRANSLATE_NOOP("Screen", "每次服务只需评价一次，感谢您的支持。离开前请记得取走身份证。"),
+        "",
+    ),
+    State.EVALUATION_UNAVAILABLE: (
+        QT_TRANSLATE_NOOP("Screen", "暂时无法评价"),
+        QT_TRANSLATE_NOOP("Screen", "请稍后再试，感谢您的理解。"),
+        "",
+    ),
+}
+
+_REASONS = {
+    **_REASONS,
+    Reason.NOTHING_TO_EVALUATE: QT_TRANSLATE_NOOP("Reason", "没有查到您的办件记录。办理事项后即可评价。"),
+    Reason.EVALUATION_REASONS_REQUIRED: QT_TRANSLATE_NOOP("Reason", "请至少选择一项原因。"),
+    Reason.EVALUATION_COMMENT_TOO_LONG: QT_TRANSLATE_NOOP("Reason", "留言最多 500 字，请删减后再提交。"),
+    Reason.EVALUATION_NOT_SAVED: QT_TRANSLATE_NOOP("Reason", "本机暂时无法保存您的评价，感谢您的理解。您也可以在政务服务App中评价。"),
+    Reason.EVALUATION_READER_DOWN: QT_TRANSLATE_NOOP("Reason", "身份证阅读器暂时无法使用。您也可以在政务服务App中评价。"),
+}
+
+_LABELS = {
+    **_LABELS,
+    Label.FINISH: QT_TRANSLATE_NOOP("Label", "完成"),
+    Label.EVALUATION_SKIP: QT_TRANSLATE_NOOP("Label", "跳过，不评价"),
+    Label.EVALUATION_SEND: QT_TRANSLATE_NOOP("Label", "提交评价"),
+}
+
+_RATING_WORDS: Mapping[Rating, str] = {
+    Rating.VERY_SATISFIED: QT_TRANSLATE_NOOP("Evaluation", "非常满意"),
+    Rating.SATISFIED: QT_TRANSLATE_NOOP("Evaluation", "满意"),
+    Rating.FAIRLY_SATISFIED: QT_TRANSLATE_NOOP("Evaluation", "基本满意"),
+    Rating.DISSATISFIED: QT_TRANSLATE_NOOP("Evaluation", "不满意"),
+    Rating.VERY_DISSATISFIED: QT_TRANSLATE_NOOP("Evaluation", "非常不满意"),
+}
+
+
+def rating_word(rating: Rating) -> str:
+    """The words of one of the five levels."""
+    return tr("Evaluation", _RATING_WORDS[rating])
+
+
+def evaluation_subject(matter_names: Sequence[str], application_nos: Sequence[str]) -> str:
+    """What is rated: the matters, and the application numbers when there are any."""
+    lines = []
+    if matter_names:
+        lines.append(QCoreApplication.translate("Evaluation", "评价事项：{names}").format(
+            names="、".join(matter_names)))
+    if application_nos:
+        lines.append(QCoreApplication.translate("Evaluation", "办件编号：{numbers}").format(
+            numbers="、".join(application_nos)))
+    return "\n".join(lines)
+
+
+def comment_count(length: int, limit: int) -> str:
+    """The comment's length against its limit."""
+    return QCoreApplication.translate("Evaluation", "{n}/{limit} 字").format(n=length, limit=limit)
+
+
+def comment_placeholder() -> str:
+    """The empty comment field's hint."""
+    return QCoreApplication.translate("Evaluation", "请输入您的意见或建议（选填）")

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
+from kiosk.evaluation.answers import EvaluationDraft
 from kiosk.flow.matter import SubjectKind
 from kiosk.identity.card import IdentityCard
 from kiosk.identity.person import Citizen
@@ -176,6 +177,28 @@ class PrintIssuedCertificate(Effect):
 @dataclass(frozen=True)
 class DropCertificate(Effect):
     """Forget the kept certificate PDF and its preview (the citizen left the certificates)."""
+
+
+@dataclass(frozen=True)
+class FindLatestService(Effect):
+    """Verify ``card`` at card level (contract 1.1 ``method: card``), list the holder's
+    applications and take the newest; answer LatestServiceFound (with whether the ledger knows
+    it rated), NothingToEvaluate, PlatformRefused or PlatformUnavailable with ``request_id``."""
+
+    request_id: int
+    card: IdentityCard = field(repr=False)
+
+
+@dataclass(frozen=True)
+class SubmitEvaluation(Effect):
+    """Send the rating through the write-ahead outbox (one contract ``Evaluation`` per
+    application, with the app's terminal id), unless the ledger knows it rated; record it in
+    the ledger once safe. Answer EvaluationRecorded, EvaluationRefused or EvaluationNotSaved
+    with ``request_id``. ``draft`` is a snapshot the flow no longer changes."""
+
+    request_id: int
+    draft: EvaluationDraft = field(repr=False)
+    evaluated_at: datetime
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,8 @@ from typing import ClassVar
 from drivers.base import DeviceClass, DeviceStatus
 from kiosk.apply.certificates import CertificatePrint
 from kiosk.catalogue.model import Matter
+from kiosk.evaluation.answers import Rating
+from kiosk.evaluation.service import Served
 from kiosk.flow.matter import MatterBrief, SubjectKind
 from kiosk.flow.states import PlaceholderTopic
 from kiosk.forms.validation import FieldValue
@@ -474,3 +476,81 @@ class CertificatePrintFailed(Reply):
     """The A4 job did not complete (``reason`` is the driver's, for the technician's log)."""
 
     reason: str
+
+
+# --- evaluation (好差评, kiosk.flow.phases.evaluation) -----------------------------------------
+
+
+@dataclass(frozen=True)
+class Finish(Intent, word="finish"):
+    """完成 on a service's done screen: the rating of that service follows."""
+
+
+@dataclass(frozen=True)
+class OpenEvaluation(Intent, word="home.evaluation"):
+    """评价 on home: rate the latest service of a card."""
+
+
+@dataclass(frozen=True)
+class RateService(Intent):
+    """One of the five faces was tapped."""
+
+    rating: Rating
+
+
+@dataclass(frozen=True)
+class ToggleReason(Intent):
+    """A reason was chosen, or unchosen, at 不满意 or below."""
+
+    reason: str
+
+
+@dataclass(frozen=True)
+class CommentEdited(Intent):
+    """The comment as typed so far."""
+
+    comment: str = field(repr=False)
+
+
+@dataclass(frozen=True)
+class SendEvaluation(Intent, word="evaluation_send"):
+    """提交评价."""
+
+
+@dataclass(frozen=True)
+class SkipEvaluation(Intent, word="evaluation_skip"):
+    """跳过: leave without rating."""
+
+
+@dataclass(frozen=True)
+class LatestServiceFound(Reply):
+    """The card's holder's latest application, and whether the terminal or the platform knows
+    it rated already."""
+
+    served: Served
+    already_rated: bool = False
+
+
+@dataclass(frozen=True)
+class NothingToEvaluate(Reply):
+    """The card's holder has no application on the platform."""
+
+
+@dataclass(frozen=True)
+class EvaluationRecorded(Reply):
+    """The rating is safe: taken by the platform, or kept in the outbox for later."""
+
+
+@dataclass(frozen=True)
+class EvaluationRefused(Reply):
+    """The platform refused the rating (``already_evaluated``: rated before, perhaps elsewhere),
+    or the terminal's ledger knew it was rated."""
+
+    code: str
+
+
+@dataclass(frozen=True)
+class EvaluationNotSaved(Reply):
+    """The outbox could not keep the rating (``storage_full``/``storage_unavailable``)."""
+
+    code: str

@@ -52,6 +52,15 @@ class State(StrEnum):
     CERTIFICATE_PRINTING = "certificate_printing"
     CERTIFICATE_PRINTED = "certificate_printed"
     CERTIFICATE_PRINT_FAILED = "certificate_print_failed"
+    EVALUATION_CARD = "evaluation_card"
+    EVALUATION_FINDING = "evaluation_finding"
+    EVALUATION_RATING = "evaluation_rating"
+    EVALUATION_REASONS = "evaluation_reasons"
+    EVALUATION_COMMENT = "evaluation_comment"
+    EVALUATION_SENDING = "evaluation_sending"
+    EVALUATION_THANKS = "evaluation_thanks"
+    EVALUATION_ALREADY = "evaluation_already"
+    EVALUATION_UNAVAILABLE = "evaluation_unavailable"
     MAINTENANCE_PIN = "maintenance_pin"
     MAINTENANCE_WAITING = "maintenance_waiting"
     MAINTENANCE = "maintenance"
@@ -72,6 +81,7 @@ class Phase(StrEnum):
     APPLY = "apply"
     APPLY_FINISH = "apply_finish"
     CERTIFICATES = "certificates"
+    EVALUATION = "evaluation"
     MAINTENANCE_MODE = "maintenance_mode"
 
 
@@ -80,7 +90,6 @@ class PlaceholderTopic(StrEnum):
 
     PROGRESS = "progress"
     APPOINTMENT = "appointment"
-    EVALUATION = "evaluation"
     ELDERLY_MODE = "elderly_mode"
 
 
@@ -110,4 +119,12 @@ class Reason(StrEnum):
     NOT_A_LOGIN_CODE = "not_a_login_code"
     """The platform refused the scanned code as a login code (HTTP 4xx)."""
     CERTIFICATE_REFUSED = "certificate_refused"
+    NOTHING_TO_EVALUATE = "nothing_to_evaluate"
+    """The card's holder has no application on the platform to rate."""
+    EVALUATION_REASONS_REQUIRED = "evaluation_reasons_required"
+    EVALUATION_COMMENT_TOO_LONG = "evaluation_comment_too_long"
+    EVALUATION_NOT_SAVED = "evaluation_not_saved"
+    EVALUATION_READER_DOWN = "evaluation_reader_down"
+    """评价 on home needs the card, and the reader cannot read one now."""
+    """The rating could not be kept (outbox full or failing, or refused for another cause)."""
     MAINTENANCE = "maintenance"

@@ -70,6 +70,11 @@ RECEIPT_PRINT_LIMIT_S = 60.0
 """Waiting for a receipt job and the printer's post-job status (a long bundle receipt)."""
 APPLY_PRINT_LIMIT_S = RECEIPT_PRINT_LIMIT_S + A4_PRINT_LIMIT_S
 """Waiting for the receipt and then an instant matter's certificate on A4 (one worker)."""
+EVALUATION_FIND_LIMIT_S = VERIFY_LIMIT_S + APPLY_LOAD_LIMIT_S
+"""评价 from home: the card-level verification, then listing the holder's applications."""
+EVALUATION_SEND_LIMIT_S = 30.0
+"""Waiting for the outbox to keep the rating and try it online once (15 s at most), before
+the citizen is told it may not have been kept."""
 
 
 @dataclass(frozen=True)
@@ -125,6 +130,15 @@ TIMEOUTS: dict[State, StateTimeouts] = {
     State.CERTIFICATE_PRINTING: StateTimeouts(limit_s=A4_PRINT_LIMIT_S),
     State.CERTIFICATE_PRINTED: _INFO,
     State.CERTIFICATE_PRINT_FAILED: _READING,
+    State.EVALUATION_CARD: _SCREEN,
+    State.EVALUATION_FINDING: StateTimeouts(limit_s=EVALUATION_FIND_LIMIT_S),
+    State.EVALUATION_RATING: _SCREEN,
+    State.EVALUATION_REASONS: _SCREEN,
+    State.EVALUATION_COMMENT: _READING,
+    State.EVALUATION_SENDING: StateTimeouts(limit_s=EVALUATION_SEND_LIMIT_S),
+    State.EVALUATION_THANKS: _INFO,
+    State.EVALUATION_ALREADY: _INFO,
+    State.EVALUATION_UNAVAILABLE: _INFO,
     State.MAINTENANCE_PIN: _INFO,
     State.MAINTENANCE_WAITING: StateTimeouts(idle_s=MAINTENANCE_WAIT_S, countdown=False),
     # The maintenance gate ends maintenance after [maintenance] idle_timeout_s (a site setting).

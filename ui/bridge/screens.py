@@ -68,7 +68,7 @@ CERTIFICATE_SCREENS: dict[State, ScreenSpec] = {
     State.CERTIFICATE_PRINTING: ScreenSpec("BusyScreen.qml", back=False),
     State.CERTIFICATE_PRINTED: ScreenSpec(
         "MessageScreen.qml", "✓", "success",
-        (Action("home", Label.DONE, primary=True), _OTHER_CERTIFICATE), back=False,
+        (Action("finish", Label.FINISH, primary=True), _OTHER_CERTIFICATE), back=False,
     ),
     State.CERTIFICATE_PRINT_FAILED: ScreenSpec(
         "CertificateFailedScreen.qml", "!", "error",
@@ -81,6 +81,36 @@ CERTIFICATE_SCREENS: dict[State, ScreenSpec] = {
     ),
 }
 """The 证明打印 screens."""
+
+_FINISH = Action("finish", Label.FINISH, primary=True)
+"""完成 on a service's done screen: the rating of the service follows."""
+_SKIP = Action("evaluation_skip", Label.EVALUATION_SKIP)
+EVALUATION_SCREENS: dict[State, ScreenSpec] = {
+    State.EVALUATION_CARD: ScreenSpec("IdentityCardScreen.qml"),
+    State.EVALUATION_FINDING: ScreenSpec("BusyScreen.qml", back=False),
+    State.EVALUATION_RATING: ScreenSpec(
+        "EvaluationRatingScreen.qml", actions=(_SKIP,), back=False
+    ),
+    State.EVALUATION_REASONS: ScreenSpec(
+        "EvaluationReasonsScreen.qml",
+        actions=(Action("apply_next", Label.APPLY_NEXT, primary=True), _SKIP),
+    ),
+    State.EVALUATION_COMMENT: ScreenSpec(
+        "EvaluationCommentScreen.qml",
+        actions=(Action("evaluation_send", Label.EVALUATION_SEND, primary=True), _SKIP),
+    ),
+    State.EVALUATION_SENDING: ScreenSpec("BusyScreen.qml", nav=False, back=False),
+    State.EVALUATION_THANKS: ScreenSpec(
+        "EvaluationEndScreen.qml", "5", "success", (_HOME,), back=False
+    ),
+    State.EVALUATION_ALREADY: ScreenSpec(
+        "EvaluationEndScreen.qml", "4", "info", (_HOME,), back=False
+    ),
+    State.EVALUATION_UNAVAILABLE: ScreenSpec(
+        "MessageScreen.qml", "!", "error", (_HOME,), back=False
+    ),
+}
+"""The 好差评 screens (an end screen's ``symbol`` is the face it shows: 5 smiles, 4 is kind)."""
 
 SCREENS: dict[State, ScreenSpec] = {
     State.HOME: ScreenSpec("HomeScreen.qml", nav=False),
@@ -152,9 +182,11 @@ SCREENS: dict[State, ScreenSpec] = {
     ),
     State.APPLY_SUBMITTING: ScreenSpec("BusyScreen.qml", nav=False, back=False),
     State.APPLY_PRINTING: ScreenSpec("BusyScreen.qml", nav=False, back=False),
-    State.APPLY_DONE: ScreenSpec("ApplyResultScreen.qml", "✓", "success", (_HOME,), back=False),
+    State.APPLY_DONE: ScreenSpec(
+        "ApplyResultScreen.qml", "✓", "success", (_FINISH,), back=False
+    ),
     State.APPLY_OFFLINE_SAVED: ScreenSpec(
-        "ApplyResultScreen.qml", "✓", "success", (_HOME,), back=False
+        "ApplyResultScreen.qml", "✓", "success", (_FINISH,), back=False
     ),
     State.APPLY_PRINT_FAILED: ScreenSpec(
         "ApplyResultScreen.qml",
@@ -165,6 +197,7 @@ SCREENS: dict[State, ScreenSpec] = {
     ),
     State.APPLY_NOT_SAVED: ScreenSpec("ApplyResultScreen.qml", "!", "error", (_HOME,), back=False),
     **CERTIFICATE_SCREENS,
+    **EVALUATION_SCREENS,
     State.MAINTENANCE_PIN: ScreenSpec("MaintenancePinScreen.qml"),
     State.MAINTENANCE_WAITING: ScreenSpec("BusyScreen.qml"),
     State.MAINTENANCE: ScreenSpec("MaintenanceScreen.qml", nav=False),

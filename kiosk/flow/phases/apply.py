@@ -9,7 +9,8 @@ later when the platform is away, or not saved at all when the terminal cannot st
 receipt prints either way; an instant result that is a certificate then prints on A4, and the
 done screen says whether it did (else its verify QR and 请到人工窗口打印). When the receipt
 cannot print, the screen shows its content as a QR code and offers to reprint once the
-printer is back. Leaving the phase forgets the draft.
+printer is back. 完成 on the done screens leads to the rating of the service
+(:mod:`kiosk.flow.phases.evaluation`). Leaving the phase forgets the draft.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from kiosk.flow import events as ev
 from kiosk.flow.actions import cancel_request
 from kiosk.flow.apply_actions import Backward, FormNext
 from kiosk.flow.chart import STAY, Node, Row
+from kiosk.flow.phases.evaluation import evaluate_after, served_application
 from kiosk.flow.states import Phase, Reason, State
 
 S = State
@@ -31,8 +33,8 @@ APPLY_FINISH = Node(
     Phase.APPLY_FINISH,
     contains=(
         Node(S.APPLY_PRINTING, entry=a.print_receipt, exit=cancel_request),
-        S.APPLY_DONE,
-        S.APPLY_OFFLINE_SAVED,
+        evaluate_after(S.APPLY_DONE, served_application),
+        evaluate_after(S.APPLY_OFFLINE_SAVED, served_application),
         S.APPLY_PRINT_FAILED,
         S.APPLY_NOT_SAVED,
     ),

@@ -13,6 +13,7 @@ from kiosk.flow.chart import STAY, Node, Row
 from kiosk.flow.phases.apply import APPLY
 from kiosk.flow.phases.browse import BROWSE
 from kiosk.flow.phases.certificates import CERTIFICATES, FROM_VERIFIED
+from kiosk.flow.phases.evaluation import EVALUATION
 from kiosk.flow.phases.identity import IDENTITY
 from kiosk.flow.states import Phase, State
 
@@ -21,7 +22,7 @@ S = State
 
 SESSION = Node(
     Phase.SESSION,
-    contains=(BROWSE, IDENTITY, S.VERIFIED, APPLY, CERTIFICATES),
+    contains=(BROWSE, IDENTITY, S.VERIFIED, APPLY, CERTIFICATES, EVALUATION),
     rows=(
         Row(Phase.SESSION, on=(ev.GoHome, ev.IdleExpired), to=S.HOME),
         Row(S.VERIFIED, on=ev.OpenCatalogue, do=a.clear_matter, to=S.CATALOGUE),
