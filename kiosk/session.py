@@ -31,6 +31,7 @@ from kiosk.identity.person import EstablishedIdentity
 
 if TYPE_CHECKING:
     from kiosk.apply.draft import ApplicationDraft
+    from kiosk.appointments.draft import AppointmentDraft
 
 
 def _zero(buffer: bytearray) -> None:
@@ -41,7 +42,8 @@ def _zero(buffer: bytearray) -> None:
 
 @dataclass
 class Session:
-    """One citizen's data: card, consent, verification, chosen matter, form and captures."""
+    """One citizen's data: card, consent, verification, chosen matter, form, captures, and
+    the application or appointment being made."""
 
     card: IdentityCard | None = None
     consent: ConsentRecord | None = None
@@ -53,6 +55,7 @@ class Session:
     scanned_texts: list[str] = field(default_factory=list)
     images: list[bytearray] = field(default_factory=list)
     application: ApplicationDraft | None = None
+    appointment: AppointmentDraft | None = None
 
     def hold_face_image(self, jpeg: bytearray) -> bytearray:
         """Keep the captured face image's own buffer, not a copy (zeroing any earlier one)."""
@@ -84,6 +87,7 @@ class Session:
         self.forget_identity()
         self.matter = None
         self.drop_application()
+        self.drop_appointment()
         self.form_values.clear()
         self.scanned_texts.clear()
         for image in self.images:
@@ -95,6 +99,12 @@ class Session:
         if self.application is not None:
             self.application.clear()
             self.application = None
+
+    def drop_appointment(self) -> None:
+        """Forget the appointment being made (its phone number, slot and outcome)."""
+        if self.appointment is not None:
+            self.appointment.clear()
+            self.appointment = None
 
     def is_empty(self) -> bool:
         """True when the session holds nothing of any citizen (the state after :meth:`wipe`)."""
@@ -109,6 +119,7 @@ class Session:
             and not self.scanned_texts
             and not self.images
             and self.application is None
+            and self.appointment is None
         )
 
     def known_names(self) -> tuple[str, ...]:

@@ -107,10 +107,6 @@ _PLACEHOLDERS: Mapping[PlaceholderTopic, tuple[str, str]] = {
         QT_TRANSLATE_NOOP("Placeholder", "查询进度"),
         QT_TRANSLATE_NOOP("Placeholder", "扫描回执上的二维码或输入办件编号，查询办理进度。"),
     ),
-    PlaceholderTopic.APPOINTMENT: (
-        QT_TRANSLATE_NOOP("Placeholder", "预约"),
-        QT_TRANSLATE_NOOP("Placeholder", "预约人工窗口的办理时间。"),
-    ),
     PlaceholderTopic.EVALUATION: (
         QT_TRANSLATE_NOOP("Placeholder", "评价"),
         QT_TRANSLATE_NOOP("Placeholder", "对本次服务进行“好差评”评价。"),

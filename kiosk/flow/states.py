@@ -52,6 +52,14 @@ class State(StrEnum):
     CERTIFICATE_PRINTING = "certificate_printing"
     CERTIFICATE_PRINTED = "certificate_printed"
     CERTIFICATE_PRINT_FAILED = "certificate_print_failed"
+    APPOINTMENT_MATTERS = "appointment_matters"
+    APPOINTMENT_SLOTS = "appointment_slots"
+    APPOINTMENT_CARD = "appointment_card"
+    APPOINTMENT_VERIFYING = "appointment_verifying"
+    APPOINTMENT_PHONE = "appointment_phone"
+    APPOINTMENT_BOOKING = "appointment_booking"
+    APPOINTMENT_PRINTING = "appointment_printing"
+    APPOINTMENT_DONE = "appointment_done"
     MAINTENANCE_PIN = "maintenance_pin"
     MAINTENANCE_WAITING = "maintenance_waiting"
     MAINTENANCE = "maintenance"
@@ -72,6 +80,8 @@ class Phase(StrEnum):
     APPLY = "apply"
     APPLY_FINISH = "apply_finish"
     CERTIFICATES = "certificates"
+    APPOINTMENT = "appointment"
+    APPOINTMENT_IDENTITY = "appointment_identity"
     MAINTENANCE_MODE = "maintenance_mode"
 
 
@@ -79,7 +89,6 @@ class PlaceholderTopic(StrEnum):
     """Home entries whose features come in later issues; ``placeholder`` says which."""
 
     PROGRESS = "progress"
-    APPOINTMENT = "appointment"
     EVALUATION = "evaluation"
     ELDERLY_MODE = "elderly_mode"
 
@@ -111,3 +120,9 @@ class Reason(StrEnum):
     """The platform refused the scanned code as a login code (HTTP 4xx)."""
     CERTIFICATE_REFUSED = "certificate_refused"
     MAINTENANCE = "maintenance"
+    SLOT_TAKEN = "slot_taken"
+    """The chosen slot filled between the listing and the booking (``slot_full``)."""
+    APPOINTMENT_REFUSED = "appointment_refused"
+    """The platform refused the booking for another reason (e.g. the identity it needs)."""
+    CARD_NOT_ACCEPTED = "card_not_accepted"
+    """The card read for a booking is expired, of an unknown type or has a bad number."""

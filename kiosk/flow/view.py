@@ -91,6 +91,9 @@ class FlowView:
     continue_disabled_reason: ContinueBlock | None
     application: ApplyStatus | None = None
     certificate: IssuedCertificate | None = None
+    appointment_revision: int | None = None
+    """The revision of the session's appointment draft (None without one): the appointment
+    view-model reads the draft itself when it changes."""
 
 
 def build_view(
@@ -131,6 +134,9 @@ def build_view(
         continue_disabled_reason=None if can_apply else ContinueBlock.FORMS_NOT_YET,
         application=apply_status(draft, ctx) if draft is not None else None,
         certificate=ctx.certificate,
+        appointment_revision=(
+            session.appointment.revision if session.appointment is not None else None
+        ),
     )
 
 
