@@ -28,6 +28,7 @@ from drivers.id_card.types import CardInserted, CardRemoved, IdCardReader, ReadF
 from drivers.manager import DeviceManager
 from drivers.scanner.types import QrScanner, Scanned
 from entry.apply import ApplyEffects, progress_base
+from entry.appointments import AppointmentDesk, DeskPlace
 from entry.certificates import CertificateDesk, DeskSettings
 from entry.devices import device_configs, device_factories
 from entry.logs import install_log_masking
@@ -37,6 +38,7 @@ from kiosk.config import Config
 from kiosk.flow import effects as fx
 from kiosk.flow import events as ev
 from kiosk.flow.machine import FlowMachine
+from kiosk.receipts.documents import Hall
 from kiosk.workers import Workers
 from simulation.devices import build_control_api
 from simulation.server import ControlServer
@@ -126,6 +128,12 @@ class KioskApp:
             )
             self.control = build_control_api(self.devices, port, _LatePlatform(self))
         self.operations = Operations(self)
+        self.appointments = AppointmentDesk(
+            DeskPlace(config.terminal.hall_code,
+                      Hall(config.terminal.hall_name, config.terminal.hall_phone)),
+            self.devices, self.catalogue, self.workers, lambda: self.backend, self.dispatch,
+            lambda: self.machine.session.appointment,
+        )
         self.ui = KioskUi(
             self.machine.view,
             dispatch=self.dispatch,
@@ -142,7 +150,10 @@ class KioskApp:
                 progress_base=progress_base(config),
             ),
             draft=lambda: self.machine.session.application,
-            models={"maintenance": self.operations.view_model},
+            models={
+                "maintenance": self.operations.view_model,
+                "appointments": self.appointments.view_model,
+            },
         )
         self.ui.catalogue.set_devices(initial)
         self._backend: Future[Backend] = Future()
@@ -172,6 +183,7 @@ class KioskApp:
             | self.apply.handlers()
             | self.certificates.handlers()
             | self.operations.effect_handlers()
+            | self.appointments.handlers()
         )
 
     # --- starting and stopping ----------------------------------------------------------------
@@ -182,6 +194,8 @@ class KioskApp:
         self._unsubscribe = [
             install_log_masking(self.machine.session.known_names),
             self.machine.on_view(self.ui.set_view),
+            self.machine.on_view(self.appointments.view_model.set_view),
+            self.catalogue.subscribe(self.appointments.view_model.catalogue_changed),
             self.machine.on_effect(self._on_effect),
             self.devices.events.subscribe(lambda e: self.workers.post(lambda: self._on_device(e))),
         ]

@@ -94,6 +94,8 @@ class FlowView:
     appointment_revision: int | None = None
     """The revision of the session's appointment draft (None without one): the appointment
     view-model reads the draft itself when it changes."""
+    appointment_slot_chosen: bool = False
+    """A slot with places left is chosen (下一步 on the slots screen is enabled)."""
 
 
 def build_view(
@@ -136,6 +138,9 @@ def build_view(
         certificate=ctx.certificate,
         appointment_revision=(
             session.appointment.revision if session.appointment is not None else None
+        ),
+        appointment_slot_chosen=(
+            session.appointment is not None and session.appointment.chosen is not None
         ),
     )
 

@@ -184,6 +184,8 @@ class KioskViewModel(QObject):
     def _enabled(self, action: Action) -> Action:
         if action.id == "continue":
             return replace(action, enabled=self._view.continue_enabled)
+        if action.id == "appointment_next":
+            return replace(action, enabled=self._view.appointment_slot_chosen)
         if action.id == "apply_reprint":
             status = self._view.application
             return replace(action, enabled=status is not None and status.printer_ready)
