@@ -202,6 +202,7 @@ class KioskApp:
         if self.control is not None:
             automation = UiAutomation(self.ui.window, lambda: self.machine.state.value)
             register_routes(self.control, automation, self.workers, self.touch)
+            self.appointments.mount_routes(self.control)
             self.control.start()
         self.operations.start()
         self.ui.start()

@@ -36,6 +36,7 @@ from kiosk.platform.errors import PlatformError, PlatformFailure
 from kiosk.platform.models import Verification
 from kiosk.receipts.documents import Hall
 from kiosk.workers import Workers
+from simulation.server import BadRequest, ControlServer, JsonBody
 from ui.bridge.appointment_vm import AppointmentViewModel
 from ui.receipt_text import appointment_slip_wording
 
@@ -46,6 +47,8 @@ log = logging.getLogger(__name__)
 
 Dispatch = Callable[[ev.Event], None]
 SLOT_FULL = "slot_full"
+GUI_CALL_S = 5.0
+"""How long the control route waits for the GUI thread to say which slot is chosen."""
 
 
 @dataclass(frozen=True)
@@ -106,6 +109,7 @@ class AppointmentDesk:
         self._workers = workers
         self._backend = backend
         self._dispatch = dispatch
+        self._draft = draft
         self.view_model = AppointmentViewModel(dispatch, draft, catalogue)
 
     def handlers(self) -> dict[type[fx.Effect], Callable[[Any], None]]:
@@ -116,6 +120,25 @@ class AppointmentDesk:
             fx.BookSlot: self._book,
             fx.PrintAppointmentSlip: self._print,
         }
+
+    def mount_routes(self, control: ControlServer) -> None:
+        """Mount ``POST /sim/appointments/fill-chosen`` (the dev dock's 占满所选时段): the
+        simulated platform books every place left of the slot chosen on screen."""
+
+        def chosen() -> str:
+            booking = self._draft()
+            return booking.chosen.slot_id if booking and booking.chosen else ""
+
+        def fill(_: JsonBody) -> tuple[int, Any]:
+            slot_id = self._workers.call(chosen, GUI_CALL_S)
+            if not slot_id:
+                return 409, {"error": "no slot is chosen"}
+            platform_sim = self._backend().platform_sim
+            if platform_sim is None:
+                raise BadRequest("the platform is not simulated")
+            return 200, platform_sim.fill_slot(slot_id)
+
+        control.route("POST", "/sim/appointments/fill-chosen", fill)
 
     def _call(self, request_id: int, call: Callable[[], ev.Event]) -> None:
         self._workers.submit(
