@@ -939,7 +939,7 @@ _LABELS = {
     Label.FINISH: QT_TRANSLATE_NOOP("Label", "完成"),
 }
 
-_WEEKDAYS = (
+_SHORT_WEEKDAYS = (
     QT_TRANSLATE_NOOP("Appointment", "周一"),
     QT_TRANSLATE_NOOP("Appointment", "周二"),
     QT_TRANSLATE_NOOP("Appointment", "周三"),
@@ -975,6 +975,6 @@ def appointment_word(key: str) -> str:
     return tr("Appointment", _APPOINTMENT_WORDS[key])
 
 
-def weekday(day: date) -> str:
+def short_weekday(day: date) -> str:
     """The short weekday name (周一…周日)."""
-    return tr("Appointment", _WEEKDAYS[day.weekday()])
+    return tr("Appointment", _SHORT_WEEKDAYS[day.weekday()])

@@ -159,7 +159,7 @@ class AppointmentViewModel(QObject):
             {
                 "iso": d.isoformat(),
                 "label": day_label(d, today),
-                "weekday": text.weekday(d),
+                "weekday": text.short_weekday(d),
                 "selected": d == draft.day,
             }
             for d in draft.days
@@ -205,7 +205,7 @@ class AppointmentViewModel(QObject):
             return text.appointment_word("none_chosen")
         day = draft.chosen.start.astimezone(CHINA).date()
         return text.appointment_word("chosen").format(
-            day=day_label(day, self._today()), weekday=text.weekday(day),
+            day=day_label(day, self._today()), weekday=text.short_weekday(day),
             time=slot_time(draft.chosen),
         )
 
@@ -260,7 +260,7 @@ class AppointmentViewModel(QObject):
         if draft is None or draft.chosen is None:
             return ""
         day = draft.chosen.start.astimezone(CHINA).date()
-        return f"{day.isoformat()} {text.weekday(day)} {slot_time(draft.chosen)}"
+        return f"{day.isoformat()} {text.short_weekday(day)} {slot_time(draft.chosen)}"
 
     @Property(str, notify=changed)
     def place(self) -> str:
