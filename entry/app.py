@@ -43,6 +43,7 @@ from kiosk.workers import Workers
 from simulation.devices import build_control_api
 from simulation.server import ControlServer
 from ui.bridge.automation import UiAutomation, register_routes
+from ui.bridge.branding_vm import look_of
 from ui.kiosk_ui import KioskUi, UiSettings
 
 if TYPE_CHECKING:
@@ -148,6 +149,7 @@ class KioskApp:
                 production=options.production,
                 control_url=self.control.base_url if self.control else None,
                 progress_base=progress_base(config),
+                look=look_of(config),
             ),
             draft=lambda: self.machine.session.application,
             models={
@@ -283,7 +285,7 @@ class KioskApp:
 
         cache = catalogue_disk.catalogue_cache(self.config)
         try:
-            snapshot = catalogue_disk.cached_snapshot(cache)
+            snapshot = catalogue_disk.cached_snapshot(cache, self.config.services.matters)
         except Exception as error:  # the platform refresh still follows
             log.warning("catalogue on disk not read (%s)", type(error).__name__)
             return cache

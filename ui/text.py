@@ -394,11 +394,15 @@ _HOME_ENTRIES: tuple[tuple[str, str, str, str], ...] = (
 )
 
 
-def home_entries() -> list[dict[str, str]]:
-    """The home screen's entries (id, label, symbol, hint), 办事 first (the primary)."""
+def home_entries(tiles: Iterable[str] | None = None) -> list[dict[str, str]]:
+    """The home screen's entries (id, label, symbol, hint) of ``tiles`` in their order (all,
+    办事 first, when None); the first is the primary."""
+    words = {id_: (name, sym, hint) for id_, name, sym, hint in _HOME_ENTRIES}
+    chosen = list(words) if tiles is None else [t for t in tiles if t in words]
     return [
-        {"id": id_, "label": tr("Home", name), "symbol": tr("Home", sym), "hint": tr("Home", hint)}
-        for id_, name, sym, hint in _HOME_ENTRIES
+        {"id": id_, "label": tr("Home", words[id_][0]), "symbol": tr("Home", words[id_][1]),
+         "hint": tr("Home", words[id_][2])}
+        for id_ in chosen
     ]
 
 
