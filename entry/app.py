@@ -28,6 +28,7 @@ from drivers.id_card.types import CardInserted, CardRemoved, IdCardReader, ReadF
 from drivers.manager import DeviceManager
 from drivers.scanner.types import QrScanner, Scanned
 from entry.apply import ApplyEffects, progress_base
+from entry.appointments import AppointmentDesk, DeskPlace
 from entry.certificates import CertificateDesk, DeskSettings
 from entry.devices import device_configs, device_factories
 from entry.evaluation import EvaluationEffects
@@ -40,10 +41,12 @@ from kiosk.flow import effects as fx
 from kiosk.flow import events as ev
 from kiosk.flow.machine import FlowMachine
 from kiosk.outbox.store import OutboxStore
+from kiosk.receipts.documents import Hall
 from kiosk.workers import Workers
 from simulation.devices import build_control_api
 from simulation.server import ControlServer
 from ui.bridge.automation import UiAutomation, register_routes
+from ui.bridge.branding_vm import look_of
 from ui.bridge.evaluation_vm import EvaluationViewModel
 from ui.kiosk_ui import KioskUi, UiSettings
 
@@ -136,6 +139,12 @@ class KioskApp:
         self.evaluation_vm = EvaluationViewModel(
             self.dispatch, configured_reasons(config.raw), lambda: self.machine.session.evaluation
         )
+        self.appointments = AppointmentDesk(
+            DeskPlace(config.terminal.hall_code,
+                      Hall(config.terminal.hall_name, config.terminal.hall_phone)),
+            self.devices, self.catalogue, self.workers, lambda: self.backend, self.dispatch,
+            lambda: self.machine.session.appointment,
+        )
         self.ui = KioskUi(
             self.machine.view,
             dispatch=self.dispatch,
@@ -150,9 +159,14 @@ class KioskApp:
                 production=options.production,
                 control_url=self.control.base_url if self.control else None,
                 progress_base=progress_base(config),
+                look=look_of(config),
             ),
             draft=lambda: self.machine.session.application,
-            models={"maintenance": self.operations.view_model, "evaluation": self.evaluation_vm},
+            models={
+                "maintenance": self.operations.view_model,
+                "evaluation": self.evaluation_vm,
+                "appointments": self.appointments.view_model,
+            },
         )
         self.ui.catalogue.set_devices(initial)
         self._backend: Future[Backend] = Future()
@@ -187,6 +201,7 @@ class KioskApp:
             | self.certificates.handlers()
             | self.evaluation.handlers()
             | self.operations.effect_handlers()
+            | self.appointments.handlers()
         )
 
     # --- starting and stopping ----------------------------------------------------------------
@@ -198,12 +213,15 @@ class KioskApp:
             install_log_masking(self.machine.session.known_names),
             self.machine.on_view(self.ui.set_view),
             self.machine.on_view(self.evaluation_vm.set_view),
+            self.machine.on_view(self.appointments.view_model.set_view),
+            self.catalogue.subscribe(self.appointments.view_model.catalogue_changed),
             self.machine.on_effect(self._on_effect),
             self.devices.events.subscribe(lambda e: self.workers.post(lambda: self._on_device(e))),
         ]
         if self.control is not None:
             automation = UiAutomation(self.ui.window, lambda: self.machine.state.value)
             register_routes(self.control, automation, self.workers, self.touch)
+            self.appointments.mount_routes(self.control)
             self.control.start()
         self.operations.start()
         self.ui.start()
@@ -287,7 +305,7 @@ class KioskApp:
 
         cache = catalogue_disk.catalogue_cache(self.config)
         try:
-            snapshot = catalogue_disk.cached_snapshot(cache)
+            snapshot = catalogue_disk.cached_snapshot(cache, self.config.services.matters)
         except Exception as error:  # the platform refresh still follows
             log.warning("catalogue on disk not read (%s)", type(error).__name__)
             return cache

@@ -123,6 +123,8 @@ class Backend:
     platform_sim: RunningSimulator | None = None
     outbox: OutboxWorker | None = None
     submitter: Submitter | None = None
+    scope: frozenset[str] = frozenset()
+    """The matters this terminal offers (``[services] matters``; empty: all)."""
 
     def verify(self, request: VerifyRequest) -> Verification:
         """verifyIdentity with a fresh idempotency key (worker thread)."""
@@ -140,9 +142,10 @@ class Backend:
         return self.client.qr_login(payload, idempotency_key=uuid4())
 
     def refresh_catalogue(self) -> CatalogueSnapshot:
-        """The catalogue from the platform (or the disk copy when it is away), indexed;
+        """The catalogue from the platform (or the disk copy when it is away), scoped to the
+        terminal's matters and indexed;
         raises the platform failure when there is neither (worker thread)."""
-        return snapshot_of(self.catalogue_cache.refresh(self.client))
+        return snapshot_of(self.catalogue_cache.refresh(self.client), self.scope)
 
     def stop(self) -> None:
         """Stop the outbox worker and close its store, then the embedded platform, if any."""
@@ -180,7 +183,9 @@ def start_backend(
     outbox = OutboxWorker(outbox_store, client)
     outbox.start()
     submitter = Submitter(client.tuned(ONLINE_TRY, NO_RETRY), outbox.store, outbox)
-    return Backend(client, catalogue_cache, platform_sim, outbox, submitter)
+    return Backend(
+        client, catalogue_cache, platform_sim, outbox, submitter, config.services.matters
+    )
 
 
 def face_capture(

@@ -333,6 +333,115 @@ def _a4_out_of_paper(app: KioskApp) -> None:
 
 def _a4_fails_next_job(app: KioskApp) -> None:
     _a4_printer(app).fail_next_job("media-empty")
+
+
+def _first_appointable(app: KioskApp) -> None:
+    """Choose the first matter of the 预约 list."""
+    model = app.appointments.view_model
+    wait_until(lambda: bool(model.matter_rows()), 15.0, "appointable matters")
+    model.open(model.matter_rows()[0]["code"])
+
+
+def _slots_listed(app: KioskApp) -> None:
+    def listed() -> bool:
+        draft = app.machine.session.appointment
+        return draft is not None and bool(draft.slots)
+
+    wait_until(listed, 15.0, "slots listed")
+
+
+def _a_day_with_slots(app: KioskApp) -> None:
+    """Go through the offered days until one has slots left (late today has none)."""
+    draft = app.machine.session.appointment
+    if draft is None:
+        raise RouteError("no appointment")
+    for day in draft.days:
+        app.appointments.view_model.chooseDay(day.isoformat())
+        wait_until(lambda: draft.slots is not None, 15.0, "slots listed")
+        if sum(1 for s in draft.slots or () if s.remaining > 0) >= 2:
+            return
+    raise RouteError("no day with two open slots")
+
+
+def _fill_slot(index: int) -> Step:
+    """Book every place of the day's ``index``-th slot on the simulated platform (others did),
+    then list the day again."""
+
+    def fill(app: KioskApp) -> None:
+        draft = app.machine.session.appointment
+        platform_sim = app.backend.platform_sim
+        if draft is None or not draft.slots or platform_sim is None:
+            raise RouteError("no slots on a simulated platform")
+        platform_sim.fill_slot(draft.slots[index].slot_id)
+        app.appointments.view_model.chooseDay(draft.day.isoformat())
+        _slots_listed(app)
+
+    return fill
+
+
+def _choose_open_slot(app: KioskApp) -> None:
+    draft = app.machine.session.appointment
+    slot = next((s for s in draft.slots or () if s.remaining > 0), None) if draft else None
+    if slot is None:
+        raise RouteError("no open slot")
+    app.appointments.view_model.chooseSlot(slot.slot_id)
+
+
+def _fill_chosen_slot(app: KioskApp) -> None:
+    """Someone else books the last places of the chosen slot (the dev dock's 占满所选时段)."""
+    draft = app.machine.session.appointment
+    platform_sim = app.backend.platform_sim
+    if draft is None or draft.chosen is None or platform_sim is None:
+        raise RouteError("no chosen slot on a simulated platform")
+    platform_sim.fill_slot(draft.chosen.slot_id)
+
+
+def _phone(number: str) -> Step:
+    return lambda app: app.appointments.view_model.editPhone(number)
+
+
+def _guide_only_matter(app: KioskApp) -> None:
+    wait_until(lambda: bool(app.catalogue.snapshot.catalogue.matters), 15.0, "catalogue")
+    for matter in app.catalogue.snapshot.catalogue.matters:
+        if matter.self_service == "guide_only":
+            app.ui.catalogue.open(matter.code)
+            return
+    raise RouteError("no guide-only matter")
+
+
+_APPOINTMENT_SLOTS: tuple[Step, ...] = (
+    _intent("home.appointment"), _screen("appointment_matters"), _first_appointable,
+    _screen("appointment_slots"), _slots_listed, _a_day_with_slots, _fill_slot(1),
+    _choose_open_slot,
+)
+_APPOINTMENT_PHONE: tuple[Step, ...] = (
+    *_APPOINTMENT_SLOTS, _intent("appointment_next"), _screen("appointment_card"),
+    _card("resident"), _screen("appointment_phone"),
+)
+APPOINTMENT_ROUTES: dict[str, tuple[Step, ...]] = {
+    "guide_appointment": (_intent("home.services"), _screen("catalogue"), _guide_only_matter,
+                          _screen("guide"),
+                          _until("预约 offered",
+                                 lambda app: bool(app.appointments.view_model.guideOffers))),
+    "appointment_matters": (_intent("home.appointment"), _screen("appointment_matters")),
+    "appointment_slots": _APPOINTMENT_SLOTS,
+    "appointment_card": (*_APPOINTMENT_SLOTS, _intent("appointment_next"),
+                         _screen("appointment_card")),
+    "appointment_phone": _APPOINTMENT_PHONE,
+    "appointment_phone_error": (*_APPOINTMENT_PHONE, _phone("12345"),
+                                _intent("appointment_book"), _screen("appointment_phone")),
+    "appointment_slot_taken": (*_APPOINTMENT_PHONE, _fill_chosen_slot,
+                               _intent("appointment_book"), _screen("appointment_slots"),
+                               _slots_listed),
+    "appointment_done": (*_APPOINTMENT_PHONE, _intent("appointment_book"),
+                         _screen("appointment_done")),
+    "appointment_done_not_printed": (*_APPOINTMENT_PHONE, _paper("out"),
+                                     _intent("appointment_book"), _screen("appointment_done")),
+}
+"""The 预约 screens: the guide's button, the list, a day with a full slot, the card, the phone
+(and its error), a slot taken before the booking, and done with or without the slip."""
+
+
 DEV_PIN = "123456"
 """The embedded default's technician PIN (config/default.toml)."""
 
@@ -573,6 +682,7 @@ ROUTES: dict[str, tuple[Step, ...]] = {
     "maintenance_logs_export": (_intent("maintenance"), _screen("maintenance_pin"),
                                 _pin(DEV_PIN), _screen("maintenance"), _panel("logs"),
                                 _settle_panel, _perform("export_logs"), _result_shown),
+    **APPOINTMENT_ROUTES,
 }
 """How to reach each screen from home."""
 

@@ -32,6 +32,7 @@ from kiosk.identity.person import EstablishedIdentity
 
 if TYPE_CHECKING:
     from kiosk.apply.draft import ApplicationDraft
+    from kiosk.appointments.draft import AppointmentDraft
 
 
 def _zero(buffer: bytearray) -> None:
@@ -42,7 +43,8 @@ def _zero(buffer: bytearray) -> None:
 
 @dataclass
 class Session:
-    """One citizen's data: card, consent, verification, chosen matter, form and captures."""
+    """One citizen's data: card, consent, verification, chosen matter, form, captures, and
+    the application or appointment being made."""
 
     card: IdentityCard | None = None
     consent: ConsentRecord | None = None
@@ -56,6 +58,7 @@ class Session:
     application: ApplicationDraft | None = None
     evaluation: EvaluationDraft | None = None
     """The service just completed and the rating being given for it (好差评)."""
+    appointment: AppointmentDraft | None = None
 
     def hold_face_image(self, jpeg: bytearray) -> bytearray:
         """Keep the captured face image's own buffer, not a copy (zeroing any earlier one)."""
@@ -88,6 +91,7 @@ class Session:
         self.matter = None
         self.drop_application()
         self.drop_evaluation()
+        self.drop_appointment()
         self.form_values.clear()
         self.scanned_texts.clear()
         for image in self.images:
@@ -105,6 +109,11 @@ class Session:
         if self.evaluation is not None:
             self.evaluation.clear()
             self.evaluation = None
+    def drop_appointment(self) -> None:
+        """Forget the appointment being made (its phone number, slot and outcome)."""
+        if self.appointment is not None:
+            self.appointment.clear()
+            self.appointment = None
 
     def is_empty(self) -> bool:
         """True when the session holds nothing of any citizen (the state after :meth:`wipe`)."""
@@ -120,6 +129,7 @@ class Session:
             and not self.images
             and self.application is None
             and self.evaluation is None
+            and self.appointment is None
         )
 
     def known_names(self) -> tuple[str, ...]:

@@ -25,6 +25,8 @@
 | ``POST /sim/platform`` | ``{"online": bool}`` | take the simulated platform off line or back |
 | ``POST /sim/platform/commands`` | ``{"command": C, "reason": R}`` | queue a heartbeat command |
 | ``POST /sim/heartbeat`` | | send a heartbeat now (mounted by ``entry/operations.py``) |
+| ``POST /sim/appointments/fill-chosen`` | | book every place left of the slot chosen on the \
+appointment screens (mounted by ``entry/appointments.py``) |
 
 It is only ever mounted when every device is simulated (:func:`start_control_api`).
 """

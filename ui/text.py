@@ -108,10 +108,6 @@ _PLACEHOLDERS: Mapping[PlaceholderTopic, tuple[str, str]] = {
         QT_TRANSLATE_NOOP("Placeholder", "查询进度"),
         QT_TRANSLATE_NOOP("Placeholder", "扫描回执上的二维码或输入办件编号，查询办理进度。"),
     ),
-    PlaceholderTopic.APPOINTMENT: (
-        QT_TRANSLATE_NOOP("Placeholder", "预约"),
-        QT_TRANSLATE_NOOP("Placeholder", "预约人工窗口的办理时间。"),
-    ),
     PlaceholderTopic.ELDERLY_MODE: (
         QT_TRANSLATE_NOOP("Placeholder", "适老模式"),
         QT_TRANSLATE_NOOP("Placeholder", "更大的字体、更慢的节奏和更简明的说明。"),
@@ -302,6 +298,9 @@ class Label(StrEnum):
     REPRINT_CERTIFICATE = "reprint_certificate"
     OTHER_CERTIFICATE = "other_certificate"
     FINISH = "finish"
+    APPOINTMENT = "appointment"
+    APPOINTMENT_NEXT = "appointment_next"
+    APPOINTMENT_BOOK = "appointment_book"
     EVALUATION_SKIP = "evaluation_skip"
     EVALUATION_SEND = "evaluation_send"
 
@@ -394,11 +393,15 @@ _HOME_ENTRIES: tuple[tuple[str, str, str, str], ...] = (
 )
 
 
-def home_entries() -> list[dict[str, str]]:
-    """The home screen's entries (id, label, symbol, hint), 办事 first (the primary)."""
+def home_entries(tiles: Iterable[str] | None = None) -> list[dict[str, str]]:
+    """The home screen's entries (id, label, symbol, hint) of ``tiles`` in their order (all,
+    办事 first, when None); the first is the primary."""
+    words = {id_: (name, sym, hint) for id_, name, sym, hint in _HOME_ENTRIES}
+    chosen = list(words) if tiles is None else [t for t in tiles if t in words]
     return [
-        {"id": id_, "label": tr("Home", name), "symbol": tr("Home", sym), "hint": tr("Home", hint)}
-        for id_, name, sym, hint in _HOME_ENTRIES
+        {"id": id_, "label": tr("Home", words[id_][0]), "symbol": tr("Home", words[id_][1]),
+         "hint": tr("Home", words[id_][2])}
+        for id_ in chosen
     ]
 
 
@@ -1033,3 +1036,109 @@ def comment_count(length: int, limit: int) -> str:
 def comment_placeholder() -> str:
     """The empty comment field's hint."""
     return QCoreApplication.translate("Evaluation", "请输入您的意见或建议（选填）")
+
+
+# --- appointments (预约) ------------------------------------------------------------------------
+
+_SCREENS = {
+    **_SCREENS,
+    State.APPOINTMENT_MATTERS: (
+        QT_TRANSLATE_NOOP("Screen", "预约窗口办理"),
+        QT_TRANSLATE_NOOP("Screen", "以下事项需到人工窗口办理。请选择要预约的事项，预约后按时前往，无需排队取号。"),
+        QT_TRANSLATE_NOOP("Screen", "预约需刷身份证核验本人身份"),
+    ),
+    State.APPOINTMENT_SLOTS: (
+        QT_TRANSLATE_NOOP("Screen", "选择预约时间"),
+        QT_TRANSLATE_NOOP("Screen", "请先选择日期，再选择时段。已约满的时段显示为“已满”，不能选择。"),
+        "",
+    ),
+    State.APPOINTMENT_CARD: (
+        QT_TRANSLATE_NOOP("Screen", "请将身份证放在感应区"),
+        QT_TRANSLATE_NOOP("Screen", "预约需核验本人身份。将居民身份证平放在读卡区，读取完成前请勿移动。"),
+        _CARD_HINT,
+    ),
+    State.APPOINTMENT_VERIFYING: (
+        QT_TRANSLATE_NOOP("Screen", "正在核验身份…"),
+        QT_TRANSLATE_NOOP("Screen", "正在向政务服务平台核验证件，请稍候。"),
+        "",
+    ),
+    State.APPOINTMENT_PHONE: (
+        QT_TRANSLATE_NOOP("Screen", "确认手机号码"),
+        QT_TRANSLATE_NOOP("Screen", "预约结果和到场提醒将以短信发送到此号码，请确认或修改。"),
+        "",
+    ),
+    State.APPOINTMENT_BOOKING: (
+        QT_TRANSLATE_NOOP("Screen", "正在预约…"),
+        QT_TRANSLATE_NOOP("Screen", "正在向政务服务平台提交预约，请稍候。"),
+        "",
+    ),
+    State.APPOINTMENT_PRINTING: (
+        QT_TRANSLATE_NOOP("Screen", "正在打印预约凭条…"),
+        QT_TRANSLATE_NOOP("Screen", "请稍候，打印完成前请勿离开。"),
+        "",
+    ),
+    State.APPOINTMENT_DONE: (
+        QT_TRANSLATE_NOOP("Screen", "预约成功"),
+        QT_TRANSLATE_NOOP("Screen", "请取走预约凭条，按预约时间携带材料原件到窗口办理。"),
+        "",
+    ),
+}
+
+_REASONS = {
+    **_REASONS,
+    Reason.SLOT_TAKEN: QT_TRANSLATE_NOOP("Reason", "您选择的时段刚刚被约满，已为您刷新可预约时段，请重新选择。"),
+    Reason.APPOINTMENT_REFUSED: QT_TRANSLATE_NOOP("Reason", "平台未接受本次预约，请重新选择时段并核验身份；如仍不行，请到人工窗口咨询。"),
+    Reason.CARD_NOT_ACCEPTED: QT_TRANSLATE_NOOP("Reason", "该证件无法用于预约（已过有效期或无法识别），请放置有效的身份证。"),
+}
+
+_REASON_TITLES = {
+    **_REASON_TITLES,
+    Reason.SLOT_TAKEN: QT_TRANSLATE_NOOP("ReasonTitle", "该时段已约满"),
+}
+
+_LABELS = {
+    **_LABELS,
+    Label.APPOINTMENT: QT_TRANSLATE_NOOP("Label", "预约窗口办理"),
+    Label.APPOINTMENT_NEXT: QT_TRANSLATE_NOOP("Label", "下一步"),
+    Label.APPOINTMENT_BOOK: QT_TRANSLATE_NOOP("Label", "确认预约"),
+}
+
+_SHORT_WEEKDAYS = (
+    QT_TRANSLATE_NOOP("Appointment", "周一"),
+    QT_TRANSLATE_NOOP("Appointment", "周二"),
+    QT_TRANSLATE_NOOP("Appointment", "周三"),
+    QT_TRANSLATE_NOOP("Appointment", "周四"),
+    QT_TRANSLATE_NOOP("Appointment", "周五"),
+    QT_TRANSLATE_NOOP("Appointment", "周六"),
+    QT_TRANSLATE_NOOP("Appointment", "周日"),
+)
+
+_APPOINTMENT_WORDS: Mapping[str, str] = {
+    "today": QT_TRANSLATE_NOOP("Appointment", "今天"),
+    "day": QT_TRANSLATE_NOOP("Appointment", "{month}月{day}日"),
+    "remaining": QT_TRANSLATE_NOOP("Appointment", "余 {count} 个"),
+    "full": QT_TRANSLATE_NOOP("Appointment", "已满"),
+    "loading": QT_TRANSLATE_NOOP("Appointment", "正在查询可预约时段…"),
+    "no_slots": QT_TRANSLATE_NOOP("Appointment", "当日没有可预约的时段，请选择其他日期。"),
+    "listing_failed": QT_TRANSLATE_NOOP("Appointment", "暂时无法查询可预约时段，请点击日期重试。"),
+    "chosen": QT_TRANSLATE_NOOP("Appointment", "已选：{day} {weekday} {time}"),
+    "none_chosen": QT_TRANSLATE_NOOP("Appointment", "请选择一个时段"),
+    "matter": QT_TRANSLATE_NOOP("Appointment", "预约事项"),
+    "phone": QT_TRANSLATE_NOOP("Appointment", "手机号码"),
+    "appointment_no": QT_TRANSLATE_NOOP("Appointment", "预约号"),
+    "time": QT_TRANSLATE_NOOP("Appointment", "预约时间"),
+    "place": QT_TRANSLATE_NOOP("Appointment", "办理地点"),
+    "bring": QT_TRANSLATE_NOOP("Appointment", "请携带"),
+    "not_printed": QT_TRANSLATE_NOOP("Appointment", "预约凭条未能打印。预约已成功，请拍照留存下方二维码和预约号，到窗口出示即可。"),
+    "no_matters": QT_TRANSLATE_NOOP("Appointment", "目前没有可预约的事项。"),
+}
+
+
+def appointment_word(key: str) -> str:
+    """A word of the appointment screens (``{placeholders}`` left for the caller)."""
+    return tr("Appointment", _APPOINTMENT_WORDS[key])
+
+
+def short_weekday(day: date) -> str:
+    """The short weekday name (周一…周日)."""
+    return tr("Appointment", _SHORT_WEEKDAYS[day.weekday()])

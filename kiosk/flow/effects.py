@@ -16,7 +16,13 @@ from kiosk.flow.matter import SubjectKind
 from kiosk.identity.card import IdentityCard
 from kiosk.identity.person import Citizen
 from kiosk.materials.plan import MaterialFile
-from kiosk.platform.models import Applicant, Application, ApplicationRequest
+from kiosk.platform.models import (
+    Applicant,
+    Application,
+    ApplicationRequest,
+    Appointment,
+    Booking,
+)
 
 
 @dataclass(frozen=True)
@@ -210,3 +216,51 @@ class RequestMaintenance(Effect):
 @dataclass(frozen=True)
 class EndMaintenance(Effect):
     """Maintenance (or the wait for it) is over: close the gate."""
+
+
+# --- appointments (kiosk.flow.phases.appointment) ---------------------------------------------
+
+
+@dataclass(frozen=True)
+class ListSlots(Effect):
+    """listSlots for ``matter_code`` in the terminal's hall on ``day``; answer SlotsListed or
+    PlatformUnavailable with ``request_id``."""
+
+    request_id: int
+    matter_code: str
+    day: date
+
+
+@dataclass(frozen=True)
+class VerifyCardForBooking(Effect):
+    """Card-level verifyIdentity (``method: card``, the reader's SAM id, no face) for a
+    booking; answer BookingVerified, VerifyFailed or PlatformUnavailable with ``request_id``."""
+
+    request_id: int
+    card: IdentityCard = field(repr=False)
+
+
+@dataclass(frozen=True)
+class BookSlot(Effect):
+    """bookAppointment with ``booking`` under ``idempotency_key`` (kept across retries);
+    answer AppointmentBooked, SlotTaken (``slot_full``), PlatformRefused or
+    PlatformUnavailable with ``request_id``."""
+
+    request_id: int
+    booking: Booking = field(repr=False)
+    idempotency_key: str
+
+
+@dataclass(frozen=True)
+class PrintAppointmentSlip(Effect):
+    """Print the appointment slip of ``matter_code`` (place and materials from the catalogue)
+    on the receipt printer (in a worker); answer SlipPrinted or SlipPrintFailed with
+    ``request_id``, from the printer's post-job status."""
+
+    request_id: int
+    matter_code: str
+    matter_name: str
+    appointment: Appointment
+    end: datetime
+    person_name: str = field(repr=False)
+    phone: str = field(repr=False)

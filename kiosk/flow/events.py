@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from enum import StrEnum
 from typing import ClassVar
 
@@ -28,7 +29,7 @@ from kiosk.flow.matter import MatterBrief, SubjectKind
 from kiosk.flow.states import PlaceholderTopic
 from kiosk.forms.validation import FieldValue
 from kiosk.identity.card import IdentityCard
-from kiosk.platform.models import Application, License
+from kiosk.platform.models import Application, Appointment, License, Slot
 
 
 @dataclass(frozen=True)
@@ -554,3 +555,91 @@ class EvaluationNotSaved(Reply):
     """The outbox could not keep the rating (``storage_full``/``storage_unavailable``)."""
 
     code: str
+
+
+# --- appointments (预约, kiosk.flow.phases.appointment) -----------------------------------------
+
+
+@dataclass(frozen=True)
+class OpenAppointments(Intent, word="home.appointment"):
+    """预约 on home: the appointable matters."""
+
+
+@dataclass(frozen=True)
+class BookAppointment(Intent, word="appointment"):
+    """预约 on the guide of an appointable matter."""
+
+
+@dataclass(frozen=True)
+class ChooseDay(Intent):
+    """A day was chosen on the slots screen (also 重试 of a listing that failed)."""
+
+    day: date
+
+
+@dataclass(frozen=True)
+class ChooseSlot(Intent):
+    """A slot with places left was tapped."""
+
+    slot_id: str
+
+
+@dataclass(frozen=True)
+class AppointmentNext(Intent, word="appointment_next"):
+    """下一步 on the slots screen, once a slot is chosen."""
+
+
+@dataclass(frozen=True)
+class PhoneEdited(Intent):
+    """The citizen changed the booking's phone number (each keystroke)."""
+
+    text: str = field(repr=False)
+
+
+@dataclass(frozen=True)
+class ConfirmBooking(Intent, word="appointment_book"):
+    """确认预约 on the phone screen."""
+
+
+@dataclass(frozen=True)
+class SlotsListed(Reply):
+    """listSlots answered ``day``'s slots, full ones included."""
+
+    day: date
+    slots: tuple[Slot, ...]
+
+
+@dataclass(frozen=True)
+class BookingVerified(Reply):
+    """The card-level verification for a booking succeeded; ``phone`` is the platform's
+    number for the person ("" when it has none)."""
+
+    verification_id: str
+    expires_at: str
+    name: str = field(repr=False)
+    id_number: str = field(repr=False)
+    phone: str = field(default="", repr=False)
+
+
+@dataclass(frozen=True)
+class AppointmentBooked(Reply):
+    """bookAppointment booked the chosen slot."""
+
+    appointment: Appointment
+
+
+@dataclass(frozen=True)
+class SlotTaken(Reply):
+    """bookAppointment answered 409 ``slot_full``: the slot filled after it was listed."""
+
+
+@dataclass(frozen=True)
+class SlipPrinted(Reply):
+    """The appointment slip printed and the printer reported no error after the job."""
+
+
+@dataclass(frozen=True)
+class SlipPrintFailed(Reply):
+    """The slip did not print; ``reason`` for the log."""
+
+    reason: str

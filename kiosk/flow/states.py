@@ -61,6 +61,14 @@ class State(StrEnum):
     EVALUATION_THANKS = "evaluation_thanks"
     EVALUATION_ALREADY = "evaluation_already"
     EVALUATION_UNAVAILABLE = "evaluation_unavailable"
+    APPOINTMENT_MATTERS = "appointment_matters"
+    APPOINTMENT_SLOTS = "appointment_slots"
+    APPOINTMENT_CARD = "appointment_card"
+    APPOINTMENT_VERIFYING = "appointment_verifying"
+    APPOINTMENT_PHONE = "appointment_phone"
+    APPOINTMENT_BOOKING = "appointment_booking"
+    APPOINTMENT_PRINTING = "appointment_printing"
+    APPOINTMENT_DONE = "appointment_done"
     MAINTENANCE_PIN = "maintenance_pin"
     MAINTENANCE_WAITING = "maintenance_waiting"
     MAINTENANCE = "maintenance"
@@ -82,6 +90,8 @@ class Phase(StrEnum):
     APPLY_FINISH = "apply_finish"
     CERTIFICATES = "certificates"
     EVALUATION = "evaluation"
+    APPOINTMENT = "appointment"
+    APPOINTMENT_IDENTITY = "appointment_identity"
     MAINTENANCE_MODE = "maintenance_mode"
 
 
@@ -89,7 +99,6 @@ class PlaceholderTopic(StrEnum):
     """Home entries whose features come in later issues; ``placeholder`` says which."""
 
     PROGRESS = "progress"
-    APPOINTMENT = "appointment"
     ELDERLY_MODE = "elderly_mode"
 
 
@@ -128,3 +137,9 @@ class Reason(StrEnum):
     """评价 on home needs the card, and the reader cannot read one now."""
     """The rating could not be kept (outbox full or failing, or refused for another cause)."""
     MAINTENANCE = "maintenance"
+    SLOT_TAKEN = "slot_taken"
+    """The chosen slot filled between the listing and the booking (``slot_full``)."""
+    APPOINTMENT_REFUSED = "appointment_refused"
+    """The platform refused the booking for another reason (e.g. the identity it needs)."""
+    CARD_NOT_ACCEPTED = "card_not_accepted"
+    """The card read for a booking is expired, of an unknown type or has a bad number."""

@@ -68,6 +68,8 @@ SUBMIT_LIMIT_S = 120.0
 request with the client's short timeouts; past this the citizen is sent to the window."""
 RECEIPT_PRINT_LIMIT_S = 60.0
 """Waiting for a receipt job and the printer's post-job status (a long bundle receipt)."""
+BOOKING_LIMIT_S = VERIFY_LIMIT_S
+"""Waiting for bookAppointment (one platform call with the client's retries, as verifying)."""
 APPLY_PRINT_LIMIT_S = RECEIPT_PRINT_LIMIT_S + A4_PRINT_LIMIT_S
 """Waiting for the receipt and then an instant matter's certificate on A4 (one worker)."""
 EVALUATION_FIND_LIMIT_S = VERIFY_LIMIT_S + APPLY_LOAD_LIMIT_S
@@ -139,6 +141,14 @@ TIMEOUTS: dict[State, StateTimeouts] = {
     State.EVALUATION_THANKS: _INFO,
     State.EVALUATION_ALREADY: _INFO,
     State.EVALUATION_UNAVAILABLE: _INFO,
+    State.APPOINTMENT_MATTERS: _SCREEN,
+    State.APPOINTMENT_SLOTS: _SCREEN,
+    State.APPOINTMENT_CARD: _SCREEN,
+    State.APPOINTMENT_VERIFYING: StateTimeouts(limit_s=VERIFY_LIMIT_S),
+    State.APPOINTMENT_PHONE: _READING,
+    State.APPOINTMENT_BOOKING: StateTimeouts(limit_s=BOOKING_LIMIT_S),
+    State.APPOINTMENT_PRINTING: StateTimeouts(limit_s=RECEIPT_PRINT_LIMIT_S),
+    State.APPOINTMENT_DONE: _READING,
     State.MAINTENANCE_PIN: _INFO,
     State.MAINTENANCE_WAITING: StateTimeouts(idle_s=MAINTENANCE_WAIT_S, countdown=False),
     # The maintenance gate ends maintenance after [maintenance] idle_timeout_s (a site setting).

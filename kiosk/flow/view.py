@@ -120,6 +120,11 @@ class FlowView:
     application: ApplyStatus | None = None
     certificate: IssuedCertificate | None = None
     evaluation: EvaluationStatus | None = None
+    appointment_revision: int | None = None
+    """The revision of the session's appointment draft (None without one): the appointment
+    view-model reads the draft itself when it changes."""
+    appointment_slot_chosen: bool = False
+    """A slot with places left is chosen (下一步 on the slots screen is enabled)."""
 
 
 def build_view(
@@ -161,6 +166,12 @@ def build_view(
         application=apply_status(draft, ctx) if draft is not None else None,
         certificate=ctx.certificate,
         evaluation=evaluation_status(session.evaluation) if session.evaluation else None,
+        appointment_revision=(
+            session.appointment.revision if session.appointment is not None else None
+        ),
+        appointment_slot_chosen=(
+            session.appointment is not None and session.appointment.chosen is not None
+        ),
     )
 
 

@@ -174,6 +174,12 @@ class DevDockViewModel(QObject):
         """Take the simulated platform off line or back."""
         self._send("POST", "/sim/platform", {"online": online})
 
+    @Slot()
+    def fillChosenSlot(self) -> None:  # noqa: N802
+        """Book every place left of the slot chosen on the appointment screens (others took
+        it), so that 确认预约 meets ``slot_full``."""
+        self._send("POST", "/sim/appointments/fill-chosen")
+
     @Slot(str)
     def a4Printer(self, button: str) -> None:  # noqa: N802
         """One A4 printer button (``setting.id`` of :data:`A4_SETTINGS`)."""

@@ -112,6 +112,27 @@ EVALUATION_SCREENS: dict[State, ScreenSpec] = {
 }
 """The 好差评 screens (an end screen's ``symbol`` is the face it shows: 5 smiles, 4 is kind)."""
 
+
+APPOINTMENT_SCREENS: dict[State, ScreenSpec] = {
+    State.APPOINTMENT_MATTERS: ScreenSpec("AppointmentMattersScreen.qml"),
+    State.APPOINTMENT_SLOTS: ScreenSpec(
+        "AppointmentSlotsScreen.qml",
+        actions=(Action("appointment_next", Label.APPOINTMENT_NEXT, primary=True),),
+    ),
+    State.APPOINTMENT_CARD: ScreenSpec("IdentityCardScreen.qml"),
+    State.APPOINTMENT_VERIFYING: ScreenSpec("BusyScreen.qml", back=False),
+    State.APPOINTMENT_PHONE: ScreenSpec(
+        "AppointmentPhoneScreen.qml",
+        actions=(Action("appointment_book", Label.APPOINTMENT_BOOK, primary=True),),
+    ),
+    State.APPOINTMENT_BOOKING: ScreenSpec("BusyScreen.qml", nav=False, back=False),
+    State.APPOINTMENT_PRINTING: ScreenSpec("BusyScreen.qml", nav=False, back=False),
+    State.APPOINTMENT_DONE: ScreenSpec(
+        "AppointmentDoneScreen.qml", "✓", "success", (_FINISH,), back=False,
+    ),
+}
+"""The 预约 screens."""
+
 SCREENS: dict[State, ScreenSpec] = {
     State.HOME: ScreenSpec("HomeScreen.qml", nav=False),
     State.ATTRACT: ScreenSpec("AttractScreen.qml", nav=False),
@@ -198,6 +219,7 @@ SCREENS: dict[State, ScreenSpec] = {
     State.APPLY_NOT_SAVED: ScreenSpec("ApplyResultScreen.qml", "!", "error", (_HOME,), back=False),
     **CERTIFICATE_SCREENS,
     **EVALUATION_SCREENS,
+    **APPOINTMENT_SCREENS,
     State.MAINTENANCE_PIN: ScreenSpec("MaintenancePinScreen.qml"),
     State.MAINTENANCE_WAITING: ScreenSpec("BusyScreen.qml"),
     State.MAINTENANCE: ScreenSpec("MaintenanceScreen.qml", nav=False),

@@ -301,7 +301,7 @@ FROM_HOME = (
 """评价 on home (rows of the in-service phase): the card, unless the reader cannot read one."""
 
 
-# --- what the two services of today served -------------------------------------------------------
+# --- what the services served -------------------------------------------------------
 
 
 def served_application(ctx: FlowContext) -> Served | None:
@@ -328,3 +328,12 @@ def served_certificate(ctx: FlowContext) -> Served | None:
         return None
     item = ServedItem(matter.code, matter.name, certificate.application_no)
     return Served(ServiceKind.CERTIFICATE, (item,))
+
+
+def served_appointment(ctx: FlowContext) -> Served | None:
+    """The appointment booked (rated as the visit of its appointment number)."""
+    draft = ctx.session.appointment
+    if draft is None or draft.appointment is None:
+        return None
+    item = ServedItem(draft.matter_code, draft.matter_name)
+    return Served(ServiceKind.APPOINTMENT, (item,), visit_id=draft.appointment.appointment_no)
