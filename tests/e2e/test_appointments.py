@@ -88,8 +88,11 @@ def test_booking_prints_the_slip_with_place_time_materials_and_qr(kiosk: Any) ->
     texts = _texts(kiosk)
     assert number in texts and matter.place in texts
     state = _state(kiosk)
-    assert [i["object_name"] for i in state["items"] if i.get("primary")] == ["action_home"]
-    kiosk.intent("home")
+    assert [i["object_name"] for i in state["items"] if i.get("primary")] == ["action_finish"]
+    kiosk.intent("finish")
+    kiosk.wait_screen("evaluation_rating")  # 好差评 follows the booking, rated as its visit
+    assert kiosk.app.machine.session.evaluation.served.visit_id == number
+    kiosk.intent("evaluation_skip")
     kiosk.wait_screen("home")
     assert kiosk.app.machine.session.is_empty()
 
