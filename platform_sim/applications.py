@@ -377,3 +377,21 @@ def request_correction(call: Call, application_no: str, note: str) -> dict[str, 
         raise Problem(HTTPStatus.CONFLICT, "not_correctable", f"status is {row['status']}")
     _set_status(call.db, application_no, lifecycle.Step("correction_required", call.now, note))
     return _render(call.db, _row(call, application_no))
+
+
+def next_step_at(call: Call) -> datetime | None:
+    """The platform time of the next step any application under way takes, every application
+    first brought up to date (what the dev dock's 推进办件状态 moves the clock to)."""
+    pending = [
+        r["application_no"]
+        for r in call.db.execute(
+            "SELECT application_no FROM applications WHERE completes_at_once = 0"
+        )
+    ]
+    moments = []
+    for application_no in pending:
+        row = _row(call, application_no)
+        at = lifecycle.next_step_at(row["status"], parse_timestamp(row["status_at"]))
+        if at is not None:
+            moments.append(at)
+    return min(moments, default=None)

@@ -241,6 +241,10 @@ class RunningSimulator:
         """Send an application back for correction; returns the Application."""
         return self.service.request_correction(application_no, note)
 
+    def advance_applications(self) -> float:
+        """Move the clock to the next step of any application under way; seconds advanced."""
+        return self.service.advance_applications()
+
     def stop(self) -> None:
         """Stop serving and close the database."""
         self._server.shutdown()
