@@ -103,10 +103,6 @@ def continue_blocked_sentence(block: ContinueBlock) -> str:
 # --- placeholders of later features --------------------------------------------------------
 
 _PLACEHOLDERS: Mapping[PlaceholderTopic, tuple[str, str]] = {
-    PlaceholderTopic.PROGRESS: (
-        QT_TRANSLATE_NOOP("Placeholder", "查询进度"),
-        QT_TRANSLATE_NOOP("Placeholder", "扫描回执上的二维码或输入办件编号，查询办理进度。"),
-    ),
     PlaceholderTopic.APPOINTMENT: (
         QT_TRANSLATE_NOOP("Placeholder", "预约"),
         QT_TRANSLATE_NOOP("Placeholder", "预约人工窗口的办理时间。"),

@@ -15,7 +15,7 @@ from kiosk.flow.matter import SubjectKind
 from kiosk.identity.card import IdentityCard
 from kiosk.identity.person import Citizen
 from kiosk.materials.plan import MaterialFile
-from kiosk.platform.models import Applicant, Application, ApplicationRequest
+from kiosk.platform.models import Applicant, Application, ApplicationRequest, Correction
 
 
 @dataclass(frozen=True)
@@ -187,3 +187,63 @@ class RequestMaintenance(Effect):
 @dataclass(frozen=True)
 class EndMaintenance(Effect):
     """Maintenance (or the wait for it) is over: close the gate."""
+
+
+# --- progress query and corrections (kiosk.flow.phases.progress) ------------------------------
+
+
+@dataclass(frozen=True)
+class QueryProgress(Effect):
+    """Sort the scanned ``payload``: a receipt's progress code opens its application with
+    getApplication (answer ProgressLoaded, ProgressNotFound or PlatformUnavailable); anything
+    else is answered CodeRefused at once, without a platform call. All with ``request_id``."""
+
+    request_id: int
+    payload: str = field(repr=False)
+
+
+@dataclass(frozen=True)
+class VerifyCard(Effect):
+    """Card-level verifyIdentity (``method: card`` with the SAM id of the reader that read
+    ``card``); answer like :class:`VerifyIdentity` (PlatformRefused for a card no SAM read)."""
+
+    request_id: int
+    card: IdentityCard = field(repr=False)
+
+
+@dataclass(frozen=True)
+class ListApplications(Effect):
+    """listApplications for ``verification_id``; answer ApplicationsListed or
+    PlatformUnavailable with ``request_id``."""
+
+    request_id: int
+    verification_id: str
+
+
+@dataclass(frozen=True)
+class SubmitCorrection(Effect):
+    """Supply what ``application_no`` lacks through the write-ahead outbox: upload
+    ``uploads`` then ``correction`` under ``idempotency_key``; answer CorrectionAccepted,
+    ApplicationQueued, ApplicationRefused or ApplicationNotSaved with ``request_id``."""
+
+    request_id: int
+    application_no: str
+    correction: Correction = field(repr=False)
+    uploads: tuple[MaterialFile, ...] = field(repr=False)
+    idempotency_key: str
+
+
+@dataclass(frozen=True)
+class PrintCorrectionReceipt(Effect):
+    """Print the correction's receipt: the application as it is now (None while the
+    correction waits in the outbox under ``local_ref``) and the materials supplied; answer
+    ReceiptPrinted or ReceiptPrintFailed with ``request_id``."""
+
+    request_id: int
+    applicant: Applicant = field(repr=False)
+    application_no: str
+    matter_name: str
+    application: Application | None
+    supplied: tuple[str, ...]
+    local_ref: str
+    saved_at: datetime

@@ -20,6 +20,7 @@ from kiosk.flow.states import PlaceholderTopic, Reason, State
 from kiosk.gating import Availability, matter_availability, qr_login_usable
 from kiosk.identity.consent import ConsentPurpose
 from kiosk.identity.person import IdentityMethod
+from kiosk.progress.scan import ForeignCode
 
 
 class ContinueBlock(StrEnum):
@@ -91,6 +92,11 @@ class FlowView:
     continue_disabled_reason: ContinueBlock | None
     application: ApplyStatus | None = None
     certificate: IssuedCertificate | None = None
+    progress_revision: int = -1
+    """Changes with the session's progress case (the progress view-model reads the case
+    itself); -1 without one."""
+    foreign_code: ForeignCode | None = None
+    """What the last refused scanned code was, on the progress screen."""
 
 
 def build_view(
@@ -131,6 +137,8 @@ def build_view(
         continue_disabled_reason=None if can_apply else ContinueBlock.FORMS_NOT_YET,
         application=apply_status(draft, ctx) if draft is not None else None,
         certificate=ctx.certificate,
+        progress_revision=session.progress.revision if session.progress else -1,
+        foreign_code=session.progress.refused if session.progress else None,
     )
 
 
