@@ -32,6 +32,7 @@ from entry.certificates import CertificateDesk, DeskSettings
 from entry.devices import device_configs, device_factories
 from entry.logs import install_log_masking
 from entry.operations import Operations
+from entry.progress import ProgressEffects
 from kiosk.catalogue.service import CatalogueService, CatalogueSnapshot
 from kiosk.config import Config
 from kiosk.flow import effects as fx
@@ -99,6 +100,13 @@ class _LatePlatform:
             raise RuntimeError("the platform is not simulated")
         return platform_sim.queue_command(self._app.config.terminal.terminal_id, command, reason)
 
+    def advance_applications(self) -> float:
+        """推进办件状态 on the simulated platform; the seconds its clock moved."""
+        platform_sim = self._app.backend.platform_sim
+        if platform_sim is None:
+            raise RuntimeError("the platform is not simulated")
+        return platform_sim.advance_applications()
+
 
 class KioskApp:
     """The kiosk. Build after the ``QGuiApplication``, then :meth:`start`; :meth:`stop` before
@@ -126,6 +134,10 @@ class KioskApp:
             )
             self.control = build_control_api(self.devices, port, _LatePlatform(self))
         self.operations = Operations(self)
+        self.progress = ProgressEffects(
+            config, self.devices, self.catalogue, self.workers, lambda: self.backend,
+            self.dispatch, lambda: self.machine.session.progress,
+        )
         self.ui = KioskUi(
             self.machine.view,
             dispatch=self.dispatch,
@@ -142,7 +154,8 @@ class KioskApp:
                 progress_base=progress_base(config),
             ),
             draft=lambda: self.machine.session.application,
-            models={"maintenance": self.operations.view_model},
+            models={"maintenance": self.operations.view_model,
+                    "progressQuery": self.progress.view_model},
         )
         self.ui.catalogue.set_devices(initial)
         self._backend: Future[Backend] = Future()
@@ -170,6 +183,7 @@ class KioskApp:
         self._handlers = (
             self._effect_handlers()
             | self.apply.handlers()
+            | self.progress.handlers()
             | self.certificates.handlers()
             | self.operations.effect_handlers()
         )
@@ -182,6 +196,7 @@ class KioskApp:
         self._unsubscribe = [
             install_log_masking(self.machine.session.known_names),
             self.machine.on_view(self.ui.set_view),
+            self.machine.on_view(self.progress.view_model.set_view),
             self.machine.on_effect(self._on_effect),
             self.devices.events.subscribe(lambda e: self.workers.post(lambda: self._on_device(e))),
         ]

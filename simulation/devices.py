@@ -22,6 +22,7 @@
 | ``GET /sim/devices`` | | every device's status, and its emulator's ``port`` (pty) path |
 | ``POST /sim/platform`` | ``{"online": bool}`` | take the simulated platform off line or back |
 | ``POST /sim/platform/commands`` | ``{"command": C, "reason": R}`` | queue a heartbeat command |
+| ``POST /sim/platform/advance`` | | 推进办件状态: the next step of any application |
 | ``POST /sim/heartbeat`` | | send a heartbeat now (mounted by ``entry/operations.py``) |
 
 It is only ever mounted when every device is simulated (:func:`start_control_api`).
@@ -199,6 +200,11 @@ class PlatformSwitch(Protocol):
     def queue_command(self, command: str, reason: str) -> str:
         """Queue a heartbeat command for this terminal (the platform's ``/_sim/`` hook);
         returns its id."""
+        ...
+
+    def advance_applications(self) -> float:
+        """Move the platform's clock to the next step of any application under way; the
+        seconds advanced."""
         ...
 
 
@@ -382,8 +388,14 @@ def register_device_routes(
         except ValueError as error:
             raise BadRequest(str(error)) from None
 
+    def advance_applications(_: JsonBody) -> tuple[int, Any]:
+        if platform is None:
+            raise BadRequest("the platform is not simulated")
+        return 200, {"advanced_s": platform.advance_applications()}
+
     server.route("POST", "/sim/platform", set_platform)
     server.route("POST", "/sim/platform/commands", queue_command)
+    server.route("POST", "/sim/platform/advance", advance_applications)
 
 
 def build_control_api(

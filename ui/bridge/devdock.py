@@ -174,6 +174,11 @@ class DevDockViewModel(QObject):
         """Take the simulated platform off line or back."""
         self._send("POST", "/sim/platform", {"online": online})
 
+    @Slot()
+    def advanceApplications(self) -> None:  # noqa: N802
+        """推进办件状态: the simulated platform's clock to the next step of any application."""
+        self._send("POST", "/sim/platform/advance", {})
+
     @Slot(str)
     def a4Printer(self, button: str) -> None:  # noqa: N802
         """One A4 printer button (``setting.id`` of :data:`A4_SETTINGS`)."""

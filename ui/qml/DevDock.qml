@@ -154,6 +154,8 @@ Rectangle {
                 DockButton { objectName: "dock_platform_offline"; text: qsTr("平台离线"); onClicked: devDock.platformOnline(false) }
                 DockButton { objectName: "dock_platform_online"; text: qsTr("平台恢复"); onClicked: devDock.platformOnline(true) }
             }
+            DockHeading { text: qsTr("办件") }
+            DockButton { objectName: "dock_advance_applications"; text: qsTr("推进办件状态"); onClicked: devDock.advanceApplications() }
             DockHeading { text: qsTr("运维") }
             DockButton { objectName: "dock_maintenance"; text: qsTr("维护模式（密码 123456）"); onClicked: devDock.maintenanceGesture() }
             GridLayout {
