@@ -433,6 +433,15 @@ def _advance_applications(times: int) -> Step:
     return advance
 
 
+def _take_card_away(app: KioskApp) -> None:
+    """Take the card off the reader and wait for its driver to notice."""
+    from drivers.id_card.types import IdCardReader
+
+    _card_reader(app).remove()
+    reader = app.devices.device_as(DeviceClass.ID_CARD_READER, IdCardReader)
+    wait_until(lambda: reader is None or reader.current_card is None, 10.0, "card removed")
+
+
 def _said_why(app: KioskApp) -> bool:
     return app.machine.state.value == "progress_scan" and app.machine.view.reason is not None
 
@@ -447,13 +456,21 @@ _APPLIED: tuple[Step, ...] = (
 )
 """A promised application with a deferred material, submitted and receipted; back home."""
 _PROGRESS_SCAN: tuple[Step, ...] = (_intent("home.progress"), _screen("progress_scan"))
-_CORRECTION_DETAIL: tuple[Step, ...] = (
-    *_APPLIED, _advance_applications(2), *_PROGRESS_SCAN, _scan_receipt,
+_RECEIPT_SCANNED: tuple[Step, ...] = (
+    *_APPLIED, _take_card_away, *_PROGRESS_SCAN, _scan_receipt,
     _screen("progress_detail"),
 )
+"""The card taken away (else it lists its holder's applications), the receipt scanned."""
+_CORRECTION_DETAIL: tuple[Step, ...] = (
+    *_APPLIED, _advance_applications(2), _take_card_away,
+    *_PROGRESS_SCAN, _scan_receipt, _screen("progress_detail"),
+)
+_CORRECTION_CONSENT: tuple[Step, ...] = (
+    *_CORRECTION_DETAIL, _intent("progress_correct"), _screen("correction_card"),
+    _card("resident"), _screen("correction_face_consent"),
+)
 _CORRECTION_MATERIAL: tuple[Step, ...] = (
-    *_CORRECTION_DETAIL, _intent("progress_correct"), _screen("correction_face_consent"),
-    _intent("consent"), _screen("correction_material"),
+    *_CORRECTION_CONSENT, _intent("consent"), _screen("correction_material"),
 )
 PROGRESS_ROUTES: dict[str, tuple[Step, ...]] = {
     "progress_scan": _PROGRESS_SCAN,
@@ -463,13 +480,12 @@ PROGRESS_ROUTES: dict[str, tuple[Step, ...]] = {
                            _scan("https://zwfw.zj.gov.cn/progress?no=ZW2026113000000001AB12"
                                  "&code=ABC123"),
                            _until("the application not found", _said_why)),
-    "progress_detail": (*_APPLIED, *_PROGRESS_SCAN, _scan_receipt, _screen("progress_detail")),
+    "progress_detail": _RECEIPT_SCANNED,
     "progress_detail_correction": _CORRECTION_DETAIL,
     "progress_list": (*_APPLIED, _intent("home.progress"), _screen("progress_list")),
-    "correction_card": (*_CORRECTION_DETAIL, lambda app: _card_reader(app).remove(),
-                        _intent("progress_correct"), _screen("correction_card")),
-    "correction_face_consent": (*_CORRECTION_DETAIL, _intent("progress_correct"),
-                                _screen("correction_face_consent")),
+    "correction_card": (*_CORRECTION_DETAIL, _intent("progress_correct"),
+                        _screen("correction_card")),
+    "correction_face_consent": _CORRECTION_CONSENT,
     "correction_material": _CORRECTION_MATERIAL,
     "correction_done": (*_CORRECTION_MATERIAL, _intent("apply_commit"), _intent("apply_next"),
                         _screen("correction_done")),

@@ -379,19 +379,56 @@ def request_correction(call: Call, application_no: str, note: str) -> dict[str, 
     return _render(call.db, _row(call, application_no))
 
 
-def next_step_at(call: Call) -> datetime | None:
-    """The platform time of the next step any application under way takes, every application
-    first brought up to date (what the dev dock's 推进办件状态 moves the clock to)."""
-    pending = [
+
+def _under_way(call: Call) -> list[sqlite3.Row]:
+    """Every application waiting for its next step, brought up to date first."""
+    numbers = [
         r["application_no"]
         for r in call.db.execute(
             "SELECT application_no FROM applications WHERE completes_at_once = 0"
         )
     ]
-    moments = []
-    for application_no in pending:
-        row = _row(call, application_no)
-        at = lifecycle.next_step_at(row["status"], parse_timestamp(row["status_at"]))
-        if at is not None:
-            moments.append(at)
-    return min(moments, default=None)
+    rows = [_row(call, no) for no in numbers]
+    return [r for r in rows if r["status"] in lifecycle.NEXT]
+
+
+def _shift(db: sqlite3.Connection, row: sqlite3.Row, by: timedelta) -> None:
+    """Move an application's acceptance, status and history times ``by`` into the past."""
+    def back(stamp: str) -> str:
+        return rfc3339(parse_timestamp(stamp) - by)
+
+    db.execute(
+        "UPDATE applications SET accepted_at = ?, status_at = ? WHERE application_no = ?",
+        (back(row["accepted_at"]), back(row["status_at"]), row["application_no"]),
+    )
+    for entry in db.execute(
+        "SELECT seq, at FROM application_history WHERE application_no = ?",
+        (row["application_no"],),
+    ).fetchall():
+        db.execute(
+            "UPDATE application_history SET at = ? WHERE application_no = ? AND seq = ?",
+            (back(entry["at"]), row["application_no"], entry["seq"]),
+        )
+
+
+def advance(call: Call) -> float:
+    """推进办件状态: every application under way as if the clock had moved on to the earliest
+    next step of any of them; the seconds that is (0 when none is under way).
+
+    The platform's clock itself stays: the terminal's signed timestamps and its verifications
+    follow it. The applications move back in time instead (acceptance, status and history
+    alike, so their history stays in order), and the next read applies the step.
+    """
+    rows = _under_way(call)
+    moments = [
+        lifecycle.next_step_at(r["status"], parse_timestamp(r["status_at"])) for r in rows
+    ]
+    due = [m for m in moments if m is not None]
+    if not due:
+        return 0.0
+    by = max(timedelta(), min(due) - call.now)
+    for row in rows:
+        _shift(call.db, row, by)
+    for row in rows:
+        _row(call, row["application_no"])
+    return by.total_seconds()

@@ -11,7 +11,7 @@ while the platform is offline (so the dock can bring it back)::
     POST /_sim/clock        {"advance_s": number}    move the platform's clock on
     POST /_sim/terminals/<terminal_id>/commands  {"command": str, "reason": str}
     POST /_sim/applications/<application_no>/correction  {"note": str}
-    POST /_sim/applications/advance  clock to the next step of any application under way
+    POST /_sim/applications/advance  推进办件状态: applications under way take their next step
     POST /_sim/faults       {"kind", "count", "status", "code", "body", "headers", "delay_s",
                              "operation"}            commit a fault on the next requests
     POST /_sim/faults/lose-answers  {"rate": 0..1, "seed": int}  act, then drop that share

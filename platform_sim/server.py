@@ -242,7 +242,7 @@ class RunningSimulator:
         return self.service.request_correction(application_no, note)
 
     def advance_applications(self) -> float:
-        """Move the clock to the next step of any application under way; seconds advanced."""
+        """推进办件状态: applications under way take their next step; the seconds skipped."""
         return self.service.advance_applications()
 
     def stop(self) -> None:

@@ -214,11 +214,7 @@ class PlatformService:
             return applications.request_correction(self._control_call(db), application_no, note)
 
     def advance_applications(self) -> float:
-        """Move the clock to the next step of any application under way (推进办件状态);
-        the seconds advanced (0 when nothing is under way)."""
+        """推进办件状态: every application under way takes its next step as if the clock had
+        moved on (the clock itself stays); the seconds that is, 0 when none is under way."""
         with self._lock, self.store.transaction() as db:
-            call = self._control_call(db)
-            at = applications.next_step_at(call)
-            seconds = 0.0 if at is None else max(0.0, (at - call.now).total_seconds())
-        self.clock.advance(seconds)
-        return seconds
+            return applications.advance(self._control_call(db))

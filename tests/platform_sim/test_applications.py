@@ -294,12 +294,16 @@ def test_advancing_applications_walks_every_status_one_step_at_a_time(
     [application] = _submit(client, promised_application(client, client.verify(RESIDENT)))[
         "applications"
     ]
+    clock_before = sim.clock.now()
     seen = []
     for _ in range(4):
         assert sim.advance_applications() > 0
         seen.append(_progress(client, application)["status"])
     assert seen == ["accepted", "in_review", "approved", "completed"]
     assert sim.advance_applications() == 0.0
+    assert sim.clock.now() == clock_before, "signed timestamps and verifications stay valid"
+    moments = [h["at"] for h in _progress(client, application)["history"]]
+    assert moments == sorted(moments)
 
 
 def test_advancing_applications_reaches_correction_required_for_a_deferred_material(
