@@ -100,8 +100,8 @@ class _LatePlatform:
             raise RuntimeError("the platform is not simulated")
         return platform_sim.queue_command(self._app.config.terminal.terminal_id, command, reason)
 
-    def advance_applications(self) -> float:
-        """推进办件状态 on the simulated platform; the seconds its clock moved."""
+    def advance_applications(self) -> int:
+        """推进办件状态 on the simulated platform; how many applications moved."""
         platform_sim = self._app.backend.platform_sim
         if platform_sim is None:
             raise RuntimeError("the platform is not simulated")

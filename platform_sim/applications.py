@@ -9,6 +9,7 @@ Fees of all matters of a submission go into one payment order.
 from __future__ import annotations
 
 import json
+import math
 import secrets
 import sqlite3
 import string
@@ -411,24 +412,21 @@ def _shift(db: sqlite3.Connection, row: sqlite3.Row, by: timedelta) -> None:
         )
 
 
-def advance(call: Call) -> float:
-    """推进办件状态: every application under way as if the clock had moved on to the earliest
-    next step of any of them; the seconds that is (0 when none is under way).
+def advance(call: Call) -> int:
+    """推进办件状态: every application under way takes its next step now; how many did.
 
     The platform's clock itself stays: the terminal's signed timestamps and its verifications
-    follow it. The applications move back in time instead (acceptance, status and history
-    alike, so their history stays in order), and the next read applies the step.
+    follow it. Each application moves back in time instead, by what its next step still
+    needed (acceptance, status and history alike, so its history stays in order), and is
+    brought up to date.
     """
     rows = _under_way(call)
-    moments = [
-        lifecycle.next_step_at(r["status"], parse_timestamp(r["status_at"])) for r in rows
-    ]
-    due = [m for m in moments if m is not None]
-    if not due:
-        return 0.0
-    by = max(timedelta(), min(due) - call.now)
     for row in rows:
-        _shift(call.db, row, by)
-    for row in rows:
+        at = lifecycle.next_step_at(row["status"], parse_timestamp(row["status_at"]))
+        if at is None:
+            continue
+        # Whole seconds, rounded up: the stored times have no fractions.
+        wait = math.ceil(max(0.0, (at - call.now).total_seconds()))
+        _shift(call.db, row, timedelta(seconds=wait))
         _row(call, row["application_no"])
-    return by.total_seconds()
+    return len(rows)

@@ -99,7 +99,7 @@ def _correction(service: PlatformService, match: re.Match[str], body: dict[str, 
 
 
 def _advance(service: PlatformService, _: re.Match[str], body: dict[str, Any]) -> Any:
-    return {"advanced_s": service.advance_applications(), **_status(service, _, body)}
+    return {"advanced": service.advance_applications(), **_status(service, _, body)}
 
 
 ROUTES: tuple[tuple[str, re.Pattern[str], Action], ...] = (

@@ -213,8 +213,8 @@ class PlatformService:
         with self._lock, self.store.transaction() as db:
             return applications.request_correction(self._control_call(db), application_no, note)
 
-    def advance_applications(self) -> float:
-        """推进办件状态: every application under way takes its next step as if the clock had
-        moved on (the clock itself stays); the seconds that is, 0 when none is under way."""
+    def advance_applications(self) -> int:
+        """推进办件状态: every application under way takes its next step (the clock itself
+        stays); how many did."""
         with self._lock, self.store.transaction() as db:
             return applications.advance(self._control_call(db))

@@ -22,7 +22,7 @@
 | ``GET /sim/devices`` | | every device's status, and its emulator's ``port`` (pty) path |
 | ``POST /sim/platform`` | ``{"online": bool}`` | take the simulated platform off line or back |
 | ``POST /sim/platform/commands`` | ``{"command": C, "reason": R}`` | queue a heartbeat command |
-| ``POST /sim/platform/advance`` | | 推进办件状态: the next step of any application |
+| ``POST /sim/platform/advance`` | | 推进办件状态: every application under way takes its next step |
 | ``POST /sim/heartbeat`` | | send a heartbeat now (mounted by ``entry/operations.py``) |
 
 It is only ever mounted when every device is simulated (:func:`start_control_api`).
@@ -202,9 +202,8 @@ class PlatformSwitch(Protocol):
         returns its id."""
         ...
 
-    def advance_applications(self) -> float:
-        """Move the platform's clock to the next step of any application under way; the
-        seconds advanced."""
+    def advance_applications(self) -> int:
+        """推进办件状态: every application under way takes its next step; how many did."""
         ...
 
 
@@ -391,7 +390,7 @@ def register_device_routes(
     def advance_applications(_: JsonBody) -> tuple[int, Any]:
         if platform is None:
             raise BadRequest("the platform is not simulated")
-        return 200, {"advanced_s": platform.advance_applications()}
+        return 200, {"advanced": platform.advance_applications()}
 
     server.route("POST", "/sim/platform", set_platform)
     server.route("POST", "/sim/platform/commands", queue_command)

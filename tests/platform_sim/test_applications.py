@@ -297,10 +297,10 @@ def test_advancing_applications_walks_every_status_one_step_at_a_time(
     clock_before = sim.clock.now()
     seen = []
     for _ in range(4):
-        assert sim.advance_applications() > 0
+        assert sim.advance_applications() == 1
         seen.append(_progress(client, application)["status"])
     assert seen == ["accepted", "in_review", "approved", "completed"]
-    assert sim.advance_applications() == 0.0
+    assert sim.advance_applications() == 0
     assert sim.clock.now() == clock_before, "signed timestamps and verifications stay valid"
     moments = [h["at"] for h in _progress(client, application)["history"]]
     assert moments == sorted(moments)
@@ -316,4 +316,4 @@ def test_advancing_applications_reaches_correction_required_for_a_deferred_mater
     sim.advance_applications()
     sim.advance_applications()
     assert _progress(client, application)["status"] == "correction_required"
-    assert sim.advance_applications() == 0.0, "a correction waits for the applicant"
+    assert sim.advance_applications() == 0, "a correction waits for the applicant"

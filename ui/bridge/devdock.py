@@ -176,7 +176,8 @@ class DevDockViewModel(QObject):
 
     @Slot()
     def advanceApplications(self) -> None:  # noqa: N802
-        """推进办件状态: the simulated platform's clock to the next step of any application."""
+        """推进办件状态: every application under way on the simulated platform takes its next
+        step."""
         self._send("POST", "/sim/platform/advance", {})
 
     @Slot(str)
