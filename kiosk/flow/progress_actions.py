@@ -10,7 +10,7 @@ from __future__ import annotations
 from enum import StrEnum
 
 from kiosk.flow import events as ev
-from kiosk.flow.chart import decision, predicate
+from kiosk.flow.chart import Step, decision, predicate
 from kiosk.flow.context import FlowContext
 from kiosk.flow.effects import (
     Effect,
@@ -22,6 +22,7 @@ from kiosk.flow.effects import (
     VerifyCard,
 )
 from kiosk.flow.matter import IdentityRequirement, SubjectKind
+from kiosk.flow.states import Reason
 from kiosk.identity.checks import CardCheck, check_card
 from kiosk.identity.person import Citizen, EstablishedIdentity, IdentityMethod
 from kiosk.platform.models import Applicant
@@ -152,6 +153,18 @@ def already_corrected(_ctx: FlowContext, event: ev.Event) -> bool:
 
 
 # --- steps ----------------------------------------------------------------------------------
+
+
+def say(reason: Reason) -> Step:
+    """A step showing ``reason`` on the screen the flow stays on (a row that stays keeps the
+    reason it had; its ``because`` would not apply)."""
+
+    def show(ctx: FlowContext, _event: ev.Event) -> None:
+        ctx.reason = reason
+
+    show.__doc__ = f"Say {reason.value}."
+    show.__name__ = f"say_{reason.value}"
+    return show
 
 
 def start_query(ctx: FlowContext, _event: ev.Event) -> None:
@@ -286,9 +299,11 @@ def submit_correction(ctx: FlowContext, _event: ev.Event) -> Effect | None:
 
 
 def record_correction(ctx: FlowContext, event: ev.Event) -> None:
-    """Keep what came of the correction (taken online, or saved for later)."""
+    """Keep what came of the correction (taken online, or saved for later); its draft is not
+    needed any more."""
     found = case(ctx)
     ctx.pending_request = None
+    ctx.session.drop_application()
     if isinstance(event, ev.CorrectionAccepted):
         found.corrected, found.correction_ref = event.application, event.local_ref
     elif isinstance(event, ev.ApplicationQueued):

@@ -143,12 +143,15 @@ class ProgressViewModel(QObject):
 
     @Property(list, notify=changed)
     def history(self) -> list[dict[str, str]]:
-        """Every step, oldest first, with its date and note."""
+        """Every step, oldest first, with its date and note (none where the note only
+        repeats the status)."""
         opened = self._opened()
-        return [
-            {"at": _local(h.at), "status": text.application_status(h.status), "note": h.note}
-            for h in (opened.application.history if opened else ())
-        ]
+        rows = []
+        for h in opened.application.history if opened else ():
+            status = text.application_status(h.status)
+            rows.append({"at": _local(h.at), "status": status,
+                         "note": "" if h.note == status else h.note})
+        return rows
 
     @Property(str, notify=changed)
     def correctionNote(self) -> str:  # noqa: N802
