@@ -40,7 +40,11 @@ Item {
                 required property int index
                 objectName: "progress_item_" + index
                 width: list.width
-                height: Math.max(Theme.touchMin, column.implicitHeight + 48)
+                height: Math.max(Theme.touchMin, column.implicitHeight + topPadding + bottomPadding)
+                leftPadding: 32
+                rightPadding: 32
+                topPadding: 24
+                bottomPadding: 24
                 text: modelData.matter
                 onClicked: progressQuery.open(modelData.no)
                 background: Rectangle {
