@@ -37,6 +37,7 @@ from kiosk.identity.card import SamReadCard
 from kiosk.outbox.submitter import Queued, StoreUnavailable, Upload
 from kiosk.platform.errors import PlatformError, PlatformFailure
 from kiosk.platform.models import Application
+from kiosk.progress.case import ProgressCase
 from kiosk.progress.scan import ForeignCode, classify
 from kiosk.progress.summary import Progress, progress_of
 from kiosk.receipts.documents import CorrectionSlip, Hall, ReceiptBuilder
@@ -65,7 +66,7 @@ class ProgressEffects:
         workers: Workers,
         backend: Callable[[], Backend],
         dispatch: Dispatch,
-        case: Callable[[], Any],
+        case: Callable[[], ProgressCase | None],
     ) -> None:
         self._hall = Hall(config.terminal.hall_name, config.terminal.hall_phone)
         self._base = progress_base(config)

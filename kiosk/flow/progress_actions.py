@@ -213,12 +213,6 @@ def verify_card(ctx: FlowContext, event: ev.Event) -> Effect | None:
     return VerifyCard(ctx.new_request(), event.card)
 
 
-def hold_card(ctx: FlowContext, event: ev.Event) -> None:
-    """Keep the read card (face verification follows)."""
-    if isinstance(event, ev.CardRead):
-        ctx.session.card = event.card
-
-
 def verified_by_card(ctx: FlowContext, event: ev.Event) -> None:
     """Record the platform's card-level verification."""
     if isinstance(event, ev.VerifyResult):

@@ -66,11 +66,6 @@ class ProgressViewModel(QObject):
         self._revision += 1
         self.changed.emit()
 
-    def wipe(self) -> None:
-        """Forget what was shown (the case itself is the session's)."""
-        self._seen, self._view = (), None
-        self.changed.emit()
-
     def _opened(self) -> Progress | None:
         found = self._case()
         return found.opened if found is not None else None

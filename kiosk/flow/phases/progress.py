@@ -68,7 +68,7 @@ CORRECTION = Node(
         Row(S.CORRECTION_CARD, on=ev.CardRead, when=p.card_use.is_(CardUse.CARD),
             do=p.verify_card, to=S.CORRECTION_VERIFYING),
         Row(S.CORRECTION_CARD, on=ev.CardRead, when=p.card_use.is_(CardUse.FACE),
-            do=p.hold_card, to=S.CORRECTION_FACE_CONSENT),
+            do=a.hold_card, to=S.CORRECTION_FACE_CONSENT),
         Row(S.CORRECTION_CARD, on=ev.CardReadFailed, do=p.say(Reason.CARD_READ_FAILED),
             to=STAY),
         Row(S.CORRECTION_CARD, on=ev.Back, to=S.PROGRESS_DETAIL),
