@@ -34,6 +34,7 @@ from entry.devices import device_configs, device_factories
 from entry.evaluation import EvaluationEffects
 from entry.logs import install_log_masking
 from entry.operations import Operations
+from entry.progress import ProgressEffects
 from kiosk.catalogue.service import CatalogueService, CatalogueSnapshot
 from kiosk.config import Config
 from kiosk.evaluation.settings import configured_reasons
@@ -106,6 +107,13 @@ class _LatePlatform:
             raise RuntimeError("the platform is not simulated")
         return platform_sim.queue_command(self._app.config.terminal.terminal_id, command, reason)
 
+    def advance_applications(self) -> int:
+        """推进办件状态 on the simulated platform; how many applications moved."""
+        platform_sim = self._app.backend.platform_sim
+        if platform_sim is None:
+            raise RuntimeError("the platform is not simulated")
+        return platform_sim.advance_applications()
+
 
 class KioskApp:
     """The kiosk. Build after the ``QGuiApplication``, then :meth:`start`; :meth:`stop` before
@@ -145,6 +153,10 @@ class KioskApp:
             self.devices, self.catalogue, self.workers, lambda: self.backend, self.dispatch,
             lambda: self.machine.session.appointment,
         )
+        self.progress = ProgressEffects(
+            config, self.devices, self.catalogue, self.workers, lambda: self.backend,
+            self.dispatch, lambda: self.machine.session.progress,
+        )
         self.ui = KioskUi(
             self.machine.view,
             dispatch=self.dispatch,
@@ -166,6 +178,7 @@ class KioskApp:
                 "maintenance": self.operations.view_model,
                 "evaluation": self.evaluation_vm,
                 "appointments": self.appointments.view_model,
+                "progressQuery": self.progress.view_model,
             },
         )
         self.ui.catalogue.set_devices(initial)
@@ -198,6 +211,7 @@ class KioskApp:
         self._handlers = (
             self._effect_handlers()
             | self.apply.handlers()
+            | self.progress.handlers()
             | self.certificates.handlers()
             | self.evaluation.handlers()
             | self.operations.effect_handlers()
@@ -215,6 +229,7 @@ class KioskApp:
             self.machine.on_view(self.evaluation_vm.set_view),
             self.machine.on_view(self.appointments.view_model.set_view),
             self.catalogue.subscribe(self.appointments.view_model.catalogue_changed),
+            self.machine.on_view(self.progress.view_model.set_view),
             self.machine.on_effect(self._on_effect),
             self.devices.events.subscribe(lambda e: self.workers.post(lambda: self._on_device(e))),
         ]

@@ -582,6 +582,111 @@ _EVALUATION_COMMENT: tuple[Step, ...] = (
 _EVALUATION_THANKS: tuple[Step, ...] = (
     *_EVALUATION_COMMENT, _intent("evaluation_send"), _screen("evaluation_thanks"),
 )
+PENSION_MATTER = "11330109002500045G405344403000"
+"""职工基本养老保险待遇申领: an e-licence the resident holds and a deferrable material a
+commitment may also replace (the correction's journey)."""
+
+
+def _open_matter(code: str) -> Step:
+    def open_(app: KioskApp) -> None:
+        wait_until(lambda: bool(app.catalogue.snapshot.catalogue.matters), 15.0, "catalogue")
+        app.ui.catalogue.open(code)
+
+    return open_
+
+
+def _materials_deferred(app: KioskApp) -> None:
+    """Defer every material that may be deferred (容缺), commit the rest where possible."""
+    while app.machine.state.value == "apply_material":
+        draft = app.machine.session.application
+        spec = draft.current_material if draft else None
+        if draft is not None and spec is not None and draft.plan.resolution(spec.id) is None:
+            offers = {k.value for k in draft.offers(spec)}
+            if "deferred" in offers:
+                app.ui.kiosk.intent("apply_defer")
+            elif "commitment" in offers:
+                app.ui.kiosk.intent("apply_commit")
+        app.ui.kiosk.intent("apply_next")
+
+
+def _scan_receipt(app: KioskApp) -> None:
+    """Scan the progress QR of the last receipt the printer emulator printed."""
+    printer = _simulator(app, DeviceClass.RECEIPT_PRINTER, ReceiptPrinterEmulator)
+    wait_until(lambda: any(r.get("qr") for r in printer.receipts()), 15.0, "a receipt QR")
+    payload = [r for r in printer.receipts() if r.get("qr")][-1]["qr"][0]
+    _scan(payload)(app)
+
+
+def _advance_applications(times: int) -> Step:
+    def advance(app: KioskApp) -> None:
+        platform_sim = app.backend.platform_sim
+        if platform_sim is None:
+            raise RouteError("the platform is not simulated")
+        for _ in range(times):
+            platform_sim.advance_applications()
+
+    return advance
+
+
+def _take_card_away(app: KioskApp) -> None:
+    """Take the card off the reader and wait for its driver to notice."""
+    from drivers.id_card.types import IdCardReader
+
+    _card_reader(app).remove()
+    reader = app.devices.device_as(DeviceClass.ID_CARD_READER, IdCardReader)
+    wait_until(lambda: reader is None or reader.current_card is None, 10.0, "card removed")
+
+
+def _said_why(app: KioskApp) -> bool:
+    return app.machine.state.value == "progress_scan" and app.machine.view.reason is not None
+
+
+_APPLIED: tuple[Step, ...] = (
+    _intent("home.services"), _screen("catalogue"), _open_matter(PENSION_MATTER),
+    _screen("guide"), _guide_start, _screen("identity_card"), _card("resident"),
+    _screen("face_consent"), _camera("face"), _intent("consent"), _screen("verified"),
+    _intent("continue"), _screen("apply_form"), _form_done, _materials_deferred,
+    _screen("apply_review"), _intent("apply_confirm"), _screen("apply_done"),
+    _intent("home"), _screen("home"),
+)
+"""A promised application with a deferred material, submitted and receipted; back home."""
+_PROGRESS_SCAN: tuple[Step, ...] = (_intent("home.progress"), _screen("progress_scan"))
+_RECEIPT_SCANNED: tuple[Step, ...] = (
+    *_APPLIED, _take_card_away, *_PROGRESS_SCAN, _scan_receipt,
+    _screen("progress_detail"),
+)
+"""The card taken away (else it lists its holder's applications), the receipt scanned."""
+_CORRECTION_DETAIL: tuple[Step, ...] = (
+    *_APPLIED, _advance_applications(2), _take_card_away,
+    *_PROGRESS_SCAN, _scan_receipt, _screen("progress_detail"),
+)
+_CORRECTION_CONSENT: tuple[Step, ...] = (
+    *_CORRECTION_DETAIL, _intent("progress_correct"), _screen("correction_card"),
+    _card("resident"), _screen("correction_face_consent"),
+)
+_CORRECTION_MATERIAL: tuple[Step, ...] = (
+    *_CORRECTION_CONSENT, _intent("consent"), _screen("correction_material"),
+)
+PROGRESS_ROUTES: dict[str, tuple[Step, ...]] = {
+    "progress_scan": _PROGRESS_SCAN,
+    "progress_foreign_code": (*_PROGRESS_SCAN, _scan("https://qr.alipay.com/bax01234"),
+                              _until("the code refused", _said_why)),
+    "progress_not_found": (*_PROGRESS_SCAN,
+                           _scan("https://zwfw.zj.gov.cn/progress?no=ZW2026113000000001AB12"
+                                 "&code=ABC123"),
+                           _until("the application not found", _said_why)),
+    "progress_detail": _RECEIPT_SCANNED,
+    "progress_detail_correction": _CORRECTION_DETAIL,
+    "progress_list": (*_APPLIED, _intent("home.progress"), _screen("progress_list")),
+    "correction_card": (*_CORRECTION_DETAIL, _intent("progress_correct"),
+                        _screen("correction_card")),
+    "correction_face_consent": _CORRECTION_CONSENT,
+    "correction_material": _CORRECTION_MATERIAL,
+    "correction_done": (*_CORRECTION_MATERIAL, _intent("apply_commit"), _intent("apply_next"),
+                        _screen("correction_done")),
+}
+"""查询进度 and 补齐补正: the query (a receipt's code, a refused code, the card's list) and a
+correction of a deferred material, from 推进办件状态 to the new receipt."""
 
 ROUTES: dict[str, tuple[Step, ...]] = {
     "home": (),
@@ -612,7 +717,7 @@ ROUTES: dict[str, tuple[Step, ...]] = {
     "card_grace": (*_CONSENT, _camera("face"), _intent("consent"), _screen("verified"),
                    lambda app: _card_reader(app).remove(),
                    _until("card grace", lambda app: bool(app.ui.kiosk.warning))),
-    "placeholder": (_intent("home.progress"), _screen("placeholder")),
+    "placeholder": (_intent("home.appointment"), _screen("placeholder")),
     "attract": (_dispatch(ev.IdleExpired()), _screen("attract")),
     "out_of_service": (_dispatch(ev.ServiceSuspended()), _screen("out_of_service")),
     "apply_form": _APPLY_FORM,
@@ -683,6 +788,7 @@ ROUTES: dict[str, tuple[Step, ...]] = {
                                 _pin(DEV_PIN), _screen("maintenance"), _panel("logs"),
                                 _settle_panel, _perform("export_logs"), _result_shown),
     **APPOINTMENT_ROUTES,
+    **PROGRESS_ROUTES,
 }
 """How to reach each screen from home."""
 

@@ -33,6 +33,7 @@ from kiosk.identity.person import EstablishedIdentity
 if TYPE_CHECKING:
     from kiosk.apply.draft import ApplicationDraft
     from kiosk.appointments.draft import AppointmentDraft
+    from kiosk.progress.case import ProgressCase
 
 
 def _zero(buffer: bytearray) -> None:
@@ -59,6 +60,7 @@ class Session:
     evaluation: EvaluationDraft | None = None
     """The service just completed and the rating being given for it (好差评)."""
     appointment: AppointmentDraft | None = None
+    progress: ProgressCase | None = None
 
     def hold_face_image(self, jpeg: bytearray) -> bytearray:
         """Keep the captured face image's own buffer, not a copy (zeroing any earlier one)."""
@@ -92,6 +94,7 @@ class Session:
         self.drop_application()
         self.drop_evaluation()
         self.drop_appointment()
+        self.progress = None
         self.form_values.clear()
         self.scanned_texts.clear()
         for image in self.images:
@@ -130,6 +133,7 @@ class Session:
             and self.application is None
             and self.evaluation is None
             and self.appointment is None
+            and self.progress is None
         )
 
     def known_names(self) -> tuple[str, ...]:

@@ -12,6 +12,7 @@ while the platform is offline (so the dock can bring it back)::
     POST /_sim/terminals/<terminal_id>/commands  {"command": str, "reason": str}
     POST /_sim/applications/<application_no>/correction  {"note": str}
     POST /_sim/appointments/slots/<slot_id>/fill     book a listed slot's remaining places
+    POST /_sim/applications/advance  推进办件状态: applications under way take their next step
     POST /_sim/faults       {"kind", "count", "status", "code", "body", "headers", "delay_s",
                              "operation"}            commit a fault on the next requests
     POST /_sim/faults/lose-answers  {"rate": 0..1, "seed": int}  act, then drop that share
@@ -102,6 +103,10 @@ def _fill_slot(service: PlatformService, match: re.Match[str], _: dict[str, Any]
     return service.fill_slot(match["slot_id"])
 
 
+def _advance(service: PlatformService, _: re.Match[str], body: dict[str, Any]) -> Any:
+    return {"advanced": service.advance_applications(), **_status(service, _, body)}
+
+
 ROUTES: tuple[tuple[str, re.Pattern[str], Action], ...] = (
     ("GET", re.compile(r"^/_sim/status$"), _status),
     ("POST", re.compile(r"^/_sim/offline$"), _offline),
@@ -113,6 +118,7 @@ ROUTES: tuple[tuple[str, re.Pattern[str], Action], ...] = (
     ("POST", re.compile(r"^/_sim/payments/next-charge$"), _next_charge),
     ("DELETE", re.compile(r"^/_sim/payments/next-charge$"), _clear_charges),
     ("POST", re.compile(r"^/_sim/terminals/(?P<terminal_id>[A-Z0-9-]+)/commands$"), _command),
+    ("POST", re.compile(r"^/_sim/applications/advance$"), _advance),
     (
         "POST",
         re.compile(r"^/_sim/applications/(?P<application_no>[0-9A-Z]+)/correction$"),

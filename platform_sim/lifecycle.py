@@ -56,6 +56,13 @@ def due_steps(
     return steps
 
 
+def next_step_at(status: str, since: datetime) -> datetime | None:
+    """When an application in ``status`` since ``since`` takes its next step (None when it
+    waits for the applicant or is finished)."""
+    step = NEXT.get(status)
+    return None if step is None else since + step[0]
+
+
 def completed_at_once(at: datetime) -> list[Step]:
     """The history of an instant or query_print application: complete on submission."""
     return [Step(status, at, note) for status, note in AT_ONCE]

@@ -245,6 +245,10 @@ class RunningSimulator:
         """Send an application back for correction; returns the Application."""
         return self.service.request_correction(application_no, note)
 
+    def advance_applications(self) -> int:
+        """推进办件状态: every application under way takes its next step; how many did."""
+        return self.service.advance_applications()
+
     def stop(self) -> None:
         """Stop serving and close the database."""
         self._server.shutdown()

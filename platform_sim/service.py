@@ -217,3 +217,9 @@ class PlatformService:
         """Send an application under way back to the applicant for correction (补正)."""
         with self._lock, self.store.transaction() as db:
             return applications.request_correction(self._control_call(db), application_no, note)
+
+    def advance_applications(self) -> int:
+        """推进办件状态: every application under way takes its next step (the clock itself
+        stays); how many did."""
+        with self._lock, self.store.transaction() as db:
+            return applications.advance(self._control_call(db))

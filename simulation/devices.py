@@ -24,6 +24,7 @@
 | ``GET /sim/devices`` | | every device's status, and its emulator's ``port`` (pty) path |
 | ``POST /sim/platform`` | ``{"online": bool}`` | take the simulated platform off line or back |
 | ``POST /sim/platform/commands`` | ``{"command": C, "reason": R}`` | queue a heartbeat command |
+| ``POST /sim/platform/advance`` | | 推进办件状态: every application under way takes its next step |
 | ``POST /sim/heartbeat`` | | send a heartbeat now (mounted by ``entry/operations.py``) |
 | ``POST /sim/appointments/fill-chosen`` | | book every place left of the slot chosen on the \
 appointment screens (mounted by ``entry/appointments.py``) |
@@ -203,6 +204,10 @@ class PlatformSwitch(Protocol):
     def queue_command(self, command: str, reason: str) -> str:
         """Queue a heartbeat command for this terminal (the platform's ``/_sim/`` hook);
         returns its id."""
+        ...
+
+    def advance_applications(self) -> int:
+        """推进办件状态: every application under way takes its next step; how many did."""
         ...
 
 
@@ -395,8 +400,14 @@ def register_device_routes(
         except ValueError as error:
             raise BadRequest(str(error)) from None
 
+    def advance_applications(_: JsonBody) -> tuple[int, Any]:
+        if platform is None:
+            raise BadRequest("the platform is not simulated")
+        return 200, {"advanced": platform.advance_applications()}
+
     server.route("POST", "/sim/platform", set_platform)
     server.route("POST", "/sim/platform/commands", queue_command)
+    server.route("POST", "/sim/platform/advance", advance_applications)
 
 
 def build_control_api(

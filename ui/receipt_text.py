@@ -44,6 +44,9 @@ def receipt_wording() -> ReceiptWording:
         phone=tr("Receipt", QT_TRANSLATE_NOOP("Receipt", "咨询电话")),
         date_format=tr("Receipt", QT_TRANSLATE_NOOP("Receipt", "%Y年%m月%d日")),
         time_format=tr("Receipt", QT_TRANSLATE_NOOP("Receipt", "%Y-%m-%d %H:%M")),
+        correction_title=tr("Receipt", QT_TRANSLATE_NOOP("Receipt", "补齐补正回执")),
+        corrected_at=tr("Receipt", QT_TRANSLATE_NOOP("Receipt", "补正时间")),
+        supplied_heading=tr("Receipt", QT_TRANSLATE_NOOP("Receipt", "本次补交的材料：")),
     )
 
 

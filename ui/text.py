@@ -25,6 +25,7 @@ from kiosk.gating import GateReason
 from kiosk.identity.consent import ConsentPurpose
 from kiosk.identity.person import IdentityMethod
 from kiosk.materials.resolution import MaterialKind
+from kiosk.progress.scan import ForeignCode
 
 
 def QT_TRANSLATE_NOOP(context: str, source: str) -> str:  # noqa: N802 (the name lupdate seeks)
@@ -104,10 +105,6 @@ def continue_blocked_sentence(block: ContinueBlock) -> str:
 # --- placeholders of later features --------------------------------------------------------
 
 _PLACEHOLDERS: Mapping[PlaceholderTopic, tuple[str, str]] = {
-    PlaceholderTopic.PROGRESS: (
-        QT_TRANSLATE_NOOP("Placeholder", "查询进度"),
-        QT_TRANSLATE_NOOP("Placeholder", "扫描回执上的二维码或输入办件编号，查询办理进度。"),
-    ),
     PlaceholderTopic.ELDERLY_MODE: (
         QT_TRANSLATE_NOOP("Placeholder", "适老模式"),
         QT_TRANSLATE_NOOP("Placeholder", "更大的字体、更慢的节奏和更简明的说明。"),
@@ -303,6 +300,7 @@ class Label(StrEnum):
     APPOINTMENT_BOOK = "appointment_book"
     EVALUATION_SKIP = "evaluation_skip"
     EVALUATION_SEND = "evaluation_send"
+    PROGRESS_CORRECT = "progress_correct"
 
 
 _LABELS: Mapping[Label, str] = {
@@ -1142,3 +1140,149 @@ def appointment_word(key: str) -> str:
 def short_weekday(day: date) -> str:
     """The short weekday name (周一…周日)."""
     return tr("Appointment", _SHORT_WEEKDAYS[day.weekday()])
+
+
+# --- progress query and corrections (查询进度, 补齐补正) ----------------------------------------
+
+_LABELS = {
+    **_LABELS,
+    Label.PROGRESS_CORRECT: QT_TRANSLATE_NOOP("Label", "补齐补正材料"),
+}
+
+_REASONS = {
+    **_REASONS,
+    Reason.FOREIGN_CODE: QT_TRANSLATE_NOOP("Reason", "这不是办件回执上的二维码，请扫描回执上的二维码。"),
+    Reason.PROGRESS_NOT_FOUND: QT_TRANSLATE_NOOP("Reason", "未查到该办件：回执二维码与查询码不符。请核对回执，或放置身份证查询。"),
+    Reason.CORRECTION_NOT_NEEDED: QT_TRANSLATE_NOOP("Reason", "该办件目前不需要补齐补正材料。"),
+    Reason.CORRECTION_MISSING: QT_TRANSLATE_NOOP("Reason", "还有需要补交的材料，请先提供。"),
+    Reason.CORRECTION_REFUSED: QT_TRANSLATE_NOOP("Reason", "补正未被受理：请确认是本人的办件，或到人工窗口办理。"),
+    Reason.RECEIPT_NOT_PRINTED: QT_TRANSLATE_NOOP("Reason", "补正已提交，但回执未能打印。可扫描回执二维码或凭身份证随时查询进度。"),
+}
+
+_FOREIGN_CODES: Mapping[ForeignCode, str] = {
+    ForeignCode.EMPTY: QT_TRANSLATE_NOOP("ForeignCode", "没有读到内容，请将回执上的二维码对准扫码窗口。"),
+    ForeignCode.DAMAGED_RECEIPT: QT_TRANSLATE_NOOP("ForeignCode", "回执二维码不完整或已被改动，无法查询。请扫描完好的回执，或放置身份证查询。"),
+    ForeignCode.PAYMENT_CODE: QT_TRANSLATE_NOOP("ForeignCode", "这是付款码，不是办件回执。本页面不会收款，请扫描回执上的二维码。"),
+    ForeignCode.LOGIN_CODE: QT_TRANSLATE_NOOP("ForeignCode", "这是政务服务App的登录码。查询进度请扫描回执上的二维码，或放置身份证。"),
+    ForeignCode.WEB_ADDRESS: QT_TRANSLATE_NOOP("ForeignCode", "这是一个网址，不是办件回执的二维码，请扫描回执上的二维码。"),
+    ForeignCode.UNKNOWN: QT_TRANSLATE_NOOP("ForeignCode", "无法识别该二维码，请扫描办件回执上的二维码。"),
+}
+
+
+def foreign_code(kind: ForeignCode) -> str:
+    """What the refused scanned code was, and what to scan instead."""
+    return tr("ForeignCode", _FOREIGN_CODES[kind])
+
+
+_STATUSES: Mapping[str, str] = {
+    "received": QT_TRANSLATE_NOOP("Status", "已接收"),
+    "accepted": QT_TRANSLATE_NOOP("Status", "已受理"),
+    "in_review": QT_TRANSLATE_NOOP("Status", "审查中"),
+    "correction_required": QT_TRANSLATE_NOOP("Status", "待补齐补正"),
+    "approved": QT_TRANSLATE_NOOP("Status", "审批通过"),
+    "rejected": QT_TRANSLATE_NOOP("Status", "不予受理"),
+    "completed": QT_TRANSLATE_NOOP("Status", "已办结"),
+    "delivered": QT_TRANSLATE_NOOP("Status", "已送达"),
+    "withdrawn": QT_TRANSLATE_NOOP("Status", "已撤回"),
+}
+
+
+def application_status(code: str) -> str:
+    """An application's status in words (the code itself for one this terminal does not
+    know yet)."""
+    source = _STATUSES.get(code)
+    return tr("Status", source) if source else code
+
+
+_PROGRESS_WORDS: Mapping[str, str] = {
+    "application_no": QT_TRANSLATE_NOOP("Progress", "办件编号"),
+    "status": QT_TRANSLATE_NOOP("Progress", "当前状态"),
+    "accepted_at": QT_TRANSLATE_NOOP("Progress", "受理时间"),
+    "promised": QT_TRANSLATE_NOOP("Progress", "承诺办结"),
+    "instant": QT_TRANSLATE_NOOP("Progress", "即办件"),
+    "history": QT_TRANSLATE_NOOP("Progress", "办理记录"),
+    "note": QT_TRANSLATE_NOOP("Progress", "部门意见：{note}"),
+    "deferred": QT_TRANSLATE_NOOP("Progress", "容缺材料（请在期限前补交）"),
+    "deadline": QT_TRANSLATE_NOOP("Progress", "{deadline}前"),
+    "needs_correction": QT_TRANSLATE_NOOP("Progress", "本办件需要补齐补正材料，可在本机补交。"),
+    "list_empty": QT_TRANSLATE_NOOP("Progress", "近12个月没有您的办件记录。"),
+    "list_hint": QT_TRANSLATE_NOOP("Progress", "近12个月的办件，点击查看详情"),
+    "scan_hint": QT_TRANSLATE_NOOP("Progress", "将回执二维码对准扫码窗口"),
+    "card_hint": QT_TRANSLATE_NOOP("Progress", "或将身份证放在感应区，查看本人近12个月的办件"),
+    "supplied": QT_TRANSLATE_NOOP("Progress", "已补交：{names}"),
+    "saved": QT_TRANSLATE_NOOP("Progress", "网络恢复后将自动提交（保存编号 {ref}）。"),
+    "status_now": QT_TRANSLATE_NOOP("Progress", "当前状态：{status}"),
+}
+
+
+def progress_word(key: str) -> str:
+    """A word of the progress screens."""
+    return tr("Progress", _PROGRESS_WORDS[key])
+
+
+_SCREENS = {
+    **_SCREENS,
+    State.PROGRESS_SCAN: (
+        QT_TRANSLATE_NOOP("Screen", "查询办理进度"),
+        QT_TRANSLATE_NOOP("Screen", "扫描回执上的二维码，无需登录即可查询；或放置身份证，查看本人的全部办件。"),
+        "",
+    ),
+    State.PROGRESS_QUERYING: (
+        QT_TRANSLATE_NOOP("Screen", "正在查询…"),
+        QT_TRANSLATE_NOOP("Screen", "正在查询办件进度，请稍候。"),
+        "",
+    ),
+    State.PROGRESS_CARD_CHECKING: (
+        QT_TRANSLATE_NOOP("Screen", "正在核验身份证…"),
+        QT_TRANSLATE_NOOP("Screen", "核验后将列出您近12个月的办件，请勿移动证件。"),
+        "",
+    ),
+    State.PROGRESS_LIST: (QT_TRANSLATE_NOOP("Screen", "我的办件"), "", ""),
+    State.PROGRESS_DETAIL: (QT_TRANSLATE_NOOP("Screen", "办理进度"), "", ""),
+    State.CORRECTION_CARD: (
+        QT_TRANSLATE_NOOP("Screen", "补正前请核验身份"),
+        QT_TRANSLATE_NOOP("Screen", "请将本人身份证平放在感应区，读取完成前请勿移动。"),
+        "",
+    ),
+    State.CORRECTION_VERIFYING: (
+        QT_TRANSLATE_NOOP("Screen", "正在核验身份…"),
+        QT_TRANSLATE_NOOP("Screen", "请稍候。"),
+        "",
+    ),
+    State.CORRECTION_FACE_CONSENT: (
+        QT_TRANSLATE_NOOP("Screen", "人脸识别授权"),
+        QT_TRANSLATE_NOOP("Screen", "该事项补正需要人脸识别核验本人身份。"),
+        "",
+    ),
+    State.CORRECTION_FACE_CAPTURE: (
+        QT_TRANSLATE_NOOP("Screen", "请正对摄像头"),
+        QT_TRANSLATE_NOOP("Screen", "保持面部在框内，稍候自动完成识别。"),
+        "",
+    ),
+    State.CORRECTION_FACE_VERIFYING: (
+        QT_TRANSLATE_NOOP("Screen", "正在核验身份…"),
+        QT_TRANSLATE_NOOP("Screen", "正在比对人脸与身份证照片，请稍候。"),
+        "",
+    ),
+    State.CORRECTION_LOADING: (
+        QT_TRANSLATE_NOOP("Screen", "正在准备补正材料…"),
+        QT_TRANSLATE_NOOP("Screen", "正在调取您的电子证照，请稍候。"),
+        "",
+    ),
+    State.CORRECTION_MATERIAL: (QT_TRANSLATE_NOOP("Screen", "补齐补正材料"), "", ""),
+    State.CORRECTION_SUBMITTING: (
+        QT_TRANSLATE_NOOP("Screen", "正在提交补正…"),
+        QT_TRANSLATE_NOOP("Screen", "正在保存并提交您补交的材料，请勿离开。"),
+        "",
+    ),
+    State.CORRECTION_PRINTING: (
+        QT_TRANSLATE_NOOP("Screen", "正在打印回执…"),
+        QT_TRANSLATE_NOOP("Screen", "回执将从下方出纸口打出。"),
+        "",
+    ),
+    State.CORRECTION_DONE: (
+        QT_TRANSLATE_NOOP("Screen", "补正材料已提交"),
+        QT_TRANSLATE_NOOP("Screen", "请取走回执。部门将继续审查，可随时扫描回执二维码查询进度。"),
+        "",
+    ),
+}

@@ -21,6 +21,8 @@ class ServiceKind(StrEnum):
     """A certificate queried and printed (证明打印)."""
     QUERY = "query"
     """The progress of an application queried (查询进度)."""
+    CORRECTION = "correction"
+    """Missing materials supplied for an application (补齐补正)."""
     APPOINTMENT = "appointment"
     """A window appointment booked (预约)."""
     PAYMENT = "payment"

@@ -22,6 +22,7 @@ from kiosk.platform.models import (
     ApplicationRequest,
     Appointment,
     Booking,
+    Correction,
 )
 
 
@@ -264,3 +265,63 @@ class PrintAppointmentSlip(Effect):
     end: datetime
     person_name: str = field(repr=False)
     phone: str = field(repr=False)
+
+
+# --- progress query and corrections (kiosk.flow.phases.progress) ------------------------------
+
+
+@dataclass(frozen=True)
+class QueryProgress(Effect):
+    """Sort the scanned ``payload``: a receipt's progress code opens its application with
+    getApplication (answer ProgressLoaded, ProgressNotFound or PlatformUnavailable); anything
+    else is answered CodeRefused at once, without a platform call. All with ``request_id``."""
+
+    request_id: int
+    payload: str = field(repr=False)
+
+
+@dataclass(frozen=True)
+class VerifyCard(Effect):
+    """Card-level verifyIdentity (``method: card`` with the SAM id of the reader that read
+    ``card``); answer like :class:`VerifyIdentity` (PlatformRefused for a card no SAM read)."""
+
+    request_id: int
+    card: IdentityCard = field(repr=False)
+
+
+@dataclass(frozen=True)
+class ListApplications(Effect):
+    """listApplications for ``verification_id``; answer ApplicationsListed or
+    PlatformUnavailable with ``request_id``."""
+
+    request_id: int
+    verification_id: str
+
+
+@dataclass(frozen=True)
+class SubmitCorrection(Effect):
+    """Supply what ``application_no`` lacks through the write-ahead outbox: upload
+    ``uploads`` then ``correction`` under ``idempotency_key``; answer CorrectionAccepted,
+    ApplicationQueued, ApplicationRefused or ApplicationNotSaved with ``request_id``."""
+
+    request_id: int
+    application_no: str
+    correction: Correction = field(repr=False)
+    uploads: tuple[MaterialFile, ...] = field(repr=False)
+    idempotency_key: str
+
+
+@dataclass(frozen=True)
+class PrintCorrectionReceipt(Effect):
+    """Print the correction's receipt: the application as it is now (None while the
+    correction waits in the outbox under ``local_ref``) and the materials supplied; answer
+    ReceiptPrinted or ReceiptPrintFailed with ``request_id``."""
+
+    request_id: int
+    applicant: Applicant = field(repr=False)
+    application_no: str
+    matter_name: str
+    application: Application | None
+    supplied: tuple[str, ...]
+    local_ref: str
+    saved_at: datetime

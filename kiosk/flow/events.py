@@ -30,6 +30,8 @@ from kiosk.flow.states import PlaceholderTopic
 from kiosk.forms.validation import FieldValue
 from kiosk.identity.card import IdentityCard
 from kiosk.platform.models import Application, Appointment, License, Slot
+from kiosk.progress.scan import ForeignCode
+from kiosk.progress.summary import Progress
 
 
 @dataclass(frozen=True)
@@ -643,3 +645,58 @@ class SlipPrintFailed(Reply):
     """The slip did not print; ``reason`` for the log."""
 
     reason: str
+
+
+# --- progress query and corrections (kiosk.flow.phases.progress) ------------------------------
+
+
+@dataclass(frozen=True)
+class OpenProgress(Intent, word="home.progress"):
+    """查询进度 on home: scan a receipt's QR code or place the ID card."""
+
+
+@dataclass(frozen=True)
+class OpenApplication(Intent):
+    """One of the card holder's listed applications was chosen."""
+
+    application_no: str
+
+
+@dataclass(frozen=True)
+class StartCorrection(Intent, word="progress_correct"):
+    """补齐补正 on an application awaiting a correction or a deferred material."""
+
+
+@dataclass(frozen=True)
+class ProgressLoaded(Reply):
+    """The application the receipt's code opens."""
+
+    progress: Progress = field(repr=False)
+
+
+@dataclass(frozen=True)
+class ProgressNotFound(Reply):
+    """The platform knows no application with that number and query code (a wrong or
+    altered code)."""
+
+
+@dataclass(frozen=True)
+class CodeRefused(Reply):
+    """The scanned code is not a receipt's progress code; no platform call was made."""
+
+    kind: ForeignCode
+
+
+@dataclass(frozen=True)
+class ApplicationsListed(Reply):
+    """The verified person's applications (all of them; the flow keeps the last 12 months)."""
+
+    items: tuple[Progress, ...] = field(repr=False)
+
+
+@dataclass(frozen=True)
+class CorrectionAccepted(Reply):
+    """The platform took the correction online; the application as it is now."""
+
+    application: Application = field(repr=False)
+    local_ref: str

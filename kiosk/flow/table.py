@@ -25,6 +25,7 @@ from kiosk.flow.phases.appointment import FROM_HOME as APPOINTMENTS_FROM_HOME
 from kiosk.flow.phases.certificates import FROM_HOME as CERTIFICATES_FROM_HOME
 from kiosk.flow.phases.evaluation import FROM_HOME as EVALUATION_FROM_HOME
 from kiosk.flow.phases.maintenance import ENTRY_ROWS, MAINTENANCE
+from kiosk.flow.phases.progress import FROM_HOME as PROGRESS_FROM_HOME
 from kiosk.flow.phases.session import SESSION
 from kiosk.flow.states import Phase, State
 
@@ -52,6 +53,7 @@ IN_SERVICE = Node(
         CERTIFICATES_FROM_HOME,
         *EVALUATION_FROM_HOME,
         APPOINTMENTS_FROM_HOME,
+        PROGRESS_FROM_HOME,
     ),
 )
 

@@ -70,6 +70,10 @@ RECEIPT_PRINT_LIMIT_S = 60.0
 """Waiting for a receipt job and the printer's post-job status (a long bundle receipt)."""
 BOOKING_LIMIT_S = VERIFY_LIMIT_S
 """Waiting for bookAppointment (one platform call with the client's retries, as verifying)."""
+PROGRESS_QUERY_LIMIT_S = 20.0
+"""Reading one application with the receipt's code (one platform read)."""
+CARD_LIST_LIMIT_S = 2 * VERIFY_LIMIT_S
+"""Verifying the card and listing its holder's applications (two platform calls)."""
 APPLY_PRINT_LIMIT_S = RECEIPT_PRINT_LIMIT_S + A4_PRINT_LIMIT_S
 """Waiting for the receipt and then an instant matter's certificate on A4 (one worker)."""
 EVALUATION_FIND_LIMIT_S = VERIFY_LIMIT_S + APPLY_LOAD_LIMIT_S
@@ -149,6 +153,21 @@ TIMEOUTS: dict[State, StateTimeouts] = {
     State.APPOINTMENT_BOOKING: StateTimeouts(limit_s=BOOKING_LIMIT_S),
     State.APPOINTMENT_PRINTING: StateTimeouts(limit_s=RECEIPT_PRINT_LIMIT_S),
     State.APPOINTMENT_DONE: _READING,
+    State.PROGRESS_SCAN: _SCREEN,
+    State.PROGRESS_QUERYING: StateTimeouts(limit_s=PROGRESS_QUERY_LIMIT_S),
+    State.PROGRESS_CARD_CHECKING: StateTimeouts(limit_s=CARD_LIST_LIMIT_S),
+    State.PROGRESS_LIST: _SCREEN,
+    State.PROGRESS_DETAIL: _READING,
+    State.CORRECTION_CARD: _SCREEN,
+    State.CORRECTION_VERIFYING: StateTimeouts(limit_s=VERIFY_LIMIT_S),
+    State.CORRECTION_FACE_CONSENT: _READING,
+    State.CORRECTION_FACE_CAPTURE: StateTimeouts(limit_s=FACE_CAPTURE_LIMIT_S),
+    State.CORRECTION_FACE_VERIFYING: StateTimeouts(limit_s=VERIFY_LIMIT_S),
+    State.CORRECTION_LOADING: StateTimeouts(limit_s=APPLY_LOAD_LIMIT_S),
+    State.CORRECTION_MATERIAL: _READING,
+    State.CORRECTION_SUBMITTING: StateTimeouts(limit_s=SUBMIT_LIMIT_S),
+    State.CORRECTION_PRINTING: StateTimeouts(limit_s=RECEIPT_PRINT_LIMIT_S),
+    State.CORRECTION_DONE: _INFO,
     State.MAINTENANCE_PIN: _INFO,
     State.MAINTENANCE_WAITING: StateTimeouts(idle_s=MAINTENANCE_WAIT_S, countdown=False),
     # The maintenance gate ends maintenance after [maintenance] idle_timeout_s (a site setting).

@@ -22,6 +22,7 @@ from kiosk.flow.states import PlaceholderTopic, Reason, State
 from kiosk.gating import Availability, matter_availability, qr_login_usable
 from kiosk.identity.consent import ConsentPurpose
 from kiosk.identity.person import IdentityMethod
+from kiosk.progress.scan import ForeignCode
 
 
 class ContinueBlock(StrEnum):
@@ -125,6 +126,11 @@ class FlowView:
     view-model reads the draft itself when it changes."""
     appointment_slot_chosen: bool = False
     """A slot with places left is chosen (下一步 on the slots screen is enabled)."""
+    progress_revision: int = -1
+    """Changes with the session's progress case (the progress view-model reads the case
+    itself); -1 without one."""
+    foreign_code: ForeignCode | None = None
+    """What the last refused scanned code was, on the progress screen."""
 
 
 def build_view(
@@ -172,6 +178,8 @@ def build_view(
         appointment_slot_chosen=(
             session.appointment is not None and session.appointment.chosen is not None
         ),
+        progress_revision=session.progress.revision if session.progress else -1,
+        foreign_code=session.progress.refused if session.progress else None,
     )
 
 

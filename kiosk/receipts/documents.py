@@ -6,6 +6,9 @@
   deferred (容缺) materials with their deadlines and the hall's phone.
 * :func:`offline_receipt` — the submission is kept in the outbox while the platform is off
   line: no number exists yet, so no QR; it says it will be submitted automatically.
+* :func:`correction_receipt` — after a correction (补齐补正): the application, when and what
+  was supplied, and its query code and progress QR again (or, while the correction waits in
+  the outbox, that it will be submitted automatically).
 * :func:`result_receipt` — an instant matter's ``result_document`` printed the same way, with
   its ``verify_url`` as a QR.
 
@@ -41,6 +44,18 @@ class DeferredMaterial:
 
     name: str
     deadline: date
+
+
+@dataclass(frozen=True)
+class CorrectionSlip:
+    """What a correction receipt says: the application, when, the materials supplied, and
+    its query code (empty while the correction waits in the outbox)."""
+
+    application_no: str
+    matter_name: str
+    at: datetime
+    supplied: Sequence[str]
+    query_code: str = ""
 
 
 class ReceiptBuilder:
@@ -128,6 +143,37 @@ class ReceiptBuilder:
         )
         self._deferred(document, deferred)
         return self._tail(document, hall)
+
+    def correction_receipt(
+        self,
+        hall: Hall,
+        applicant: Applicant,
+        correction: CorrectionSlip,
+        progress_base: str,
+    ) -> Document:
+        """The receipt of a correction; the progress QR once the platform took it."""
+        document = self._head(Document(), self._w.correction_title, hall, applicant)
+        (
+            document.row(self._w.matter, correction.matter_name)
+            .row(self._w.application_no, correction.application_no)
+            .row(self._w.corrected_at, self._local(correction.at))
+            .separator()
+        )
+        if correction.supplied:
+            document.line(self._w.supplied_heading, bold=True)
+            for name in correction.supplied:
+                document.line(name)
+            document.separator()
+        if correction.query_code:
+            query = ProgressQuery(correction.application_no, correction.query_code)
+            (
+                document.row(self._w.query_code, correction.query_code, bold=True)
+                .qr(progress_payload(query, progress_base))
+                .line(self._w.scan_to_query, Align.CENTER)
+            )
+        else:
+            document.line(self._w.offline_notice, Align.CENTER, bold=True)
+        return self._tail(document.separator(), hall)
 
     def result_receipt(self, hall: Hall, result: ResultDocument) -> Document:
         """An instant matter's result document, with its verification QR when it has one."""

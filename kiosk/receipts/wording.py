@@ -37,3 +37,6 @@ class ReceiptWording:
     phone: str
     date_format: str
     time_format: str
+    correction_title: str
+    corrected_at: str
+    supplied_heading: str

@@ -286,3 +286,34 @@ def test_delivery_method_must_be_offered(client: SimClient) -> None:
     assert _fields(client.post(APPS, {**body, "delivery": {"method": "mail"}})) == {
         "delivery.address"
     }
+
+
+def test_advancing_applications_walks_every_status_one_step_at_a_time(
+    sim: RunningSimulator, client: SimClient
+) -> None:
+    [application] = _submit(client, promised_application(client, client.verify(RESIDENT)))[
+        "applications"
+    ]
+    clock_before = sim.clock.now()
+    seen = []
+    for _ in range(4):
+        assert sim.advance_applications() == 1
+        seen.append(_progress(client, application)["status"])
+    assert seen == ["accepted", "in_review", "approved", "completed"]
+    assert sim.advance_applications() == 0
+    assert sim.clock.now() == clock_before, "signed timestamps and verifications stay valid"
+    moments = [h["at"] for h in _progress(client, application)["history"]]
+    assert moments == sorted(moments)
+
+
+def test_advancing_applications_reaches_correction_required_for_a_deferred_material(
+    sim: RunningSimulator, client: SimClient
+) -> None:
+    verification = client.verify(RESIDENT)
+    [application] = _submit(client, promised_application(client, verification, defer_rental=True))[
+        "applications"
+    ]
+    sim.advance_applications()
+    sim.advance_applications()
+    assert _progress(client, application)["status"] == "correction_required"
+    assert sim.advance_applications() == 0, "a correction waits for the applicant"

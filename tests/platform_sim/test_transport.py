@@ -70,6 +70,7 @@ def test_control_endpoints_take_the_platform_offline_and_move_the_clock(
     before = sim.clock.now()
     assert control("/_sim/clock", {"advance_s": 120}).status_code == 200
     assert (sim.clock.now() - before).total_seconds() == 120
+    assert control("/_sim/applications/advance", {}).json()["advanced"] == 0
     assert control("/_sim/nothing", {}).status_code == 404
 
 

@@ -61,6 +61,10 @@ class Recorder:
     def set_offline(self, offline: bool) -> None:
         self.calls.append(("platform_offline", offline))
 
+    def advance_applications(self) -> int:
+        self.calls.append(("advance_applications", None))
+        return 2
+
     def set_fault(self, reason: str, active: bool = True) -> None:
         self.calls.append(("a4_reason", (reason, active)))
 
@@ -179,6 +183,13 @@ def test_platform_can_be_taken_offline_and_back(api: ControlServer, recorder: Re
         ("platform_offline", True),
         ("platform_offline", False),
     ]
+
+
+def test_applications_are_advanced_on_the_simulated_platform(
+    api: ControlServer, recorder: Recorder
+) -> None:
+    assert call(api.base_url, "POST", "/sim/platform/advance", {}) == (200, {"advanced": 2})
+    assert ("advance_applications", None) in recorder.calls
 
 
 def test_refuses_to_start_when_any_device_is_real(recorder: Recorder) -> None:

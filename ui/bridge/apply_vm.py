@@ -139,7 +139,7 @@ class ApplyViewModel(QObject):
         draft = self._draft()
         if draft is None:
             return ""
-        if self._seen and self._seen[0] == "apply_material":
+        if self._seen and self._seen[0] in ("apply_material", "correction_material"):
             return text.apply_word("material").format(
                 index=draft.material + 1, count=len(draft.plan.specs)
             )

@@ -179,6 +179,10 @@ class DevDockViewModel(QObject):
         """Book every place left of the slot chosen on the appointment screens (others took
         it), so that 确认预约 meets ``slot_full``."""
         self._send("POST", "/sim/appointments/fill-chosen")
+    def advanceApplications(self) -> None:  # noqa: N802
+        """推进办件状态: every application under way on the simulated platform takes its next
+        step."""
+        self._send("POST", "/sim/platform/advance", {})
 
     @Slot(str)
     def a4Printer(self, button: str) -> None:  # noqa: N802

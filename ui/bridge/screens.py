@@ -54,6 +54,11 @@ READER_DOWN_ACTIONS = (
 """The card screen's buttons while the reader is not working: what still works."""
 _CARD_ERROR = ScreenSpec("MessageScreen.qml", "!", "error", (_RETRY_CARD, _QR_LOGIN))
 
+FACE_CONSENT_SCREEN = ScreenSpec(
+    "FaceConsentScreen.qml",
+    actions=(Action("consent", Label.CONSENT, primary=True), Action("decline", Label.DECLINE)),
+)
+
 _OTHER_CERTIFICATE = Action("home.certificate_print", Label.OTHER_CERTIFICATE)
 CERTIFICATE_SCREENS: dict[State, ScreenSpec] = {
     State.CERTIFICATE_LIST: ScreenSpec("CertificateListScreen.qml"),
@@ -132,6 +137,29 @@ APPOINTMENT_SCREENS: dict[State, ScreenSpec] = {
     ),
 }
 """The 预约 screens."""
+PROGRESS_SCREENS: dict[State, ScreenSpec] = {
+    State.PROGRESS_SCAN: ScreenSpec("ProgressScanScreen.qml"),
+    State.PROGRESS_QUERYING: ScreenSpec("BusyScreen.qml", back=False),
+    State.PROGRESS_CARD_CHECKING: ScreenSpec("BusyScreen.qml", back=False),
+    State.PROGRESS_LIST: ScreenSpec("ProgressListScreen.qml", actions=(_FINISH,)),
+    State.PROGRESS_DETAIL: ScreenSpec("ProgressDetailScreen.qml"),
+    State.CORRECTION_CARD: ScreenSpec("IdentityCardScreen.qml"),
+    State.CORRECTION_VERIFYING: ScreenSpec("BusyScreen.qml", back=False),
+    State.CORRECTION_FACE_CONSENT: FACE_CONSENT_SCREEN,
+    State.CORRECTION_FACE_CAPTURE: ScreenSpec("FaceCaptureScreen.qml"),
+    State.CORRECTION_FACE_VERIFYING: ScreenSpec("BusyScreen.qml", back=False),
+    State.CORRECTION_LOADING: ScreenSpec("BusyScreen.qml"),
+    State.CORRECTION_MATERIAL: ScreenSpec(
+        "ApplyMaterialScreen.qml", actions=(Action("apply_next", Label.APPLY_NEXT, primary=True),)
+    ),
+    State.CORRECTION_SUBMITTING: ScreenSpec("BusyScreen.qml", nav=False, back=False),
+    State.CORRECTION_PRINTING: ScreenSpec("BusyScreen.qml", nav=False, back=False),
+    State.CORRECTION_DONE: ScreenSpec(
+        "CorrectionDoneScreen.qml", "✓", "success", (_FINISH,), back=False
+    ),
+}
+"""The 查询进度 and 补齐补正 screens (the correction's identity and material screens are the
+identity and apply screens)."""
 
 SCREENS: dict[State, ScreenSpec] = {
     State.HOME: ScreenSpec("HomeScreen.qml", nav=False),
@@ -146,13 +174,7 @@ SCREENS: dict[State, ScreenSpec] = {
     State.CARD_UNKNOWN: ScreenSpec("MessageScreen.qml", "?", "error", (_RETRY_CARD, _QR_LOGIN)),
     State.CARD_UNREADABLE: _CARD_ERROR,
     State.CARD_REMOVED: _CARD_ERROR,
-    State.FACE_CONSENT: ScreenSpec(
-        "FaceConsentScreen.qml",
-        actions=(
-            Action("consent", Label.CONSENT, primary=True),
-            Action("decline", Label.DECLINE),
-        ),
-    ),
+    State.FACE_CONSENT: FACE_CONSENT_SCREEN,
     State.IDENTITY_CHOICE: ScreenSpec(
         "MessageScreen.qml",
         "?",
@@ -220,6 +242,7 @@ SCREENS: dict[State, ScreenSpec] = {
     **CERTIFICATE_SCREENS,
     **EVALUATION_SCREENS,
     **APPOINTMENT_SCREENS,
+    **PROGRESS_SCREENS,
     State.MAINTENANCE_PIN: ScreenSpec("MaintenancePinScreen.qml"),
     State.MAINTENANCE_WAITING: ScreenSpec("BusyScreen.qml"),
     State.MAINTENANCE: ScreenSpec("MaintenanceScreen.qml", nav=False),

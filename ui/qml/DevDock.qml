@@ -159,6 +159,8 @@ Rectangle {
             }
             DockHeading { text: qsTr("预约") }
             DockButton { objectName: "dock_fill_chosen_slot"; text: qsTr("占满所选时段"); onClicked: devDock.fillChosenSlot() }
+            DockHeading { text: qsTr("办件") }
+            DockButton { objectName: "dock_advance_applications"; text: qsTr("推进办件状态"); onClicked: devDock.advanceApplications() }
             DockHeading { text: qsTr("运维") }
             DockButton { objectName: "dock_maintenance"; text: qsTr("维护模式（密码 123456）"); onClicked: devDock.maintenanceGesture() }
             GridLayout {

@@ -337,3 +337,25 @@ def served_appointment(ctx: FlowContext) -> Served | None:
         return None
     item = ServedItem(draft.matter_code, draft.matter_name)
     return Served(ServiceKind.APPOINTMENT, (item,), visit_id=draft.appointment.appointment_no)
+
+
+def served_query(ctx: FlowContext) -> Served | None:
+    """The application whose progress was looked up: the query is a visit of its own (the
+    application's own rating belongs to the service that applied)."""
+    case = ctx.session.progress
+    if case is None or case.opened is None:
+        return None
+    application = case.opened.application
+    item = ServedItem(application.matter_code, application.matter_name)
+    visit = f"query:{application.application_no}:{ctx.wall:%Y%m%dT%H%M%S}"
+    return Served(ServiceKind.QUERY, (item,), visit_id=visit)
+
+
+def served_correction(ctx: FlowContext) -> Served | None:
+    """The correction just supplied (a visit: its outbox reference names it)."""
+    case = ctx.session.progress
+    if case is None or case.opened is None or not case.correction_ref:
+        return None
+    application = case.opened.application
+    item = ServedItem(application.matter_code, application.matter_name)
+    return Served(ServiceKind.CORRECTION, (item,), visit_id=f"correction:{case.correction_ref}")

@@ -17,6 +17,7 @@ from kiosk.flow.phases.browse import BROWSE
 from kiosk.flow.phases.certificates import CERTIFICATES, FROM_VERIFIED
 from kiosk.flow.phases.evaluation import EVALUATION
 from kiosk.flow.phases.identity import IDENTITY
+from kiosk.flow.phases.progress import PROGRESS
 from kiosk.flow.states import Phase, State
 
 S = State
@@ -24,7 +25,7 @@ S = State
 
 SESSION = Node(
     Phase.SESSION,
-    contains=(BROWSE, IDENTITY, S.VERIFIED, APPLY, CERTIFICATES, EVALUATION, APPOINTMENT),
+    contains=(BROWSE, IDENTITY, S.VERIFIED, APPLY, CERTIFICATES, EVALUATION, APPOINTMENT, PROGRESS),
     rows=(
         Row(Phase.SESSION, on=(ev.GoHome, ev.IdleExpired), to=S.HOME),
         Row(S.VERIFIED, on=ev.OpenCatalogue, do=a.clear_matter, to=S.CATALOGUE),

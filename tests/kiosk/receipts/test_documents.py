@@ -16,6 +16,7 @@ from drivers.printer.profile import PrinterProfile
 from drivers.printer.render import render
 from kiosk.platform.models import Applicant, Application, HistoryEntry, ResultDocument
 from kiosk.receipts.documents import (
+    CorrectionSlip,
     DeferredMaterial,
     Hall,
     ReceiptBuilder,
@@ -131,3 +132,23 @@ def test_result_document_prints_its_lines_and_verify_qr() -> None:
     assert _decoded_qr(receipt) == [result.verify_url]
     plain = _print(RECEIPTS.result_receipt(HALL, ResultDocument("证明", ("一行",))))
     assert plain.qr_payloads == [] and "一行" in plain.text
+
+
+def test_correction_receipt_names_what_was_supplied_and_has_the_progress_qr() -> None:
+    slip = CorrectionSlip("ZW2024050600000001AB12", "职工基本养老保险待遇申领",
+                          datetime(2024, 5, 8, 2, 0, tzinfo=UTC), ["本人档案"], "K7P2Q9")
+    receipt = _print(RECEIPTS.correction_receipt(HALL, APPLICANT, slip, BASE))
+    text = _joined(receipt)
+    for expected in (WORDING.correction_title, WORDING.supplied_heading, "本人档案",
+                     "ZW2024050600000001AB12", "2024-05-08 10:00", "K7P2Q9", "张**"):
+        assert expected in text, expected
+    assert "张三丰" not in text
+    payload = progress_payload(ProgressQuery("ZW2024050600000001AB12", "K7P2Q9"), BASE)
+    assert receipt.qr_payloads == [payload] and _decoded_qr(receipt) == [payload]
+
+
+def test_correction_receipt_while_queued_says_it_will_be_submitted_without_a_qr() -> None:
+    slip = CorrectionSlip("ZW2024050600000001AB12", "职工基本养老保险待遇申领",
+                          datetime(2024, 5, 8, 2, 0, tzinfo=UTC), ["本人档案"])
+    receipt = _print(RECEIPTS.correction_receipt(HALL, APPLICANT, slip, BASE))
+    assert WORDING.offline_notice in _joined(receipt) and receipt.qr_payloads == []
