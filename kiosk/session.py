@@ -31,6 +31,7 @@ from kiosk.identity.person import EstablishedIdentity
 
 if TYPE_CHECKING:
     from kiosk.apply.draft import ApplicationDraft
+    from kiosk.payment.progress import PaymentProgress
 
 
 def _zero(buffer: bytearray) -> None:
@@ -53,6 +54,7 @@ class Session:
     scanned_texts: list[str] = field(default_factory=list)
     images: list[bytearray] = field(default_factory=list)
     application: ApplicationDraft | None = None
+    payment: PaymentProgress | None = None
 
     def hold_face_image(self, jpeg: bytearray) -> bytearray:
         """Keep the captured face image's own buffer, not a copy (zeroing any earlier one)."""
@@ -84,6 +86,7 @@ class Session:
         self.forget_identity()
         self.matter = None
         self.drop_application()
+        self.payment = None
         self.form_values.clear()
         self.scanned_texts.clear()
         for image in self.images:
@@ -109,6 +112,7 @@ class Session:
             and not self.scanned_texts
             and not self.images
             and self.application is None
+            and self.payment is None
         )
 
     def known_names(self) -> tuple[str, ...]:
