@@ -32,6 +32,7 @@ from entry.certificates import CertificateDesk, DeskSettings
 from entry.devices import device_configs, device_factories
 from entry.logs import install_log_masking
 from entry.operations import Operations
+from entry.payment import PaymentEffects
 from kiosk.catalogue.service import CatalogueService, CatalogueSnapshot
 from kiosk.config import Config
 from kiosk.flow import effects as fx
@@ -41,6 +42,7 @@ from kiosk.workers import Workers
 from simulation.devices import build_control_api
 from simulation.server import ControlServer
 from ui.bridge.automation import UiAutomation, register_routes
+from ui.bridge.payment_vm import PaymentViewModel
 from ui.kiosk_ui import KioskUi, UiSettings
 
 if TYPE_CHECKING:
@@ -126,6 +128,7 @@ class KioskApp:
             )
             self.control = build_control_api(self.devices, port, _LatePlatform(self))
         self.operations = Operations(self)
+        self.payment_vm = PaymentViewModel(lambda: self.machine.session.payment, clock)
         self.ui = KioskUi(
             self.machine.view,
             dispatch=self.dispatch,
@@ -142,7 +145,7 @@ class KioskApp:
                 progress_base=progress_base(config),
             ),
             draft=lambda: self.machine.session.application,
-            models={"maintenance": self.operations.view_model},
+            models={"maintenance": self.operations.view_model, "payment": self.payment_vm},
         )
         self.ui.catalogue.set_devices(initial)
         self._backend: Future[Backend] = Future()
@@ -167,9 +170,11 @@ class KioskApp:
             dispatch=self.dispatch,
             settings=DeskSettings(config.terminal.hall_name, config.terminal.terminal_id),
         )
+        self.payment = PaymentEffects(self.workers, lambda: self.backend, self.dispatch, clock)
         self._handlers = (
             self._effect_handlers()
             | self.apply.handlers()
+            | self.payment.handlers()
             | self.certificates.handlers()
             | self.operations.effect_handlers()
         )
@@ -182,12 +187,14 @@ class KioskApp:
         self._unsubscribe = [
             install_log_masking(self.machine.session.known_names),
             self.machine.on_view(self.ui.set_view),
+            self.machine.on_view(self.payment_vm.set_view),
             self.machine.on_effect(self._on_effect),
             self.devices.events.subscribe(lambda e: self.workers.post(lambda: self._on_device(e))),
         ]
         if self.control is not None:
             automation = UiAutomation(self.ui.window, lambda: self.machine.state.value)
             register_routes(self.control, automation, self.workers, self.touch)
+            self.payment.register_routes(self.control)
             self.control.start()
         self.operations.start()
         self.ui.start()
@@ -228,6 +235,7 @@ class KioskApp:
         def done(_: None) -> None:
             self._started = True
             self.operations.backend_started(self._backend.result())
+            self.payment.recover()
             statuses = self.devices.statuses()
             self.ui.catalogue.set_devices(statuses)
             self.dispatch(ev.DevicesChanged(statuses))
@@ -244,6 +252,7 @@ class KioskApp:
         if self._starting is not None:
             with contextlib.suppress(Exception):
                 self._starting.result(timeout=BACKEND_STOP_WAIT_S)
+        self.payment.stop()
         self.workers.shutdown()
         self._ticker.stop()
         for unsubscribe in reversed(self._unsubscribe):

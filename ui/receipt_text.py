@@ -9,6 +9,7 @@ receipt builders.
 from __future__ import annotations
 
 from kiosk.documents.wording import PdfWording
+from kiosk.receipts.payment import PaymentReceiptWording
 from kiosk.receipts.wording import ReceiptWording
 from ui.text import QT_TRANSLATE_NOOP, tr
 
@@ -52,4 +53,24 @@ def pdf_wording() -> PdfWording:
         printed_at=tr("Receipt", QT_TRANSLATE_NOOP("Receipt", "打印时间 {time}")),
         page_of=tr("Receipt", QT_TRANSLATE_NOOP("Receipt", "第 {page} 页 / 共 {pages} 页")),
         scan_to_verify=tr("Receipt", QT_TRANSLATE_NOOP("Receipt", "扫描二维码核验本文件")),
+    )
+
+
+# --- the payment receipt (issue 12) -----------------------------------------------------------
+
+
+def payment_receipt_wording() -> PaymentReceiptWording:
+    """The payment receipt's words in the installed language."""
+    return PaymentReceiptWording(
+        title=tr("Receipt", QT_TRANSLATE_NOOP("Receipt", "缴费凭证")),
+        hall=tr("Receipt", QT_TRANSLATE_NOOP("Receipt", "缴费地点")),
+        total=tr("Receipt", QT_TRANSLATE_NOOP("Receipt", "合计")),
+        order_no=tr("Receipt", QT_TRANSLATE_NOOP("Receipt", "支付订单号")),
+        paid_at=tr("Receipt", QT_TRANSLATE_NOOP("Receipt", "支付时间")),
+        application_no=tr("Receipt", QT_TRANSLATE_NOOP("Receipt", "办件编号")),
+        scan_for_invoice=tr(
+            "Receipt", QT_TRANSLATE_NOOP("Receipt", "扫码查看并下载电子票据。")
+        ),
+        phone=tr("Receipt", QT_TRANSLATE_NOOP("Receipt", "咨询电话")),
+        time_format=tr("Receipt", QT_TRANSLATE_NOOP("Receipt", "%Y-%m-%d %H:%M")),
     )

@@ -82,6 +82,44 @@ CERTIFICATE_SCREENS: dict[State, ScreenSpec] = {
 }
 """The 证明打印 screens."""
 
+_PAY_CANCEL = Action("pay_cancel", Label.PAY_CANCEL)
+PAYMENT_SCREENS: dict[State, ScreenSpec] = {
+    State.PAY_FEES: ScreenSpec(
+        "PayFeesScreen.qml",
+        actions=(
+            Action("pay_qr", Label.PAY_QR, primary=True),
+            Action("pay_code", Label.PAY_CODE),
+            _PAY_CANCEL,
+        ),
+        back=False,
+    ),
+    State.PAY_QR_LOADING: ScreenSpec("BusyScreen.qml", back=False),
+    State.PAY_QR: ScreenSpec(
+        "PayQrScreen.qml", actions=(Action("pay_cancel", Label.PAY_CANCEL, primary=True),)
+    ),
+    State.PAY_QR_EXPIRED: ScreenSpec(
+        "PayStatusScreen.qml", "!", "error",
+        (Action("pay_qr", Label.PAY_NEW_QR, primary=True), Action("pay_code", Label.PAY_CODE),
+         _PAY_CANCEL),
+    ),
+    State.PAY_SCAN: ScreenSpec(
+        "PayScanScreen.qml", actions=(Action("pay_cancel", Label.PAY_CANCEL, primary=True),)
+    ),
+    State.PAY_CHARGING: ScreenSpec("BusyScreen.qml", nav=False, back=False),
+    State.PAY_PENDING: ScreenSpec(
+        "PayStatusScreen.qml", "…", "info",
+        (Action("pay_cancel", Label.PAY_CANCEL, primary=True),), back=False,
+    ),
+    State.PAY_CANCELLING: ScreenSpec("BusyScreen.qml", nav=False, back=False),
+    State.PAY_PAID: ScreenSpec(
+        "PayStatusScreen.qml", "✓", "success",
+        (Action("pay_continue", Label.PAY_CONTINUE, primary=True),), nav=False, back=False,
+    ),
+    State.PAY_FAILED: ScreenSpec("PayStatusScreen.qml", "!", "error", (_HOME,), back=False),
+    State.PAY_CANCELLED: ScreenSpec("PayStatusScreen.qml", "i", "info", (_HOME,), back=False),
+}
+"""The payment screens."""
+
 SCREENS: dict[State, ScreenSpec] = {
     State.HOME: ScreenSpec("HomeScreen.qml", nav=False),
     State.ATTRACT: ScreenSpec("AttractScreen.qml", nav=False),
@@ -165,6 +203,7 @@ SCREENS: dict[State, ScreenSpec] = {
     ),
     State.APPLY_NOT_SAVED: ScreenSpec("ApplyResultScreen.qml", "!", "error", (_HOME,), back=False),
     **CERTIFICATE_SCREENS,
+    **PAYMENT_SCREENS,
     State.MAINTENANCE_PIN: ScreenSpec("MaintenancePinScreen.qml"),
     State.MAINTENANCE_WAITING: ScreenSpec("BusyScreen.qml"),
     State.MAINTENANCE: ScreenSpec("MaintenanceScreen.qml", nav=False),
