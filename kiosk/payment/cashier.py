@@ -21,6 +21,7 @@ from kiosk.payment.wallets import WalletId, wallet_of
 from kiosk.platform.client import PlatformClient
 from kiosk.platform.errors import PlatformError, PlatformFailure, ProblemCode
 from kiosk.platform.models import Payment, PaymentQr, PaymentStatus
+from kiosk.platform.transport_retry import NO_RETRY
 
 log = logging.getLogger(__name__)
 
@@ -67,6 +68,8 @@ class Cashier:
     def __init__(self, client: PlatformClient, ledger: PaymentLedger) -> None:
         self.client = client
         self.ledger = ledger
+        self._charger = client.tuned(retry=NO_RETRY)
+        """Charges are sent once: a lost answer is resolved with getPayment, not a resend."""
 
     def open(self, payment: Payment, application_nos: tuple[str, ...]) -> None:
         """Record the order that came with an accepted submission."""
@@ -87,7 +90,7 @@ class Cashier:
             return ChargeAnswer(Verdict.NOT_A_CODE)
         key = self.ledger.begin_attempt(order_no, CHARGE)
         try:
-            payment = self.client.pay_by_barcode(order_no, code.strip(), idempotency_key=key)
+            payment = self._charger.pay_by_barcode(order_no, code.strip(), idempotency_key=key)
         except PlatformFailure as error:
             if not isinstance(error, PlatformError) or _unanswered(error):
                 log.warning("charge of %s unanswered (%s): asking its state",
