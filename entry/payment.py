@@ -42,15 +42,6 @@ log = logging.getLogger(__name__)
 Dispatch = Callable[[ev.Event], None]
 Clock = Callable[[], float]
 
-DOCK_CODES = {
-    "wechat": "134567890123456789",
-    "alipay": "284567890123456789",
-    "invalid": "6901234567892",
-}
-"""What the dev dock shows the scanner: a WeChat Pay and an Alipay payment code, and a
-product barcode (EAN-13) that is no payment code."""
-
-
 class PaymentWatch:
     """Polls one order in its own thread until settled, expired (QR deadline) or stopped."""
 

@@ -8,9 +8,9 @@ from typing import Any
 
 import pytest
 
-from entry.payment import DOCK_CODES
 from kiosk.outbox.payments import OrderState
 from tests.e2e.test_apply_journeys import _printed, _to_review, _verified
+from ui.bridge.devdock import PAYMENT_CODES
 
 FEE_MATTER = "11330109002500109E407507915000"
 """不动产权证书补证换证: full, ¥10.00 工本费; its one material may be replaced by a commitment
@@ -42,7 +42,8 @@ def _ledger_state(kiosk: Any, order_no: str) -> OrderState:
 
 
 def _scan(kiosk: Any, wallet: str) -> None:
-    kiosk.call_off_gui(lambda: kiosk.control("POST", "/sim/scanner", {"text": DOCK_CODES[wallet]}))
+    text = PAYMENT_CODES[wallet]
+    kiosk.call_off_gui(lambda: kiosk.control("POST", "/sim/scanner", {"text": text}))
 
 
 def test_paying_by_the_qr_code_on_screen_prints_both_receipts(kiosk: Any) -> None:
@@ -54,8 +55,7 @@ def test_paying_by_the_qr_code_on_screen_prints_both_receipts(kiosk: Any) -> Non
     kiosk.wait_screen("pay_qr", 30000)
     kiosk.qtbot.waitUntil(lambda: any("二维码有效期还剩" in t for t in _texts(kiosk)), timeout=5000)
     assert kiosk.app.payment_vm.payQr.startswith("image://qr/")
-    status, _ = kiosk.call_off_gui(lambda: kiosk.control("POST", "/sim/payment/paid"))
-    assert status == 200
+    kiosk.app.ui.dev_dock.payOnPhone()  # the dock's 模拟手机支付
     kiosk.wait_screen("pay_paid", 15000)
     kiosk.wait_screen("apply_done", 30000)
     kiosk.qtbot.waitUntil(lambda: _printed(kiosk, order_no), timeout=15000)
@@ -68,10 +68,10 @@ def test_paying_by_a_payment_code_after_a_code_that_is_none(kiosk: Any, wallet: 
     order_no = _to_fees(kiosk)
     kiosk.intent("pay_code")
     kiosk.wait_screen("pay_scan")
-    _scan(kiosk, "invalid")
+    kiosk.app.ui.dev_dock.scanPaymentCode("invalid")  # the dock's buttons, through the scanner
     kiosk.qtbot.waitUntil(lambda: any("这不是付款码" in t for t in _texts(kiosk)), timeout=5000)
     assert kiosk.screen == "pay_scan"
-    _scan(kiosk, wallet)
+    kiosk.app.ui.dev_dock.scanPaymentCode(wallet)
     kiosk.wait_screen("apply_done", 30000)
     kiosk.qtbot.waitUntil(lambda: _printed(kiosk, order_no), timeout=15000)
     attempts = kiosk.app.payment.cashier().ledger.attempts(order_no)
