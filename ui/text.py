@@ -309,6 +309,8 @@ class Label(StrEnum):
     PAY_CANCEL = "pay_cancel"
     PAY_NEW_QR = "pay_new_qr"
     PAY_CONTINUE = "pay_continue"
+    PAY_CODE_INSTEAD = "pay_code_instead"
+    PAY_QR_INSTEAD = "pay_qr_instead"
 
 
 _LABELS: Mapping[Label, str] = {
@@ -894,7 +896,7 @@ _SCREENS = {
     ),
     State.PAY_QR: (
         QT_TRANSLATE_NOOP("Screen", "请用手机扫码支付"),
-        QT_TRANSLATE_NOOP("Screen", "打开微信或支付宝“扫一扫”，扫描下方二维码完成支付。"),
+        QT_TRANSLATE_NOOP("Screen", "打开微信或支付宝“扫一扫”，扫描下方二维码完成支付。支付后本机将自动继续。"),
         "",
     ),
     State.PAY_QR_EXPIRED: (
@@ -924,7 +926,7 @@ _SCREENS = {
     ),
     State.PAY_PAID: (
         QT_TRANSLATE_NOOP("Screen", "支付成功"),
-        QT_TRANSLATE_NOOP("Screen", "正在为您打印受理回执和缴费凭证。"),
+        QT_TRANSLATE_NOOP("Screen", "稍后将自动打印受理回执和缴费凭证。"),
         "",
     ),
     State.PAY_FAILED: (
@@ -955,7 +957,9 @@ _LABELS = {
     Label.PAY_CODE: QT_TRANSLATE_NOOP("Label", "付款码支付"),
     Label.PAY_CANCEL: QT_TRANSLATE_NOOP("Label", "暂不支付"),
     Label.PAY_NEW_QR: QT_TRANSLATE_NOOP("Label", "重新获取二维码"),
-    Label.PAY_CONTINUE: QT_TRANSLATE_NOOP("Label", "继续"),
+    Label.PAY_CONTINUE: QT_TRANSLATE_NOOP("Label", "打印回执"),
+    Label.PAY_CODE_INSTEAD: QT_TRANSLATE_NOOP("Label", "改用付款码支付"),
+    Label.PAY_QR_INSTEAD: QT_TRANSLATE_NOOP("Label", "改用扫码支付"),
 }
 
 _PAYMENT_WORDS: Mapping[str, str] = {

@@ -95,7 +95,8 @@ PAYMENT_SCREENS: dict[State, ScreenSpec] = {
     ),
     State.PAY_QR_LOADING: ScreenSpec("BusyScreen.qml", back=False),
     State.PAY_QR: ScreenSpec(
-        "PayQrScreen.qml", actions=(Action("pay_cancel", Label.PAY_CANCEL, primary=True),)
+        "PayQrScreen.qml",
+        actions=(Action("pay_code", Label.PAY_CODE_INSTEAD, primary=True), _PAY_CANCEL),
     ),
     State.PAY_QR_EXPIRED: ScreenSpec(
         "PayStatusScreen.qml", "!", "error",
@@ -103,7 +104,8 @@ PAYMENT_SCREENS: dict[State, ScreenSpec] = {
          _PAY_CANCEL),
     ),
     State.PAY_SCAN: ScreenSpec(
-        "PayScanScreen.qml", actions=(Action("pay_cancel", Label.PAY_CANCEL, primary=True),)
+        "PayScanScreen.qml",
+        actions=(Action("pay_qr", Label.PAY_QR_INSTEAD, primary=True), _PAY_CANCEL),
     ),
     State.PAY_CHARGING: ScreenSpec("BusyScreen.qml", nav=False, back=False),
     State.PAY_PENDING: ScreenSpec(

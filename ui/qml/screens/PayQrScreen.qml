@@ -30,6 +30,16 @@ Item {
             color: Theme.accent
             horizontalAlignment: Text.AlignHCenter
         }
+        Text {
+            objectName: "screen_body"
+            Layout.fillWidth: true
+            text: kiosk.body
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.fontBody
+            color: Theme.textSecondary
+            horizontalAlignment: Text.AlignHCenter
+            wrapMode: Text.WordWrap
+        }
         Rectangle {
             Layout.alignment: Qt.AlignHCenter
             width: 640; height: 640
@@ -55,16 +65,6 @@ Item {
             font.bold: true
             color: Theme.text
             horizontalAlignment: Text.AlignHCenter
-        }
-        Text {
-            objectName: "screen_body"
-            Layout.fillWidth: true
-            text: kiosk.body
-            font.family: Theme.fontFamily
-            font.pixelSize: Theme.fontBody
-            color: Theme.textSecondary
-            horizontalAlignment: Text.AlignHCenter
-            wrapMode: Text.WordWrap
         }
         Text {
             Layout.fillWidth: true
