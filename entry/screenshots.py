@@ -444,6 +444,8 @@ PAYMENT_ROUTES: dict[str, tuple[Step, ...]] = {
     "pay_paid": (*_PAY_SCAN, _scan(WECHAT_CODE), _screen("pay_paid")),
     "pay_cancelled": (*_PAY_FEES, _intent("pay_cancel"), _screen("pay_cancelled")),
     "pay_failed": (*_PAY_FEES, _platform_offline, _intent("pay_cancel"), _screen("pay_failed")),
+    "pay_print_failed": (*_PAY_SCAN, _paper("out"), _scan(WECHAT_CODE),
+                         _screen("apply_print_failed")),
 }
 """The payment screens (the waits — QR loading, charging, cancelling — are BusyScreen)."""
 

@@ -163,6 +163,8 @@ def test_paper_out_after_payment_shows_the_qr_and_reprints_later(kiosk: Any) -> 
     _scan(kiosk, "wechat")
     kiosk.wait_screen("apply_print_failed", 60000)
     assert kiosk.app.ui.apply.receiptQr.startswith("image://qr/")
+    assert kiosk.app.payment_vm.invoiceQr.startswith("image://qr/")
+    assert any("已支付 ¥10.00" in t for t in _texts(kiosk))
     assert _ledger_state(kiosk, order_no) is OrderState.PAID
     receipts = kiosk.app.payment.paid_receipts_for(
         kiosk.app.machine.session.payment.application_nos[0]
