@@ -45,9 +45,11 @@ class PaymentViewModel(QObject):
         self._timer = QTimer(self)
         self._timer.setInterval(COUNTDOWN_MS)
         self._timer.timeout.connect(self.ticked)
+        self._problem = False
 
     def set_view(self, view: FlowView) -> None:
         """Refresh on every view; count down while a QR code is shown."""
+        self._problem = view.reason is not None
         self.changed.emit()
         progress = self._progress()
         if progress is not None and progress.qr_deadline is not None:
@@ -55,6 +57,11 @@ class PaymentViewModel(QObject):
         else:
             self._timer.stop()
         self.ticked.emit()
+
+    @Property(bool, notify=changed)
+    def problem(self) -> bool:
+        """The screen says why the last try did not work (not a code, declined, ...)."""
+        return self._problem
 
     @Property(str, notify=changed)
     def amount(self) -> str:

@@ -10,6 +10,7 @@ import random
 import signal
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -34,8 +35,9 @@ def sim(tmp_path: Path) -> Iterator[RunningSimulator]:
 
 
 def pay_in_child(sim: RunningSimulator, data_dir: Path, order_no: str,
-                 kill_after_s: float) -> str:
-    """Run the paying child and kill it ``kill_after_s`` after its READY; its output."""
+                 kill_after_s: float | None) -> tuple[str, float]:
+    """Run the paying child and kill it ``kill_after_s`` after its READY (never with None);
+    its output and how long it ran after READY."""
     child = subprocess.Popen(
         [sys.executable, "-m", "tests.kiosk.payment.pay_child", str(data_dir), sim.base_url,
          str(sim.ca_file), str(sim.material.secret_file), simulated.TERMINAL_ID, order_no,
@@ -46,13 +48,14 @@ def pay_in_child(sim: RunningSimulator, data_dir: Path, order_no: str,
     )
     assert child.stdout is not None
     first = child.stdout.readline()  # kill points are timed from READY, not process start
+    ready = time.monotonic()
     try:
         child.wait(timeout=kill_after_s)
     except subprocess.TimeoutExpired:
         child.send_signal(signal.SIGKILL)
     output, _ = child.communicate(timeout=30)
     assert first == "READY\n", f"the child did not start: {first!r}"
-    return output
+    return output, time.monotonic() - ready
 
 
 def test_kill_9_between_pay_and_receipt_never_charges_twice_nor_loses_a_payment(
@@ -62,7 +65,8 @@ def test_kill_9_between_pay_and_receipt_never_charges_twice_nor_loses_a_payment(
     rng = random.Random(12)
     client = simulated.client_for(sim)
     orders: dict[str, tuple[str, ...]] = {}
-    finished = 0
+    killed = 0
+    whole_run_s: float | None = None
     for _ in range(ITERATIONS):
         result = submit_with_fees(client)
         assert result.payment is not None
@@ -72,10 +76,16 @@ def test_kill_9_between_pay_and_receipt_never_charges_twice_nor_loses_a_payment(
         Cashier(client, ledger).open(result.payment, result.application_nos)
         ledger.close()
 
+        # The first child runs to its end: how long paying takes on this machine now; the
+        # kill points of the others fall anywhere in 1.5 times that.
+        kill_after = None if whole_run_s is None else rng.uniform(0.0, 1.5 * whole_run_s)
         sim.faults.lose_answers(0.33, seed=rng.randrange(1000))
-        output = pay_in_child(sim, data_dir, order_no, rng.uniform(0.0, 0.25))
+        output, ran_s = pay_in_child(sim, data_dir, order_no, kill_after)
         sim.faults.clear()
-        finished += "DONE" in output
+        if whole_run_s is None:
+            assert "DONE paid" in output
+            whole_run_s = ran_s
+        killed += "DONE" not in output
 
         restarted = Cashier(client, PaymentLedger.in_data_dir(data_dir))  # the restart
         restarted.recover()
@@ -100,6 +110,4 @@ def test_kill_9_between_pay_and_receipt_never_charges_twice_nor_loses_a_payment(
         if recorded is not None and recorded.state is OrderState.PRINTED:
             assert (receipts / order_no).exists(), "marked printed before the receipt was cut"
     assert (double, paid_without_application, unknown_state) == (0, 0, 0)
-    assert 0 < finished < ITERATIONS, "the kills fell only before or only after the work"
-    paid = [o for o in orders if client.get_payment(o).status is PaymentStatus.PAID]
-    assert paid, "no payment went through"
+    assert killed, "every kill fell after the work"

@@ -36,7 +36,8 @@ Item {
             text: kiosk.body
             font.family: Theme.fontFamily
             font.pixelSize: Theme.fontBody
-            color: kiosk.tone === "error" ? Theme.accent : Theme.textSecondary
+            font.bold: payment.problem
+            color: payment.problem ? Theme.accent : Theme.textSecondary
             horizontalAlignment: Text.AlignHCenter
             wrapMode: Text.WordWrap
             lineHeight: 1.2
