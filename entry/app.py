@@ -28,20 +28,27 @@ from drivers.id_card.types import CardInserted, CardRemoved, IdCardReader, ReadF
 from drivers.manager import DeviceManager
 from drivers.scanner.types import QrScanner, Scanned
 from entry.apply import ApplyEffects, progress_base
+from entry.appointments import AppointmentDesk, DeskPlace
 from entry.certificates import CertificateDesk, DeskSettings
 from entry.devices import device_configs, device_factories
+from entry.evaluation import EvaluationEffects
 from entry.logs import install_log_masking
 from entry.operations import Operations
 from entry.payment import PaymentEffects
 from kiosk.catalogue.service import CatalogueService, CatalogueSnapshot
 from kiosk.config import Config
+from kiosk.evaluation.settings import configured_reasons
 from kiosk.flow import effects as fx
 from kiosk.flow import events as ev
 from kiosk.flow.machine import FlowMachine
+from kiosk.outbox.store import OutboxStore
+from kiosk.receipts.documents import Hall
 from kiosk.workers import Workers
 from simulation.devices import build_control_api
 from simulation.server import ControlServer
 from ui.bridge.automation import UiAutomation, register_routes
+from ui.bridge.branding_vm import look_of
+from ui.bridge.evaluation_vm import EvaluationViewModel
 from ui.bridge.payment_vm import PaymentViewModel
 from ui.kiosk_ui import KioskUi, UiSettings
 
@@ -127,8 +134,20 @@ class KioskApp:
                 options.control_port
             )
             self.control = build_control_api(self.devices, port, _LatePlatform(self))
+        self.outbox_store = OutboxStore.in_data_dir(config.terminal.data_dir)
+        """The one outbox store: the worker, the citizen's online submit and maintenance's view
+        share it, so maintenance sees the submit's claim and waits for it."""
         self.operations = Operations(self)
         self.payment_vm = PaymentViewModel(lambda: self.machine.session.payment, clock)
+        self.evaluation_vm = EvaluationViewModel(
+            self.dispatch, configured_reasons(config.raw), lambda: self.machine.session.evaluation
+        )
+        self.appointments = AppointmentDesk(
+            DeskPlace(config.terminal.hall_code,
+                      Hall(config.terminal.hall_name, config.terminal.hall_phone)),
+            self.devices, self.catalogue, self.workers, lambda: self.backend, self.dispatch,
+            lambda: self.machine.session.appointment,
+        )
         self.ui = KioskUi(
             self.machine.view,
             dispatch=self.dispatch,
@@ -143,9 +162,15 @@ class KioskApp:
                 production=options.production,
                 control_url=self.control.base_url if self.control else None,
                 progress_base=progress_base(config),
+                look=look_of(config),
             ),
             draft=lambda: self.machine.session.application,
-            models={"maintenance": self.operations.view_model, "payment": self.payment_vm},
+            models={
+                "maintenance": self.operations.view_model,
+                "evaluation": self.evaluation_vm,
+                "appointments": self.appointments.view_model,
+                "payment": self.payment_vm,
+            },
         )
         self.ui.catalogue.set_devices(initial)
         self._backend: Future[Backend] = Future()
@@ -171,12 +196,18 @@ class KioskApp:
             settings=DeskSettings(config.terminal.hall_name, config.terminal.terminal_id),
         )
         self.payment = PaymentEffects(self.workers, lambda: self.backend, self.dispatch, clock)
+        self.evaluation = EvaluationEffects(
+            config.terminal.terminal_id, config.terminal.data_dir, self.workers,
+            lambda: self.backend, self.dispatch,
+        )
         self._handlers = (
             self._effect_handlers()
             | self.apply.handlers()
             | self.payment.handlers()
             | self.certificates.handlers()
+            | self.evaluation.handlers()
             | self.operations.effect_handlers()
+            | self.appointments.handlers()
         )
 
     # --- starting and stopping ----------------------------------------------------------------
@@ -188,6 +219,9 @@ class KioskApp:
             install_log_masking(self.machine.session.known_names),
             self.machine.on_view(self.ui.set_view),
             self.machine.on_view(self.payment_vm.set_view),
+            self.machine.on_view(self.evaluation_vm.set_view),
+            self.machine.on_view(self.appointments.view_model.set_view),
+            self.catalogue.subscribe(self.appointments.view_model.catalogue_changed),
             self.machine.on_effect(self._on_effect),
             self.devices.events.subscribe(lambda e: self.workers.post(lambda: self._on_device(e))),
         ]
@@ -195,6 +229,7 @@ class KioskApp:
             automation = UiAutomation(self.ui.window, lambda: self.machine.state.value)
             register_routes(self.control, automation, self.workers, self.touch)
             self.payment.register_routes(self.control)
+            self.appointments.mount_routes(self.control)
             self.control.start()
         self.operations.start()
         self.ui.start()
@@ -227,7 +262,8 @@ class KioskApp:
 
             self.devices.start()
             try:
-                self._backend.set_result(backend.start_backend(self.config, cache))
+                started = backend.start_backend(self.config, cache, self.outbox_store)
+                self._backend.set_result(started)
             except BaseException as error:
                 self._backend.set_exception(error)
                 raise
@@ -263,8 +299,10 @@ class KioskApp:
             self.control.stop()
         self.ui.close()
         self.devices.stop()
+        self.evaluation.close()
         if self._backend.done() and self._backend.exception() is None:
             self._backend.result().stop()
+        self.outbox_store.close()  # last: the worker and maintenance are done with it
         gc.unfreeze()  # collectable again, so exit finalises them (nanobind checks)
 
     # --- catalogue ----------------------------------------------------------------------------
@@ -277,7 +315,7 @@ class KioskApp:
 
         cache = catalogue_disk.catalogue_cache(self.config)
         try:
-            snapshot = catalogue_disk.cached_snapshot(cache)
+            snapshot = catalogue_disk.cached_snapshot(cache, self.config.services.matters)
         except Exception as error:  # the platform refresh still follows
             log.warning("catalogue on disk not read (%s)", type(error).__name__)
             return cache

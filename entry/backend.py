@@ -14,7 +14,6 @@ import dataclasses
 import logging
 from collections.abc import Callable
 from datetime import date
-from pathlib import Path
 from uuid import uuid4
 
 from drivers.base import DeviceClass
@@ -124,6 +123,8 @@ class Backend:
     platform_sim: RunningSimulator | None = None
     outbox: OutboxWorker | None = None
     submitter: Submitter | None = None
+    scope: frozenset[str] = frozenset()
+    """The matters this terminal offers (``[services] matters``; empty: all)."""
 
     def verify(self, request: VerifyRequest) -> Verification:
         """verifyIdentity with a fresh idempotency key (worker thread)."""
@@ -141,23 +142,25 @@ class Backend:
         return self.client.qr_login(payload, idempotency_key=uuid4())
 
     def refresh_catalogue(self) -> CatalogueSnapshot:
-        """The catalogue from the platform (or the disk copy when it is away), indexed;
+        """The catalogue from the platform (or the disk copy when it is away), scoped to the
+        terminal's matters and indexed;
         raises the platform failure when there is neither (worker thread)."""
-        return snapshot_of(self.catalogue_cache.refresh(self.client))
+        return snapshot_of(self.catalogue_cache.refresh(self.client), self.scope)
 
     def stop(self) -> None:
         """Stop the outbox worker and close its store, then the embedded platform, if any."""
         if self.outbox is not None:
             self.outbox.stop()
-            self.outbox.store.close()
         if self.platform_sim is not None:
             self.platform_sim.stop()
 
 
-def start_backend(config: Config, catalogue_cache: CatalogueCache) -> Backend:
+def start_backend(
+    config: Config, catalogue_cache: CatalogueCache, outbox_store: OutboxStore
+) -> Backend:
     """Start the embedded platform when configured and build the client (worker thread);
     ``catalogue_cache`` is the one the start-up worker already read
-    (:mod:`entry.catalogue_disk`)."""
+    (:mod:`entry.catalogue_disk`), ``outbox_store`` the app's one outbox (the app closes it)."""
     settings = config.platform
     platform_sim = None
     if settings.embedded_simulator:
@@ -177,10 +180,12 @@ def start_backend(config: Config, catalogue_cache: CatalogueCache) -> Backend:
         if platform_sim is not None:
             platform_sim.stop()
         raise
-    outbox = OutboxWorker(OutboxStore.in_data_dir(Path(config.terminal.data_dir)), client)
+    outbox = OutboxWorker(outbox_store, client)
     outbox.start()
     submitter = Submitter(client.tuned(ONLINE_TRY, NO_RETRY), outbox.store, outbox)
-    return Backend(client, catalogue_cache, platform_sim, outbox, submitter)
+    return Backend(
+        client, catalogue_cache, platform_sim, outbox, submitter, config.services.matters
+    )
 
 
 def face_capture(

@@ -9,6 +9,7 @@ module in a worker: the cache pulls in the platform client (requests, jsonschema
 
 from __future__ import annotations
 
+from collections.abc import Set
 from pathlib import Path
 
 from kiosk.catalogue.cache import CatalogueCache
@@ -24,7 +25,10 @@ def catalogue_cache(config: Config) -> CatalogueCache:
     return CatalogueCache(Path(config.terminal.data_dir) / CATALOGUE_CACHE_FILE)
 
 
-def cached_snapshot(cache: CatalogueCache) -> CatalogueSnapshot | None:
-    """The catalogue on disk, indexed, or None when there is none (worker thread)."""
+def cached_snapshot(
+    cache: CatalogueCache, scope: Set[str] = frozenset()
+) -> CatalogueSnapshot | None:
+    """The catalogue on disk, scoped to the terminal's matters and indexed, or None when
+    there is none (worker thread)."""
     cached = cache.load()
-    return None if cached is None else snapshot_of(cached)
+    return None if cached is None else snapshot_of(cached, scope)

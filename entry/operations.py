@@ -33,6 +33,7 @@ from drivers.base import (
 from drivers.id_card.types import IdCardReader
 from drivers.printer.types import ReceiptPrinter
 from drivers.scanner.types import QrScanner, Scanned
+from entry.selftests import SelfTests
 from kiosk.audit.log import AuditEvent, AuditLog, Value
 from kiosk.flow import effects as fx
 from kiosk.flow import events as ev
@@ -46,12 +47,20 @@ from kiosk.maintenance.logview import tail_log
 from kiosk.maintenance.outbox_export import export_outbox
 from kiosk.maintenance.pin import Granted, LockedOut, NoPinSet, PinGuard, PinResult, WrongPin
 from kiosk.maintenance.site_config import Refused, Saved, SaveResult, save_site, saved_values
+from kiosk.operations.collect_logs import COMMAND as UPLOAD_LOGS
+from kiosk.operations.collect_logs import LogCollector, bundle_detail
 from kiosk.operations.commands import CommandDispatcher, CommandLedger, CommandOutcome, Done
 from kiosk.operations.daily import DailyCount
 from kiosk.operations.heartbeat import BeatResult, HeartbeatService
+from kiosk.operations.log_bundle import (
+    EXPORTS_DIR_NAME,
+    BundleSources,
+    LogBundle,
+    bundles,
+    config_summary,
+)
 from kiosk.operations.settings import OpsSettings, parse_ops
 from kiosk.operations.status import Mode, StatusSources
-from kiosk.outbox.store import OutboxStore
 from kiosk.platform.models import Command
 from kiosk.telemetry.exporter import MetricsExporter
 from kiosk.telemetry.logs import json_log_handler
@@ -98,7 +107,7 @@ class Operations:
         self.settings: OpsSettings = parse_ops(config.raw, data_dir)
         s = self.settings
         self.audit = AuditLog(s.audit_dir, s.audit_max_bytes)
-        self.outbox = OutboxStore.in_data_dir(data_dir)
+        self.outbox = app.outbox_store
         m = s.maintenance
         self.pin = PinGuard(
             m.pin_hash, s.state_dir / "maintenance-pin.json", m.max_failures, m.lockout_s
@@ -113,6 +122,17 @@ class Operations:
         )
         self.metrics = KioskMetrics(self.sources, config.terminal.terminal_id)
         self.sessions_today = DailyCount(s.state_dir / "sessions-today.json")
+        self.log_collector = LogCollector(
+            BundleSources(
+                s.telemetry.log_file,
+                s.audit_dir,
+                app.devices.statuses,
+                config_summary(config),
+                app.machine.session.known_names,
+            ),
+            data_dir / EXPORTS_DIR_NAME,
+            config.terminal.terminal_id,
+        )
         self.dispatcher = CommandDispatcher(
             CommandLedger(s.state_dir / "commands.json"),
             {
@@ -120,10 +140,12 @@ class Operations:
                 "out_of_service": self._command_out_of_service,
                 "back_in_service": self._command_back_in_service,
                 "restart_app": self._command_restart_app,
+                UPLOAD_LOGS: self.log_collector,
             },
             on_outcome=self._command_handled,
         )
         self.view_model = MaintenanceViewModel(self)
+        self.selftests = SelfTests(app, self.view_model, self._work, self._done)
         self.heartbeat: HeartbeatService | None = None
         self.metrics_port: int | None = None
         self._backend: Backend | None = None
@@ -193,8 +215,9 @@ class Operations:
         self.heartbeat.start()
 
     def stop(self) -> None:
-        """Stop the heartbeat, the exporter and the log file; close the outbox."""
+        """Stop the heartbeat, the exporter and the log file (the app closes the outbox)."""
         self._timer.stop()
+        self.selftests.halt()
         for unsubscribe in reversed(self._unsubscribe):
             unsubscribe()
         self._unsubscribe = []
@@ -205,7 +228,6 @@ class Operations:
         if self._log_handler is not None:
             logging.getLogger().removeHandler(self._log_handler)
             self._log_handler.close()
-        self.outbox.close()
 
     def touch(self) -> None:
         """Any touch: the technician is still there."""
@@ -261,6 +283,7 @@ class Operations:
     def _end_maintenance(self) -> None:
         self.gate.leave()
         self._scan_test = False
+        self.selftests.stop_preview()
         self.view_model.wipe()
 
     def _on_gate(self, change: GateChange) -> None:
@@ -335,6 +358,8 @@ class Operations:
             "out_of_service": lambda t: self._technician_service(t, in_service=False),
             "back_in_service": lambda t: self._technician_service(t, in_service=True),
             "restart_app": self._technician_restart,
+            "export_logs": self._export_logs,
+            **self.selftests.actions(),
         }
 
     def _done(self, action: str, target: str, result: CheckResult) -> None:
@@ -389,6 +414,22 @@ class Operations:
             True, "outbox_exported",
             f"{exported.path} ({exported.pending} + {exported.dead_letters})",
         )
+
+    def _export_logs(self, target: str) -> None:
+        """Logs → 导出: a bundle for the technician to take away; its SHA-256 goes into the
+        audit line, which seals it."""
+
+        def written(bundle: LogBundle) -> None:
+            self._record(AuditEvent.MAINTENANCE_ACTION, action="export_logs", target=target,
+                         outcome="logs_exported", bundle=bundle_detail(bundle))
+            self.view_model.set_result(CheckResult(True, "logs_exported", str(bundle.path)))
+            self.refresh("logs")
+
+        def failed(error: BaseException) -> None:
+            log.error("log export failed: %s: %s", type(error).__name__, error)
+            self._done("export_logs", target, CheckResult(False, "failed", type(error).__name__))
+
+        self._app.workers.submit(lambda: self.log_collector.bundle("technician"), written, failed)
 
     def save_site(self, values: Mapping[str, str]) -> None:
         """保存 on the configuration panel: check and write the site file in a worker, audit
@@ -448,6 +489,8 @@ class Operations:
     def refresh(self, panel: str) -> None:
         """Bring a maintenance panel up to date (reading files and the network in workers)."""
         app, vm = self._app, self.view_model
+        if panel != "devices":
+            self.selftests.stop_preview()
         if panel == "devices":
             vm.set_devices(app.devices.statuses(), self._capabilities(), self._last_errors)
         elif panel == "outbox":
@@ -464,6 +507,9 @@ class Operations:
             contains = self._log_filter
             if log_file is not None:
                 app.workers.submit(lambda: tail_log(log_file, contains), vm.set_logs)
+            exports = self.log_collector.exports_dir
+            app.workers.submit(lambda: [(p.name, p.stat().st_size) for p in bundles(exports)],
+                               vm.set_log_bundles)
         elif panel == "service":
             vm.set_in_service(not self._suspended)
         elif panel == "config":
@@ -488,8 +534,10 @@ class Operations:
         return found
 
     def _on_device(self, event: DeviceEvent) -> None:
-        starting = isinstance(event, StatusChanged) and event.status.state is DeviceState.STARTING
-        if isinstance(event, StatusChanged) and not event.status.usable and not starting:
+        passing = isinstance(event, StatusChanged) and event.status.state in (
+            DeviceState.STARTING, DeviceState.BUSY
+        )  # starting up or printing: not a fault
+        if isinstance(event, StatusChanged) and not event.status.usable and not passing:
             status = event.status
             self._last_errors[event.device_class] = " ".join(
                 part for part in (status.state.value, status.media.value, status.detail) if part

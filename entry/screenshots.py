@@ -15,7 +15,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from PySide6.QtCore import QCoreApplication, QEventLoop
 
@@ -366,6 +366,115 @@ def _a4_out_of_paper(app: KioskApp) -> None:
 
 def _a4_fails_next_job(app: KioskApp) -> None:
     _a4_printer(app).fail_next_job("media-empty")
+
+
+def _first_appointable(app: KioskApp) -> None:
+    """Choose the first matter of the 预约 list."""
+    model = app.appointments.view_model
+    wait_until(lambda: bool(model.matter_rows()), 15.0, "appointable matters")
+    model.open(model.matter_rows()[0]["code"])
+
+
+def _slots_listed(app: KioskApp) -> None:
+    def listed() -> bool:
+        draft = app.machine.session.appointment
+        return draft is not None and bool(draft.slots)
+
+    wait_until(listed, 15.0, "slots listed")
+
+
+def _a_day_with_slots(app: KioskApp) -> None:
+    """Go through the offered days until one has slots left (late today has none)."""
+    draft = app.machine.session.appointment
+    if draft is None:
+        raise RouteError("no appointment")
+    for day in draft.days:
+        app.appointments.view_model.chooseDay(day.isoformat())
+        wait_until(lambda: draft.slots is not None, 15.0, "slots listed")
+        if sum(1 for s in draft.slots or () if s.remaining > 0) >= 2:
+            return
+    raise RouteError("no day with two open slots")
+
+
+def _fill_slot(index: int) -> Step:
+    """Book every place of the day's ``index``-th slot on the simulated platform (others did),
+    then list the day again."""
+
+    def fill(app: KioskApp) -> None:
+        draft = app.machine.session.appointment
+        platform_sim = app.backend.platform_sim
+        if draft is None or not draft.slots or platform_sim is None:
+            raise RouteError("no slots on a simulated platform")
+        platform_sim.fill_slot(draft.slots[index].slot_id)
+        app.appointments.view_model.chooseDay(draft.day.isoformat())
+        _slots_listed(app)
+
+    return fill
+
+
+def _choose_open_slot(app: KioskApp) -> None:
+    draft = app.machine.session.appointment
+    slot = next((s for s in draft.slots or () if s.remaining > 0), None) if draft else None
+    if slot is None:
+        raise RouteError("no open slot")
+    app.appointments.view_model.chooseSlot(slot.slot_id)
+
+
+def _fill_chosen_slot(app: KioskApp) -> None:
+    """Someone else books the last places of the chosen slot (the dev dock's 占满所选时段)."""
+    draft = app.machine.session.appointment
+    platform_sim = app.backend.platform_sim
+    if draft is None or draft.chosen is None or platform_sim is None:
+        raise RouteError("no chosen slot on a simulated platform")
+    platform_sim.fill_slot(draft.chosen.slot_id)
+
+
+def _phone(number: str) -> Step:
+    return lambda app: app.appointments.view_model.editPhone(number)
+
+
+def _guide_only_matter(app: KioskApp) -> None:
+    wait_until(lambda: bool(app.catalogue.snapshot.catalogue.matters), 15.0, "catalogue")
+    for matter in app.catalogue.snapshot.catalogue.matters:
+        if matter.self_service == "guide_only":
+            app.ui.catalogue.open(matter.code)
+            return
+    raise RouteError("no guide-only matter")
+
+
+_APPOINTMENT_SLOTS: tuple[Step, ...] = (
+    _intent("home.appointment"), _screen("appointment_matters"), _first_appointable,
+    _screen("appointment_slots"), _slots_listed, _a_day_with_slots, _fill_slot(1),
+    _choose_open_slot,
+)
+_APPOINTMENT_PHONE: tuple[Step, ...] = (
+    *_APPOINTMENT_SLOTS, _intent("appointment_next"), _screen("appointment_card"),
+    _card("resident"), _screen("appointment_phone"),
+)
+APPOINTMENT_ROUTES: dict[str, tuple[Step, ...]] = {
+    "guide_appointment": (_intent("home.services"), _screen("catalogue"), _guide_only_matter,
+                          _screen("guide"),
+                          _until("预约 offered",
+                                 lambda app: bool(app.appointments.view_model.guideOffers))),
+    "appointment_matters": (_intent("home.appointment"), _screen("appointment_matters")),
+    "appointment_slots": _APPOINTMENT_SLOTS,
+    "appointment_card": (*_APPOINTMENT_SLOTS, _intent("appointment_next"),
+                         _screen("appointment_card")),
+    "appointment_phone": _APPOINTMENT_PHONE,
+    "appointment_phone_error": (*_APPOINTMENT_PHONE, _phone("12345"),
+                                _intent("appointment_book"), _screen("appointment_phone")),
+    "appointment_slot_taken": (*_APPOINTMENT_PHONE, _fill_chosen_slot,
+                               _intent("appointment_book"), _screen("appointment_slots"),
+                               _slots_listed),
+    "appointment_done": (*_APPOINTMENT_PHONE, _intent("appointment_book"),
+                         _screen("appointment_done")),
+    "appointment_done_not_printed": (*_APPOINTMENT_PHONE, _paper("out"),
+                                     _intent("appointment_book"), _screen("appointment_done")),
+}
+"""The 预约 screens: the guide's button, the list, a day with a full slot, the card, the phone
+(and its error), a slot taken before the booking, and done with or without the slip."""
+
+
 DEV_PIN = "123456"
 """The embedded default's technician PIN (config/default.toml)."""
 
@@ -387,6 +496,58 @@ def _panel(name: str) -> Step:
 def _settle_panel(app: KioskApp) -> None:
     """Give the panel's workers (files, network) time to answer."""
     pump(3.0)
+
+
+def _perform(action: str, target: str = "") -> Step:
+    return lambda app: app.operations.perform(action, target)
+
+
+def _result_shown(app: KioskApp) -> None:
+    """Wait for the action's outcome on the maintenance screen."""
+    vm = app.operations.view_model
+    wait_until(lambda: bool(vm.result), 60.0, "maintenance result")
+
+
+def _shapes_found(kind: str) -> Step:
+    """Wait until the camera preview draws a shape of ``kind`` (face, qr, page)."""
+
+    def found(app: KioskApp) -> None:
+        vm = app.operations.view_model
+        def shapes() -> list[dict[str, Any]]:
+            return cast(list[dict[str, Any]], vm.previewShapes)
+
+        wait_until(lambda: any(s["kind"] == kind for s in shapes()), 30.0, f"preview {kind}")
+        pump(0.5)  # the frame after the one with the shape, painted
+
+    return found
+
+
+def _scroll_to_device(device: str) -> Step:
+    """Scroll the Devices pane so that ``device``'s card is at its top."""
+
+    def scroll(app: KioskApp) -> None:
+        from ui.bridge.automation import walk  # deferred like the other UI helpers here
+
+        pump(1.5)  # the status changes of the test (busy, then online) redraw the list first
+        items = {item.objectName(): item for item in walk(app.ui.window.contentItem())}
+        pane, card = items.get("devices_list"), items.get(f"device_{device}")
+        if pane is None or card is None:
+            raise RouteError(f"no card of {device} on the devices pane")
+        limit = float(pane.property("contentHeight")) - pane.height()
+        pane.setProperty("contentY", max(0.0, min(card.y(), limit)))
+        pump(0.3)
+
+    return scroll
+
+
+def _document_camera(source: str) -> Step:
+    return lambda app: _simulator(app, DeviceClass.DOCUMENT_CAMERA, CameraEmulator).show(source)
+
+
+_MAINTENANCE_DEVICES: tuple[Step, ...] = (
+    _intent("maintenance"), _screen("maintenance_pin"), _pin(DEV_PIN), _screen("maintenance"),
+    _panel("devices"), _settle_panel,
+)
 
 
 _GUIDE: tuple[Step, ...] = (_intent("home.services"), _screen("catalogue"), _face_matter,
@@ -449,6 +610,42 @@ PAYMENT_ROUTES: dict[str, tuple[Step, ...]] = {
 }
 """The payment screens (the waits — QR loading, charging, cancelling — are BusyScreen)."""
 
+
+def _rate(rating: int) -> Step:
+    return lambda app: app.evaluation_vm.rate(rating)
+
+
+def _toggle_reason(index: int) -> Step:
+    return lambda app: app.evaluation_vm.toggleReason(index)
+
+
+def _type_into(object_name: str, typed: str) -> Step:
+    """Put ``typed`` into a text field as if typed (the field's own length limit applies)."""
+
+    def type_(app: KioskApp) -> None:
+        from PySide6.QtQuick import QQuickItem
+
+        field = app.ui.window.findChild(QQuickItem, object_name)
+        if field is None:
+            raise RouteError(f"no item {object_name!r}")
+        field.setProperty("text", typed)
+        field.setProperty("cursorPosition", len(typed))
+
+    return type_
+
+
+_EVALUATION: tuple[Step, ...] = (
+    *_APPLY_REVIEW, _intent("apply_confirm"), _screen("apply_done"), _intent("finish"),
+    _screen("evaluation_rating"),
+)
+_EVALUATION_COMMENT: tuple[Step, ...] = (
+    *_EVALUATION, _rate(5), _screen("evaluation_comment"),
+    _type_into("evaluation_comment", "自助办理很方便，谢谢！"),
+)
+_EVALUATION_THANKS: tuple[Step, ...] = (
+    *_EVALUATION_COMMENT, _intent("evaluation_send"), _screen("evaluation_thanks"),
+)
+
 ROUTES: dict[str, tuple[Step, ...]] = {
     "home": (),
     "catalogue": (_intent("home.services"), _screen("catalogue")),
@@ -503,6 +700,23 @@ ROUTES: dict[str, tuple[Step, ...]] = {
     "certificate_print_failed": (*_CERTIFICATE_PREVIEW, _a4_fails_next_job,
                                  _intent("print_certificate"),
                                  _screen("certificate_print_failed")),
+    "evaluation_card": (_intent("home.evaluation"), _screen("evaluation_card")),
+    "evaluation_rating": _EVALUATION,
+    "evaluation_reasons": (*_EVALUATION, _rate(2), _screen("evaluation_reasons"),
+                           _toggle_reason(2)),
+    "evaluation_reasons_required": (*_EVALUATION, _rate(1), _screen("evaluation_reasons"),
+                                    _intent("apply_next")),
+    "evaluation_comment": (*_EVALUATION_COMMENT, _focus("evaluation_comment"),
+                           _press_keys("fuwu")),
+    "evaluation_comment_too_long": (*_EVALUATION, _rate(4), _screen("evaluation_comment"),
+                                    _type_into("evaluation_comment", "好" * 520),
+                                    _intent("evaluation_send")),
+    "evaluation_thanks": _EVALUATION_THANKS,
+    "evaluation_already": (*_EVALUATION_THANKS, _intent("home"), _screen("home"),
+                           _intent("home.evaluation"), _screen("evaluation_already")),
+    "evaluation_unavailable": (_platform_offline, _intent("home.evaluation"),
+                               _screen("evaluation_card"), _card("resident"),
+                               _screen("evaluation_unavailable")),
     "maintenance_pin": (_intent("maintenance"), _screen("maintenance_pin"), _pin("000000"),
                         lambda app: wait_until(lambda: not app.operations.view_model.pinBusy,
                                                20.0, "PIN checked")),
@@ -512,6 +726,26 @@ ROUTES: dict[str, tuple[Step, ...]] = {
                                  _settle_panel)
         for panel in ("devices", "outbox", "catalogue", "network", "config", "logs", "service")
     },
+    "maintenance_preview_face": (*_MAINTENANCE_DEVICES, _camera("face"),
+                                 _perform("preview", "camera"), _shapes_found("face")),
+    "maintenance_preview_qr": (*_MAINTENANCE_DEVICES, _camera("qr_medium"),
+                               _perform("preview", "camera"), _shapes_found("qr")),
+    "maintenance_preview_document": (*_MAINTENANCE_DEVICES, _document_camera("document"),
+                                     _perform("preview", "document_camera"),
+                                     _shapes_found("page")),
+    "maintenance_a4_test": (*_MAINTENANCE_DEVICES, _perform("test_print_a4", "a4_printer"),
+                            _result_shown, _scroll_to_device("a4_printer")),
+    "maintenance_a4_test_failed": (*_MAINTENANCE_DEVICES, _a4_out_of_paper,
+                                   _perform("test_print_a4", "a4_printer"), _result_shown,
+                                   _scroll_to_device("a4_printer")),
+    "maintenance_document_camera_test": (*_MAINTENANCE_DEVICES,
+                                         _document_camera("document"),
+                                         _perform("test_document_camera", "document_camera"),
+                                         _result_shown, _scroll_to_device("document_camera")),
+    "maintenance_logs_export": (_intent("maintenance"), _screen("maintenance_pin"),
+                                _pin(DEV_PIN), _screen("maintenance"), _panel("logs"),
+                                _settle_panel, _perform("export_logs"), _result_shown),
+    **APPOINTMENT_ROUTES,
     **PAYMENT_ROUTES,
 }
 """How to reach each screen from home."""

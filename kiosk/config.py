@@ -16,6 +16,7 @@ installed.
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -33,6 +34,16 @@ DEFAULT_CONFIG_NAME = "default.toml"
 PROFILES_DIR_NAME = "profiles"
 PLATFORM_SCHEME = "https"
 """The contract is HTTPS only: requests carry ID numbers and face images."""
+HOME_TILES = ("services", "progress", "certificate_print", "appointment", "evaluation",
+              "elderly_mode")
+"""The home screen's tiles; ``[services] home_tiles`` chooses among them, the first is the
+primary (办事 in the embedded default)."""
+MATTER_CODE = re.compile(r"[0-9A-Z]{10,36}")
+"""A matter's implementation code (实施编码), as the contract's ``Matter.code`` pattern."""
+COLOUR = re.compile(r"#[0-9A-Fa-f]{6}")
+TEXT_SCALE_MIN, TEXT_SCALE_MAX = 1.0, 1.5
+"""``[branding] text_scale``: at least the designed sizes, at most what still fits a 1080 px
+wide portrait screen's layouts."""
 
 
 def shipped_config_dir() -> Path:
@@ -112,6 +123,29 @@ class SimulationSettings:
 
 
 @dataclass(frozen=True)
+class Branding:
+    """How the terminal looks (a bank branch in its own colours, an elderly-friendly text
+    size); the header's name and the phone are ``[terminal] hall_name`` and ``hall_phone``."""
+
+    logo: Path | None = None
+    """An image shown in the header instead of the 政 mark."""
+    primary_color: str = "#1656B8"
+    primary_dark_color: str = "#0E3F8C"
+    primary_light_color: str = "#E8F0FC"
+    text_scale: float = 1.0
+    """Every font grows by this factor (适老模式 grows it further)."""
+
+
+@dataclass(frozen=True)
+class ServiceSettings:
+    """What this terminal offers: its matters and its home tiles."""
+
+    matters: frozenset[str] = frozenset()
+    """Implementation codes of the matters offered; empty: the whole catalogue."""
+    home_tiles: tuple[str, ...] = HOME_TILES
+
+
+@dataclass(frozen=True)
 class Config:
     """The whole kiosk configuration."""
 
@@ -120,6 +154,8 @@ class Config:
     simulation: SimulationSettings
     devices: Mapping[DeviceClass, DeviceConfig] = field(default_factory=dict)
     raw: Mapping[str, Any] = field(default_factory=dict)
+    branding: Branding = field(default_factory=Branding)
+    services: ServiceSettings = field(default_factory=ServiceSettings)
 
 
 def merge(base: Mapping[str, Any], override: Mapping[str, Any]) -> dict[str, Any]:
@@ -204,6 +240,54 @@ def _base_url(table: Mapping[str, Any]) -> str:
     return url
 
 
+def _colour(table: Mapping[str, Any], key: str) -> str:
+    value: str = _require(table, "branding", key, str)
+    if not COLOUR.fullmatch(value):
+        raise ConfigError(f"branding.{key}: expected a colour #RRGGBB, got {value!r}")
+    return value
+
+
+def _branding(table: Mapping[str, Any]) -> Branding:
+    """``[branding]``: a relative ``logo`` is taken from the shipped config directory."""
+    scale = _require(table, "branding", "text_scale", float)
+    if not TEXT_SCALE_MIN <= scale <= TEXT_SCALE_MAX:
+        raise ConfigError(
+            f"branding.text_scale: expected {TEXT_SCALE_MIN} to {TEXT_SCALE_MAX}, got {scale}"
+        )
+    return Branding(
+        logo=_optional_path(table, "branding", "logo", shipped_config_dir()),
+        primary_color=_colour(table, "primary_color"),
+        primary_dark_color=_colour(table, "primary_dark_color"),
+        primary_light_color=_colour(table, "primary_light_color"),
+        text_scale=scale,
+    )
+
+
+def _strings(table: Mapping[str, Any], key: str) -> list[str]:
+    values = _require(table, "services", key, list)
+    if not all(isinstance(v, str) for v in values):
+        raise ConfigError(f"services.{key}: expected a list of strings")
+    if len(set(values)) != len(values):
+        raise ConfigError(f"services.{key}: lists an entry twice")
+    return list(values)
+
+
+def _services(table: Mapping[str, Any]) -> ServiceSettings:
+    """``[services]``: matter codes of the contract's shape, known home tiles (at least one)."""
+    matters = _strings(table, "matters")
+    bad = [code for code in matters if not MATTER_CODE.fullmatch(code)]
+    if bad:
+        raise ConfigError(f"services.matters: not implementation codes: {', '.join(bad)}")
+    tiles = _strings(table, "home_tiles")
+    unknown = [tile for tile in tiles if tile not in HOME_TILES]
+    if unknown or not tiles:
+        raise ConfigError(
+            f"services.home_tiles: expected some of {', '.join(HOME_TILES)}"
+            + (f"; unknown: {', '.join(unknown)}" if unknown else "")
+        )
+    return ServiceSettings(frozenset(matters), tuple(tiles))
+
+
 def embedded_default() -> dict[str, Any]:
     """The shipped ``config/default.toml``."""
     return _read(shipped_config_dir() / DEFAULT_CONFIG_NAME)
@@ -276,7 +360,15 @@ def parse(
         if not isinstance(enabled, bool):
             raise ConfigError(f"devices.{name}.enabled: expected bool")
         devices[device_class] = DeviceConfig(device_class, driver, options, enabled)
-    return Config(terminal, platform, simulation, devices, raw)
+    return Config(
+        terminal,
+        platform,
+        simulation,
+        devices,
+        raw,
+        branding=_branding(_table(raw, "branding")),
+        services=_services(_table(raw, "services")),
+    )
 
 
 def _read(path: Path) -> dict[str, Any]:

@@ -131,6 +131,12 @@ def _data_dir_problem(data_dir: Path, uid: int) -> ConfigProblem | None:
     return None
 
 
+def _logo_problem(config: Config) -> ConfigProblem | None:
+    """A logo the profile names must be there: the header would show an empty circle."""
+    logo = config.branding.logo
+    return None if logo is None else _file_problem("branding.logo", logo, "the header's logo")
+
+
 def check_terminal(
     config: Config, uid: Callable[[], int] = os.geteuid
 ) -> list[ConfigProblem]:
@@ -139,5 +145,6 @@ def check_terminal(
         *_platform_problems(config),
         *_device_problems(config),
         _data_dir_problem(config.terminal.data_dir, uid()),
+        _logo_problem(config),
     ]
     return [problem for problem in found if problem is not None]

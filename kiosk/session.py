@@ -24,6 +24,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from kiosk.evaluation.answers import EvaluationDraft
 from kiosk.flow.matter import MatterBrief
 from kiosk.identity.card import IdentityCard
 from kiosk.identity.consent import ConsentRecord
@@ -31,6 +32,7 @@ from kiosk.identity.person import EstablishedIdentity
 
 if TYPE_CHECKING:
     from kiosk.apply.draft import ApplicationDraft
+    from kiosk.appointments.draft import AppointmentDraft
     from kiosk.payment.progress import PaymentProgress
 
 
@@ -42,7 +44,8 @@ def _zero(buffer: bytearray) -> None:
 
 @dataclass
 class Session:
-    """One citizen's data: card, consent, verification, chosen matter, form and captures."""
+    """One citizen's data: card, consent, verification, chosen matter, form, captures, and
+    the application or appointment being made."""
 
     card: IdentityCard | None = None
     consent: ConsentRecord | None = None
@@ -55,6 +58,9 @@ class Session:
     images: list[bytearray] = field(default_factory=list)
     application: ApplicationDraft | None = None
     payment: PaymentProgress | None = None
+    evaluation: EvaluationDraft | None = None
+    """The service just completed and the rating being given for it (好差评)."""
+    appointment: AppointmentDraft | None = None
 
     def hold_face_image(self, jpeg: bytearray) -> bytearray:
         """Keep the captured face image's own buffer, not a copy (zeroing any earlier one)."""
@@ -87,6 +93,8 @@ class Session:
         self.matter = None
         self.drop_application()
         self.payment = None
+        self.drop_evaluation()
+        self.drop_appointment()
         self.form_values.clear()
         self.scanned_texts.clear()
         for image in self.images:
@@ -98,6 +106,17 @@ class Session:
         if self.application is not None:
             self.application.clear()
             self.application = None
+
+    def drop_evaluation(self) -> None:
+        """Forget the service to rate and the answers given (the comment is the citizen's)."""
+        if self.evaluation is not None:
+            self.evaluation.clear()
+            self.evaluation = None
+    def drop_appointment(self) -> None:
+        """Forget the appointment being made (its phone number, slot and outcome)."""
+        if self.appointment is not None:
+            self.appointment.clear()
+            self.appointment = None
 
     def is_empty(self) -> bool:
         """True when the session holds nothing of any citizen (the state after :meth:`wipe`)."""
@@ -113,6 +132,8 @@ class Session:
             and not self.images
             and self.application is None
             and self.payment is None
+            and self.evaluation is None
+            and self.appointment is None
         )
 
     def known_names(self) -> tuple[str, ...]:

@@ -3,13 +3,16 @@
 Slots run 09:00–11:30 and 13:30–17:00 China time, Monday to Friday, up to 30 days ahead,
 for matters that take appointments (``appointment: true`` or ``guide_only``). A slot's
 capacity (1–3) is derived from its id, so it is the same on every run; slots are stored
-when first listed, and booking one that is full is 409 ``slot_full``.
+when first listed, and booking one that is full is 409 ``slot_full``. :func:`fill_slot` (the
+control hook ``/_sim/appointments/slots/<slot_id>/fill``) books a listed slot's remaining
+places, as other citizens would between a terminal's listing and its booking.
 """
 
 from __future__ import annotations
 
 import hashlib
 import secrets
+import sqlite3
 from datetime import date, datetime, time, timedelta
 from http import HTTPStatus
 from typing import Any
@@ -117,3 +120,12 @@ def book_appointment(call: Call) -> Response:
         201,
         {"appointment_no": appointment_no, "start": slot["start"], "hall_code": slot["hall_code"]},
     )
+
+
+def fill_slot(db: sqlite3.Connection, slot_id: str) -> dict[str, Any]:
+    """Take every remaining place of a listed slot (others booked it); 404 when never listed."""
+    slot = db.execute("SELECT * FROM slots WHERE slot_id = ?", (slot_id,)).fetchone()
+    if slot is None:
+        raise not_found(f"no listed slot {slot_id}")
+    db.execute("UPDATE slots SET booked = capacity WHERE slot_id = ?", (slot_id,))
+    return {"slot_id": slot_id, "capacity": slot["capacity"], "remaining": 0}

@@ -11,6 +11,7 @@ while the platform is offline (so the dock can bring it back)::
     POST /_sim/clock        {"advance_s": number}    move the platform's clock on
     POST /_sim/terminals/<terminal_id>/commands  {"command": str, "reason": str}
     POST /_sim/applications/<application_no>/correction  {"note": str}
+    POST /_sim/appointments/slots/<slot_id>/fill     book a listed slot's remaining places
     POST /_sim/faults       {"kind", "count", "status", "code", "body", "headers", "delay_s",
                              "operation"}            commit a fault on the next requests
     POST /_sim/faults/lose-answers  {"rate": 0..1, "seed": int}  act, then drop that share
@@ -97,6 +98,10 @@ def _correction(service: PlatformService, match: re.Match[str], body: dict[str, 
     return service.request_correction(match["application_no"], body.get("note", "请补正材料"))
 
 
+def _fill_slot(service: PlatformService, match: re.Match[str], _: dict[str, Any]) -> Any:
+    return service.fill_slot(match["slot_id"])
+
+
 ROUTES: tuple[tuple[str, re.Pattern[str], Action], ...] = (
     ("GET", re.compile(r"^/_sim/status$"), _status),
     ("POST", re.compile(r"^/_sim/offline$"), _offline),
@@ -113,6 +118,7 @@ ROUTES: tuple[tuple[str, re.Pattern[str], Action], ...] = (
         re.compile(r"^/_sim/applications/(?P<application_no>[0-9A-Z]+)/correction$"),
         _correction,
     ),
+    ("POST", re.compile(r"^/_sim/appointments/slots/(?P<slot_id>[0-9A-Za-z-]+)/fill$"), _fill_slot),
 )
 
 

@@ -237,6 +237,10 @@ class RunningSimulator:
         """Queue a heartbeat command for a terminal; returns its id."""
         return self.service.queue_command(terminal_id, command, reason)
 
+    def fill_slot(self, slot_id: str) -> dict[str, Any]:
+        """Book every remaining place of a listed appointment slot, as other citizens would."""
+        return self.service.fill_slot(slot_id)
+
     def request_correction(self, application_no: str, note: str) -> dict[str, Any]:
         """Send an application back for correction; returns the Application."""
         return self.service.request_correction(application_no, note)

@@ -208,6 +208,11 @@ class PlatformService:
         with self._lock, self.store.transaction() as db:
             return terminals.queue_command(db, terminal_id, command, reason, self.clock.now())
 
+    def fill_slot(self, slot_id: str) -> dict[str, Any]:
+        """Book every remaining place of a listed appointment slot (a ``slot_full`` race)."""
+        with self._lock, self.store.transaction() as db:
+            return appointments.fill_slot(db, slot_id)
+
     def request_correction(self, application_no: str, note: str) -> dict[str, Any]:
         """Send an application under way back to the applicant for correction (补正)."""
         with self._lock, self.store.transaction() as db:

@@ -19,10 +19,14 @@
 ``toner`` (ok, low, empty), ``online``, ``fail_next`` (an IPP reason) | set the A4 printer |
 | ``GET /sim/a4-printer/jobs`` | | the completed jobs' kept PDFs (``name``, ``path``, ``bytes``) |
 | ``POST /sim/document-camera`` | ``{"source": FIXTURE_OR_PATH}`` | show it to the document camera |
+| ``POST /sim/document-camera/fault`` | ``{"fault": NAME}`` | no_device, frozen, black |
+| ``DELETE /sim/document-camera/fault`` | | clear the document camera's faults |
 | ``GET /sim/devices`` | | every device's status, and its emulator's ``port`` (pty) path |
 | ``POST /sim/platform`` | ``{"online": bool}`` | take the simulated platform off line or back |
 | ``POST /sim/platform/commands`` | ``{"command": C, "reason": R}`` | queue a heartbeat command |
 | ``POST /sim/heartbeat`` | | send a heartbeat now (mounted by ``entry/operations.py``) |
+| ``POST /sim/appointments/fill-chosen`` | | book every place left of the slot chosen on the \
+appointment screens (mounted by ``entry/appointments.py``) |
 
 It is only ever mounted when every device is simulated (:func:`start_control_api`).
 """
@@ -283,6 +287,10 @@ def register_device_routes(
         source = require_str(body, "source")
         return _calling(lambda: document_camera().show(source))
 
+    def document_camera_fault(body: JsonBody) -> tuple[int, Any]:
+        fault = require_str(body, "fault")
+        return _calling(lambda: document_camera().inject_fault(fault))
+
     def place_card(body: JsonBody) -> tuple[int, Any]:
         fixture = require_str(body, "fixture")
         return _calling(lambda: id_card().place(fixture))
@@ -371,6 +379,11 @@ def register_device_routes(
     server.route("POST", "/sim/a4-printer", set_a4_printer)
     server.route("GET", "/sim/a4-printer/jobs", a4_jobs)
     server.route("POST", "/sim/document-camera", show_document)
+    server.route("POST", "/sim/document-camera/fault", document_camera_fault)
+    server.route(
+        "DELETE", "/sim/document-camera/fault",
+        lambda _: _calling(lambda: document_camera().clear_faults()),
+    )
     server.route("GET", "/sim/devices", devices)
     def queue_command(body: JsonBody) -> tuple[int, Any]:
         command = require_str(body, "command")

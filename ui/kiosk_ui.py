@@ -5,7 +5,7 @@ window's input rules (no way out by keyboard, no context menus, F12 dev dock whe
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt
@@ -18,6 +18,7 @@ from kiosk.flow import events as ev
 from kiosk.flow.view import FlowView
 from kiosk.workers import Workers
 from ui.bridge.apply_vm import ApplyViewModel, DraftSource
+from ui.bridge.branding_vm import BrandingViewModel, Look
 from ui.bridge.catalogue_vm import CatalogueViewModel
 from ui.bridge.certificate_vm import PREVIEW_PROVIDER, CertificateViewModel
 from ui.bridge.devdock import DevDockViewModel
@@ -91,6 +92,8 @@ class UiSettings:
     """The simulation control API, for the dev dock (simulated devices only)."""
     progress_base: str = "https://zwfw.zj.gov.cn/progress"
     """The progress page a receipt's QR opens (shown on screen when printing fails)."""
+    look: Look = field(default_factory=Look)
+    """The profile's logo, colours, text scale and home tiles."""
 
 
 class KioskUi:
@@ -117,7 +120,7 @@ class KioskUi:
         self.frames = CameraFrameProvider()
         self.kiosk = KioskViewModel(
             view, dispatch, settings.hall_name, settings.hall_phone, self.engine,
-            help_window=settings.help_window,
+            help_window=settings.help_window, home_tiles=settings.look.home_tiles,
         )
         self.kiosk.set_window(settings.size[0], settings.size[1], settings.production)
         self.catalogue = CatalogueViewModel(dispatch, catalogue, self.engine)
@@ -128,6 +131,7 @@ class KioskUi:
         self.dev_dock = (
             DevDockViewModel(control_url, workers, self.engine) if control_url else None
         )
+        self.branding = BrandingViewModel(settings.look, self.engine)
         self.engine.addImageProvider(QR_PROVIDER, QrImageProvider())
         self.engine.addImageProvider(CAMERA_PROVIDER, self.frames)
         self.engine.addImageProvider(PREVIEW_PROVIDER, self.certificates.provider)
@@ -138,6 +142,7 @@ class KioskUi:
         context.setContextProperty("apply", self.apply)
         context.setContextProperty("certificates", self.certificates)
         context.setContextProperty("devDock", self.dev_dock)
+        context.setContextProperty("branding", self.branding)
         for name, model in (models or {}).items():
             if model.parent() is None:
                 model.setParent(self.engine)  # destroyed with the scene, not before it

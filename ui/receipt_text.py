@@ -1,5 +1,5 @@
-"""The wording of printed receipts (受理回执, the offline-saved slip, instant results) and of
-printed A4 documents.
+"""The wording of printed receipts (受理回执, the offline-saved slip, instant results, the
+appointment slip) and of printed A4 documents.
 
 Marked for Qt Linguist in the ``Receipt`` context like every other citizen-facing text
 (see :mod:`ui.text`); the composition root hands :func:`receipt_wording` to the kiosk's
@@ -8,6 +8,7 @@ receipt builders.
 
 from __future__ import annotations
 
+from kiosk.appointments.slip import SlipWording
 from kiosk.documents.wording import PdfWording
 from kiosk.receipts.payment import PaymentReceiptWording
 from kiosk.receipts.wording import ReceiptWording
@@ -53,6 +54,31 @@ def pdf_wording() -> PdfWording:
         printed_at=tr("Receipt", QT_TRANSLATE_NOOP("Receipt", "打印时间 {time}")),
         page_of=tr("Receipt", QT_TRANSLATE_NOOP("Receipt", "第 {page} 页 / 共 {pages} 页")),
         scan_to_verify=tr("Receipt", QT_TRANSLATE_NOOP("Receipt", "扫描二维码核验本文件")),
+    )
+
+
+# --- appointments (预约凭条) --------------------------------------------------------------------
+
+
+def appointment_slip_wording() -> SlipWording:
+    """The appointment slip's words in the installed language."""
+    return SlipWording(
+        title=tr("Receipt", QT_TRANSLATE_NOOP("Receipt", "预约凭条")),
+        matter=tr("Receipt", QT_TRANSLATE_NOOP("Receipt", "预约事项")),
+        appointment_no=tr("Receipt", QT_TRANSLATE_NOOP("Receipt", "预约号")),
+        time=tr("Receipt", QT_TRANSLATE_NOOP("Receipt", "预约时间")),
+        place=tr("Receipt", QT_TRANSLATE_NOOP("Receipt", "办理地点")),
+        person=tr("Receipt", QT_TRANSLATE_NOOP("Receipt", "预约人")),
+        phone=tr("Receipt", QT_TRANSLATE_NOOP("Receipt", "手机号码")),
+        bring_heading=tr("Receipt", QT_TRANSLATE_NOOP("Receipt", "请携带以下材料原件：")),
+        bring_item=tr("Receipt", QT_TRANSLATE_NOOP("Receipt", "· {name}")),
+        nothing_to_bring=tr("Receipt", QT_TRANSLATE_NOOP("Receipt", "· 本人有效身份证件")),
+        scan_at_window=tr(
+            "Receipt", QT_TRANSLATE_NOOP("Receipt", "请按预约时间到窗口出示本凭条，扫码签到。")
+        ),
+        hall_phone=tr("Receipt", QT_TRANSLATE_NOOP("Receipt", "咨询电话")),
+        time_format=tr("Receipt", QT_TRANSLATE_NOOP("Receipt", "%Y-%m-%d %H:%M")),
+        end_format=tr("Receipt", QT_TRANSLATE_NOOP("Receipt", "%H:%M")),
     )
 
 

@@ -10,13 +10,14 @@ loaded with a ``QTranslator``, no code change. Placeholders are ``{name}`` (``st
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from enum import StrEnum
 
 from PySide6.QtCore import QCoreApplication
 
 from kiosk.apply.precheck import Problem, ProblemCode
+from kiosk.evaluation.answers import Rating
 from kiosk.flow.states import PlaceholderTopic, Reason, State
 from kiosk.flow.view import ContinueBlock
 from kiosk.forms.validation import ErrorCode, InputError
@@ -106,14 +107,6 @@ _PLACEHOLDERS: Mapping[PlaceholderTopic, tuple[str, str]] = {
     PlaceholderTopic.PROGRESS: (
         QT_TRANSLATE_NOOP("Placeholder", "查询进度"),
         QT_TRANSLATE_NOOP("Placeholder", "扫描回执上的二维码或输入办件编号，查询办理进度。"),
-    ),
-    PlaceholderTopic.APPOINTMENT: (
-        QT_TRANSLATE_NOOP("Placeholder", "预约"),
-        QT_TRANSLATE_NOOP("Placeholder", "预约人工窗口的办理时间。"),
-    ),
-    PlaceholderTopic.EVALUATION: (
-        QT_TRANSLATE_NOOP("Placeholder", "评价"),
-        QT_TRANSLATE_NOOP("Placeholder", "对本次服务进行“好差评”评价。"),
     ),
     PlaceholderTopic.ELDERLY_MODE: (
         QT_TRANSLATE_NOOP("Placeholder", "适老模式"),
@@ -304,6 +297,12 @@ class Label(StrEnum):
     PRINT_CERTIFICATE = "print_certificate"
     REPRINT_CERTIFICATE = "reprint_certificate"
     OTHER_CERTIFICATE = "other_certificate"
+    FINISH = "finish"
+    APPOINTMENT = "appointment"
+    APPOINTMENT_NEXT = "appointment_next"
+    APPOINTMENT_BOOK = "appointment_book"
+    EVALUATION_SKIP = "evaluation_skip"
+    EVALUATION_SEND = "evaluation_send"
     PAY_QR = "pay_qr"
     PAY_CODE = "pay_code"
     PAY_CANCEL = "pay_cancel"
@@ -401,11 +400,15 @@ _HOME_ENTRIES: tuple[tuple[str, str, str, str], ...] = (
 )
 
 
-def home_entries() -> list[dict[str, str]]:
-    """The home screen's entries (id, label, symbol, hint), 办事 first (the primary)."""
+def home_entries(tiles: Iterable[str] | None = None) -> list[dict[str, str]]:
+    """The home screen's entries (id, label, symbol, hint) of ``tiles`` in their order (all,
+    办事 first, when None); the first is the primary."""
+    words = {id_: (name, sym, hint) for id_, name, sym, hint in _HOME_ENTRIES}
+    chosen = list(words) if tiles is None else [t for t in tiles if t in words]
     return [
-        {"id": id_, "label": tr("Home", name), "symbol": tr("Home", sym), "hint": tr("Home", hint)}
-        for id_, name, sym, hint in _HOME_ENTRIES
+        {"id": id_, "label": tr("Home", words[id_][0]), "symbol": tr("Home", words[id_][1]),
+         "hint": tr("Home", words[id_][2])}
+        for id_ in chosen
     ]
 
 
@@ -878,6 +881,274 @@ def instant_certificate_note(title: str, printed: bool) -> str:
         return tr("InstantCertificate", _INSTANT_CERTIFICATE_PRINTED).format(title=title)
     failed = tr("InstantCertificate", _INSTANT_CERTIFICATE_FAILED).format(title=title)
     return failed + screen_body(State.CERTIFICATE_PRINT_FAILED)
+
+
+# --- maintenance: self-tests, camera preview and log export -----------------------------------
+
+_CHECKS = {
+    **_CHECKS,
+    "a4_printed": QT_TRANSLATE_NOOP("Check", "A4 测试页已打印，打印机状态正常"),
+    "a4_print_failed": QT_TRANSLATE_NOOP("Check", "A4 测试页未能打印"),
+    "document_camera_ok": QT_TRANSLATE_NOOP("Check", "高拍仪正常，已找到页面"),
+    "camera_no_frames": QT_TRANSLATE_NOOP("Check", "摄像头没有画面（未连接或画面冻结）"),
+    "camera_dark": QT_TRANSLATE_NOOP("Check", "画面全黑：请检查镜头是否遮挡、补光灯是否打开"),
+    "no_page": QT_TRANSLATE_NOOP("Check", "未找到页面：请把一张纸平放在高拍仪下"),
+    "document_quality": QT_TRANSLATE_NOOP("Check", "已找到页面，但画面质量不合格"),
+    "preview_started": QT_TRANSLATE_NOOP("Check", "预览已打开"),
+    "preview_stopped": QT_TRANSLATE_NOOP("Check", "预览已关闭"),
+    "logs_exported": QT_TRANSLATE_NOOP("Check", "日志已导出（已脱敏、已压缩）"),
+}
+
+
+def a4_test_page(model: str, terminal_id: str) -> tuple[str, tuple[str, ...]]:
+    """The A4 test page's title and lines (a technician checks them on paper)."""
+    translate = QCoreApplication.translate
+    title = translate("Maintenance", "A4 打印机测试页")
+    lines = (
+        translate("Maintenance", "本页由维护模式打印，用于检查 A4 打印机。"),
+        translate("Maintenance", "打印机型号：{model}").format(model=model),
+        translate("Maintenance", "终端编号：{terminal}").format(terminal=terminal_id),
+        translate("Maintenance", "中文与全角标点：政务服务自助终端「测试」，。；！"),
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZ 0123456789",
+    )
+    return title, lines
+
+
+def preview_waiting(device: str) -> str:
+    """The preview of a camera is opening."""
+    return QCoreApplication.translate("Maintenance", "正在打开{device}的画面…").format(
+        device=device
+    )
+
+
+def preview_found(faces: int, codes: int, pages: int, width: int, height: int) -> str:
+    """What the preview found in the latest frame."""
+    return QCoreApplication.translate(
+        "Maintenance", "{width}×{height}　人脸 {faces}　二维码 {codes}　页面 {pages}"
+    ).format(width=width, height=height, faces=faces, codes=codes, pages=pages)
+
+
+def preview_no_frames() -> str:
+    """The previewed camera delivers no frame."""
+    return QCoreApplication.translate(
+        "Maintenance", "摄像头没有画面（未连接、画面冻结或已断开）"
+    )
+
+
+def log_bundle(name: str, size: int) -> str:
+    """One log bundle kept for a technician to take away, with its size."""
+    return QCoreApplication.translate("Maintenance", "待取走的日志包：{name}（{kib} KB）").format(
+        name=name, kib=max(1, round(size / 1024))
+    )
+
+
+# --- evaluation (好差评) -----------------------------------------------------------------------
+
+_SCREENS = {
+    **_SCREENS,
+    State.EVALUATION_CARD: (
+        QT_TRANSLATE_NOOP("Screen", "评价服务：请放置身份证"),
+        QT_TRANSLATE_NOOP("Screen", "将居民身份证平放在下方读卡区，读取后将为您找到最近办理的事项，请您评价。"),
+        _CARD_HINT,
+    ),
+    State.EVALUATION_FINDING: (
+        QT_TRANSLATE_NOOP("Screen", "正在查找您最近办理的事项…"),
+        QT_TRANSLATE_NOOP("Screen", "请稍候，请勿移动证件。"),
+        "",
+    ),
+    State.EVALUATION_RATING: (
+        QT_TRANSLATE_NOOP("Screen", "请您对本次服务进行评价"),
+        "",
+        QT_TRANSLATE_NOOP("Screen", "点一下表情即可评价，每次服务只评一次"),
+    ),
+    State.EVALUATION_REASONS: (
+        QT_TRANSLATE_NOOP("Screen", "请告诉我们哪里做得不好"),
+        QT_TRANSLATE_NOOP("Screen", "请至少选择一项，可多选。我们会认真改进。"),
+        "",
+    ),
+    State.EVALUATION_COMMENT: (
+        QT_TRANSLATE_NOOP("Screen", "还有什么想对我们说的吗？"),
+        QT_TRANSLATE_NOOP("Screen", "留言可不填，直接点击“提交评价”。"),
+        "",
+    ),
+    State.EVALUATION_SENDING: (
+        QT_TRANSLATE_NOOP("Screen", "正在提交评价…"),
+        QT_TRANSLATE_NOOP("Screen", "请稍候。"),
+        "",
+    ),
+    State.EVALUATION_THANKS: (
+        QT_TRANSLATE_NOOP("Screen", "感谢您的评价"),
+        QT_TRANSLATE_NOOP("Screen", "您的评价已提交，我们将持续改进服务。离开前请记得取走身份证和打印的材料。"),
+        "",
+    ),
+    State.EVALUATION_ALREADY: (
+        QT_TRANSLATE_NOOP("Screen", "您已评价过本次服务"),
+        QT_TRANSLATE_NOOP("Screen", "每次服务只需评价一次，感谢您的支持。离开前请记得取走身份证。"),
+        "",
+    ),
+    State.EVALUATION_UNAVAILABLE: (
+        QT_TRANSLATE_NOOP("Screen", "暂时无法评价"),
+        QT_TRANSLATE_NOOP("Screen", "请稍后再试，感谢您的理解。"),
+        "",
+    ),
+}
+
+_REASONS = {
+    **_REASONS,
+    Reason.NOTHING_TO_EVALUATE: QT_TRANSLATE_NOOP("Reason", "没有查到您的办件记录。办理事项后即可评价。"),
+    Reason.EVALUATION_REASONS_REQUIRED: QT_TRANSLATE_NOOP("Reason", "请至少选择一项原因。"),
+    Reason.EVALUATION_COMMENT_TOO_LONG: QT_TRANSLATE_NOOP("Reason", "留言最多 500 字，请删减后再提交。"),
+    Reason.EVALUATION_NOT_SAVED: QT_TRANSLATE_NOOP("Reason", "本机暂时无法保存您的评价，感谢您的理解。您也可以在政务服务App中评价。"),
+    Reason.EVALUATION_READER_DOWN: QT_TRANSLATE_NOOP("Reason", "身份证阅读器暂时无法使用。您也可以在政务服务App中评价。"),
+}
+
+_LABELS = {
+    **_LABELS,
+    Label.FINISH: QT_TRANSLATE_NOOP("Label", "完成"),
+    Label.EVALUATION_SKIP: QT_TRANSLATE_NOOP("Label", "跳过，不评价"),
+    Label.EVALUATION_SEND: QT_TRANSLATE_NOOP("Label", "提交评价"),
+}
+
+_RATING_WORDS: Mapping[Rating, str] = {
+    Rating.VERY_SATISFIED: QT_TRANSLATE_NOOP("Evaluation", "非常满意"),
+    Rating.SATISFIED: QT_TRANSLATE_NOOP("Evaluation", "满意"),
+    Rating.FAIRLY_SATISFIED: QT_TRANSLATE_NOOP("Evaluation", "基本满意"),
+    Rating.DISSATISFIED: QT_TRANSLATE_NOOP("Evaluation", "不满意"),
+    Rating.VERY_DISSATISFIED: QT_TRANSLATE_NOOP("Evaluation", "非常不满意"),
+}
+
+
+def rating_word(rating: Rating) -> str:
+    """The words of one of the five levels."""
+    return tr("Evaluation", _RATING_WORDS[rating])
+
+
+def evaluation_subject(matter_names: Sequence[str], application_nos: Sequence[str]) -> str:
+    """What is rated: the matters, and the application numbers when there are any."""
+    lines = []
+    if matter_names:
+        lines.append(QCoreApplication.translate("Evaluation", "评价事项：{names}").format(
+            names="、".join(matter_names)))
+    if application_nos:
+        lines.append(QCoreApplication.translate("Evaluation", "办件编号：{numbers}").format(
+            numbers="、".join(application_nos)))
+    return "\n".join(lines)
+
+
+def comment_count(length: int, limit: int) -> str:
+    """The comment's length against its limit."""
+    return QCoreApplication.translate("Evaluation", "{n}/{limit} 字").format(n=length, limit=limit)
+
+
+def comment_placeholder() -> str:
+    """The empty comment field's hint."""
+    return QCoreApplication.translate("Evaluation", "请输入您的意见或建议（选填）")
+
+
+# --- appointments (预约) ------------------------------------------------------------------------
+
+_SCREENS = {
+    **_SCREENS,
+    State.APPOINTMENT_MATTERS: (
+        QT_TRANSLATE_NOOP("Screen", "预约窗口办理"),
+        QT_TRANSLATE_NOOP("Screen", "以下事项需到人工窗口办理。请选择要预约的事项，预约后按时前往，无需排队取号。"),
+        QT_TRANSLATE_NOOP("Screen", "预约需刷身份证核验本人身份"),
+    ),
+    State.APPOINTMENT_SLOTS: (
+        QT_TRANSLATE_NOOP("Screen", "选择预约时间"),
+        QT_TRANSLATE_NOOP("Screen", "请先选择日期，再选择时段。已约满的时段显示为“已满”，不能选择。"),
+        "",
+    ),
+    State.APPOINTMENT_CARD: (
+        QT_TRANSLATE_NOOP("Screen", "请将身份证放在感应区"),
+        QT_TRANSLATE_NOOP("Screen", "预约需核验本人身份。将居民身份证平放在读卡区，读取完成前请勿移动。"),
+        _CARD_HINT,
+    ),
+    State.APPOINTMENT_VERIFYING: (
+        QT_TRANSLATE_NOOP("Screen", "正在核验身份…"),
+        QT_TRANSLATE_NOOP("Screen", "正在向政务服务平台核验证件，请稍候。"),
+        "",
+    ),
+    State.APPOINTMENT_PHONE: (
+        QT_TRANSLATE_NOOP("Screen", "确认手机号码"),
+        QT_TRANSLATE_NOOP("Screen", "预约结果和到场提醒将以短信发送到此号码，请确认或修改。"),
+        "",
+    ),
+    State.APPOINTMENT_BOOKING: (
+        QT_TRANSLATE_NOOP("Screen", "正在预约…"),
+        QT_TRANSLATE_NOOP("Screen", "正在向政务服务平台提交预约，请稍候。"),
+        "",
+    ),
+    State.APPOINTMENT_PRINTING: (
+        QT_TRANSLATE_NOOP("Screen", "正在打印预约凭条…"),
+        QT_TRANSLATE_NOOP("Screen", "请稍候，打印完成前请勿离开。"),
+        "",
+    ),
+    State.APPOINTMENT_DONE: (
+        QT_TRANSLATE_NOOP("Screen", "预约成功"),
+        QT_TRANSLATE_NOOP("Screen", "请取走预约凭条，按预约时间携带材料原件到窗口办理。"),
+        "",
+    ),
+}
+
+_REASONS = {
+    **_REASONS,
+    Reason.SLOT_TAKEN: QT_TRANSLATE_NOOP("Reason", "您选择的时段刚刚被约满，已为您刷新可预约时段，请重新选择。"),
+    Reason.APPOINTMENT_REFUSED: QT_TRANSLATE_NOOP("Reason", "平台未接受本次预约，请重新选择时段并核验身份；如仍不行，请到人工窗口咨询。"),
+    Reason.CARD_NOT_ACCEPTED: QT_TRANSLATE_NOOP("Reason", "该证件无法用于预约（已过有效期或无法识别），请放置有效的身份证。"),
+}
+
+_REASON_TITLES = {
+    **_REASON_TITLES,
+    Reason.SLOT_TAKEN: QT_TRANSLATE_NOOP("ReasonTitle", "该时段已约满"),
+}
+
+_LABELS = {
+    **_LABELS,
+    Label.APPOINTMENT: QT_TRANSLATE_NOOP("Label", "预约窗口办理"),
+    Label.APPOINTMENT_NEXT: QT_TRANSLATE_NOOP("Label", "下一步"),
+    Label.APPOINTMENT_BOOK: QT_TRANSLATE_NOOP("Label", "确认预约"),
+}
+
+_SHORT_WEEKDAYS = (
+    QT_TRANSLATE_NOOP("Appointment", "周一"),
+    QT_TRANSLATE_NOOP("Appointment", "周二"),
+    QT_TRANSLATE_NOOP("Appointment", "周三"),
+    QT_TRANSLATE_NOOP("Appointment", "周四"),
+    QT_TRANSLATE_NOOP("Appointment", "周五"),
+    QT_TRANSLATE_NOOP("Appointment", "周六"),
+    QT_TRANSLATE_NOOP("Appointment", "周日"),
+)
+
+_APPOINTMENT_WORDS: Mapping[str, str] = {
+    "today": QT_TRANSLATE_NOOP("Appointment", "今天"),
+    "day": QT_TRANSLATE_NOOP("Appointment", "{month}月{day}日"),
+    "remaining": QT_TRANSLATE_NOOP("Appointment", "余 {count} 个"),
+    "full": QT_TRANSLATE_NOOP("Appointment", "已满"),
+    "loading": QT_TRANSLATE_NOOP("Appointment", "正在查询可预约时段…"),
+    "no_slots": QT_TRANSLATE_NOOP("Appointment", "当日没有可预约的时段，请选择其他日期。"),
+    "listing_failed": QT_TRANSLATE_NOOP("Appointment", "暂时无法查询可预约时段，请点击日期重试。"),
+    "chosen": QT_TRANSLATE_NOOP("Appointment", "已选：{day} {weekday} {time}"),
+    "none_chosen": QT_TRANSLATE_NOOP("Appointment", "请选择一个时段"),
+    "matter": QT_TRANSLATE_NOOP("Appointment", "预约事项"),
+    "phone": QT_TRANSLATE_NOOP("Appointment", "手机号码"),
+    "appointment_no": QT_TRANSLATE_NOOP("Appointment", "预约号"),
+    "time": QT_TRANSLATE_NOOP("Appointment", "预约时间"),
+    "place": QT_TRANSLATE_NOOP("Appointment", "办理地点"),
+    "bring": QT_TRANSLATE_NOOP("Appointment", "请携带"),
+    "not_printed": QT_TRANSLATE_NOOP("Appointment", "预约凭条未能打印。预约已成功，请拍照留存下方二维码和预约号，到窗口出示即可。"),
+    "no_matters": QT_TRANSLATE_NOOP("Appointment", "目前没有可预约的事项。"),
+}
+
+
+def appointment_word(key: str) -> str:
+    """A word of the appointment screens (``{placeholders}`` left for the caller)."""
+    return tr("Appointment", _APPOINTMENT_WORDS[key])
+
+
+def short_weekday(day: date) -> str:
+    """The short weekday name (周一…周日)."""
+    return tr("Appointment", _SHORT_WEEKDAYS[day.weekday()])
 
 
 # --- paying fees (统一公共支付) -----------------------------------------------------------------

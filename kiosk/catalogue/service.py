@@ -9,12 +9,13 @@ reads the catalogue out of a view-model.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Set
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
 from kiosk.catalogue.model import Catalogue
+from kiosk.catalogue.scope import scoped
 from kiosk.catalogue.search import CatalogueIndex
 from kiosk.flow.matter import MatterBrief, SubjectKind, brief_for
 
@@ -47,11 +48,11 @@ def empty_snapshot() -> CatalogueSnapshot:
     return CatalogueSnapshot(catalogue, CatalogueIndex(catalogue))
 
 
-def snapshot_of(cached: CachedCatalogue) -> CatalogueSnapshot:
-    """Index a cached or fetched catalogue (slow: pinyin; run it in a worker)."""
-    return CatalogueSnapshot(
-        cached.catalogue, CatalogueIndex(cached.catalogue), cached.as_of, cached.online
-    )
+def snapshot_of(cached: CachedCatalogue, scope: Set[str] = frozenset()) -> CatalogueSnapshot:
+    """Index a cached or fetched catalogue, scoped to the matters of ``scope`` when it names
+    any (:mod:`kiosk.catalogue.scope`) (slow: pinyin; run it in a worker)."""
+    catalogue = scoped(cached.catalogue, scope)
+    return CatalogueSnapshot(catalogue, CatalogueIndex(catalogue), cached.as_of, cached.online)
 
 
 class CatalogueService:

@@ -11,11 +11,19 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
+from kiosk.evaluation.answers import EvaluationDraft
 from kiosk.flow.matter import SubjectKind
 from kiosk.identity.card import IdentityCard
 from kiosk.identity.person import Citizen
 from kiosk.materials.plan import MaterialFile
-from kiosk.platform.models import Applicant, Application, ApplicationRequest, Payment
+from kiosk.platform.models import (
+    Applicant,
+    Application,
+    ApplicationRequest,
+    Appointment,
+    Booking,
+    Payment,
+)
 
 
 @dataclass(frozen=True)
@@ -181,6 +189,28 @@ class DropCertificate(Effect):
 
 
 @dataclass(frozen=True)
+class FindLatestService(Effect):
+    """Verify ``card`` at card level (contract 1.1 ``method: card``), list the holder's
+    applications and take the newest; answer LatestServiceFound (with whether the ledger knows
+    it rated), NothingToEvaluate, PlatformRefused or PlatformUnavailable with ``request_id``."""
+
+    request_id: int
+    card: IdentityCard = field(repr=False)
+
+
+@dataclass(frozen=True)
+class SubmitEvaluation(Effect):
+    """Send the rating through the write-ahead outbox (one contract ``Evaluation`` per
+    application, with the app's terminal id), unless the ledger knows it rated; record it in
+    the ledger once safe. Answer EvaluationRecorded, EvaluationRefused or EvaluationNotSaved
+    with ``request_id``. ``draft`` is a snapshot the flow no longer changes."""
+
+    request_id: int
+    draft: EvaluationDraft = field(repr=False)
+    evaluated_at: datetime
+
+
+@dataclass(frozen=True)
 class RequestMaintenance(Effect):
     """The PIN was accepted: ask the maintenance gate for entry; answer MaintenanceGranted
     once nothing is in progress (no outbox delivery in flight)."""
@@ -251,3 +281,51 @@ class PaymentReceiptPrinted(Effect):
     """The printer confirmed the job with the payment receipt: the ledger marks it printed."""
 
     order_no: str
+
+
+# --- appointments (kiosk.flow.phases.appointment) ---------------------------------------------
+
+
+@dataclass(frozen=True)
+class ListSlots(Effect):
+    """listSlots for ``matter_code`` in the terminal's hall on ``day``; answer SlotsListed or
+    PlatformUnavailable with ``request_id``."""
+
+    request_id: int
+    matter_code: str
+    day: date
+
+
+@dataclass(frozen=True)
+class VerifyCardForBooking(Effect):
+    """Card-level verifyIdentity (``method: card``, the reader's SAM id, no face) for a
+    booking; answer BookingVerified, VerifyFailed or PlatformUnavailable with ``request_id``."""
+
+    request_id: int
+    card: IdentityCard = field(repr=False)
+
+
+@dataclass(frozen=True)
+class BookSlot(Effect):
+    """bookAppointment with ``booking`` under ``idempotency_key`` (kept across retries);
+    answer AppointmentBooked, SlotTaken (``slot_full``), PlatformRefused or
+    PlatformUnavailable with ``request_id``."""
+
+    request_id: int
+    booking: Booking = field(repr=False)
+    idempotency_key: str
+
+
+@dataclass(frozen=True)
+class PrintAppointmentSlip(Effect):
+    """Print the appointment slip of ``matter_code`` (place and materials from the catalogue)
+    on the receipt printer (in a worker); answer SlipPrinted or SlipPrintFailed with
+    ``request_id``, from the printer's post-job status."""
+
+    request_id: int
+    matter_code: str
+    matter_name: str
+    appointment: Appointment
+    end: datetime
+    person_name: str = field(repr=False)
+    phone: str = field(repr=False)

@@ -16,23 +16,29 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from enum import StrEnum
 from typing import ClassVar
 
 from drivers.base import DeviceClass, DeviceStatus
 from kiosk.apply.certificates import CertificatePrint
 from kiosk.catalogue.model import Matter
+from kiosk.evaluation.answers import Rating
+from kiosk.evaluation.service import Served
 from kiosk.flow.matter import MatterBrief, SubjectKind
 from kiosk.flow.states import PlaceholderTopic
 from kiosk.forms.validation import FieldValue
 from kiosk.identity.card import IdentityCard
 from kiosk.payment.verdict import Verdict
-from kiosk.platform.models import Application, License, Payment
+from kiosk.platform.models import Application, Appointment, License, Payment, Slot
 
 
 @dataclass(frozen=True)
 class Event:
     """Base class of every flow event."""
+
+    def wipe(self) -> None:
+        """Zero what the event carries of the citizen when no row takes it (nothing here)."""
 
 
 @dataclass(frozen=True)
@@ -195,6 +201,10 @@ class FaceCaptured(Report):
 
     jpeg: bytearray = field(repr=False)
     liveness_score: float | None = None
+
+    def wipe(self) -> None:
+        """A face that arrives after the flow left face capture is zeroed, not left to GC."""
+        self.jpeg[:] = bytes(len(self.jpeg))
 
 
 @dataclass(frozen=True)
@@ -522,3 +532,169 @@ class ChargeAnswered(Reply):
 
     verdict: Verdict
     payment: Payment | None = None
+
+
+# --- evaluation (好差评, kiosk.flow.phases.evaluation) -----------------------------------------
+
+
+@dataclass(frozen=True)
+class Finish(Intent, word="finish"):
+    """完成 on a service's done screen: the rating of that service follows."""
+
+
+@dataclass(frozen=True)
+class OpenEvaluation(Intent, word="home.evaluation"):
+    """评价 on home: rate the latest service of a card."""
+
+
+@dataclass(frozen=True)
+class RateService(Intent):
+    """One of the five faces was tapped."""
+
+    rating: Rating
+
+
+@dataclass(frozen=True)
+class ToggleReason(Intent):
+    """A reason was chosen, or unchosen, at 不满意 or below."""
+
+    reason: str
+
+
+@dataclass(frozen=True)
+class CommentEdited(Intent):
+    """The comment as typed so far."""
+
+    comment: str = field(repr=False)
+
+
+@dataclass(frozen=True)
+class SendEvaluation(Intent, word="evaluation_send"):
+    """提交评价."""
+
+
+@dataclass(frozen=True)
+class SkipEvaluation(Intent, word="evaluation_skip"):
+    """跳过: leave without rating."""
+
+
+@dataclass(frozen=True)
+class LatestServiceFound(Reply):
+    """The card's holder's latest application, and whether the terminal or the platform knows
+    it rated already."""
+
+    served: Served
+    already_rated: bool = False
+
+
+@dataclass(frozen=True)
+class NothingToEvaluate(Reply):
+    """The card's holder has no application on the platform."""
+
+
+@dataclass(frozen=True)
+class EvaluationRecorded(Reply):
+    """The rating is safe: taken by the platform, or kept in the outbox for later."""
+
+
+@dataclass(frozen=True)
+class EvaluationRefused(Reply):
+    """The platform refused the rating (``already_evaluated``: rated before, perhaps elsewhere),
+    or the terminal's ledger knew it was rated."""
+
+    code: str
+
+
+@dataclass(frozen=True)
+class EvaluationNotSaved(Reply):
+    """The outbox could not keep the rating (``storage_full``/``storage_unavailable``)."""
+
+    code: str
+
+
+# --- appointments (预约, kiosk.flow.phases.appointment) -----------------------------------------
+
+
+@dataclass(frozen=True)
+class OpenAppointments(Intent, word="home.appointment"):
+    """预约 on home: the appointable matters."""
+
+
+@dataclass(frozen=True)
+class BookAppointment(Intent, word="appointment"):
+    """预约 on the guide of an appointable matter."""
+
+
+@dataclass(frozen=True)
+class ChooseDay(Intent):
+    """A day was chosen on the slots screen (also 重试 of a listing that failed)."""
+
+    day: date
+
+
+@dataclass(frozen=True)
+class ChooseSlot(Intent):
+    """A slot with places left was tapped."""
+
+    slot_id: str
+
+
+@dataclass(frozen=True)
+class AppointmentNext(Intent, word="appointment_next"):
+    """下一步 on the slots screen, once a slot is chosen."""
+
+
+@dataclass(frozen=True)
+class PhoneEdited(Intent):
+    """The citizen changed the booking's phone number (each keystroke)."""
+
+    text: str = field(repr=False)
+
+
+@dataclass(frozen=True)
+class ConfirmBooking(Intent, word="appointment_book"):
+    """确认预约 on the phone screen."""
+
+
+@dataclass(frozen=True)
+class SlotsListed(Reply):
+    """listSlots answered ``day``'s slots, full ones included."""
+
+    day: date
+    slots: tuple[Slot, ...]
+
+
+@dataclass(frozen=True)
+class BookingVerified(Reply):
+    """The card-level verification for a booking succeeded; ``phone`` is the platform's
+    number for the person ("" when it has none)."""
+
+    verification_id: str
+    expires_at: str
+    name: str = field(repr=False)
+    id_number: str = field(repr=False)
+    phone: str = field(default="", repr=False)
+
+
+@dataclass(frozen=True)
+class AppointmentBooked(Reply):
+    """bookAppointment booked the chosen slot."""
+
+    appointment: Appointment
+
+
+@dataclass(frozen=True)
+class SlotTaken(Reply):
+    """bookAppointment answered 409 ``slot_full``: the slot filled after it was listed."""
+
+
+@dataclass(frozen=True)
+class SlipPrinted(Reply):
+    """The appointment slip printed and the printer reported no error after the job."""
+
+
+@dataclass(frozen=True)
+class SlipPrintFailed(Reply):
+    """The slip did not print; ``reason`` for the log."""
+
+    reason: str

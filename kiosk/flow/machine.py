@@ -164,6 +164,7 @@ class FlowMachine:
             self._countdown_deadline = None
         if isinstance(event, ev.Reply) and event.request_id != ctx.pending_request:
             log.info("dropping stale %s", type(event).__name__)
+            event.wipe()
             self._publish_view()
             return
         fact = self._chart.facts.get(type(event))
@@ -172,6 +173,8 @@ class FlowMachine:
         row = self._match(event)
         if row is not None:
             self._take(row, event)
+        else:
+            event.wipe()
         self._publish_view()
 
     def _match(self, event: ev.Event) -> Row | None:

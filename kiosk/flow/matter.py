@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from kiosk.appointments.matters import appointable
 from kiosk.catalogue.model import Bundle, Catalogue, Matter
 
 
@@ -64,6 +65,8 @@ class MatterBrief:
     result_delivery: frozenset[str]
     self_service: SelfService
     steps: tuple[BriefStep, ...] = ()
+    appointable: bool = False
+    """The staffed window takes an appointment for it (``guide_only`` or ``appointment``)."""
 
     @classmethod
     def from_matter(cls, matter: Matter) -> MatterBrief:
@@ -76,6 +79,7 @@ class MatterBrief:
             result_delivery=frozenset(matter.result_delivery),
             self_service=SelfService(matter.self_service),
             steps=tuple(BriefStep(step) for step in matter.steps),
+            appointable=appointable(matter),
         )
 
     @classmethod

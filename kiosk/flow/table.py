@@ -21,7 +21,9 @@ from collections.abc import Mapping
 from kiosk.flow import actions as a
 from kiosk.flow import events as ev
 from kiosk.flow.chart import STAY, Chart, Node, Row, Step
+from kiosk.flow.phases.appointment import FROM_HOME as APPOINTMENTS_FROM_HOME
 from kiosk.flow.phases.certificates import FROM_HOME as CERTIFICATES_FROM_HOME
+from kiosk.flow.phases.evaluation import FROM_HOME as EVALUATION_FROM_HOME
 from kiosk.flow.phases.maintenance import ENTRY_ROWS, MAINTENANCE
 from kiosk.flow.phases.session import SESSION
 from kiosk.flow.states import Phase, State
@@ -48,6 +50,8 @@ IN_SERVICE = Node(
         Row(S.HOME, on=ev.OpenPlaceholder, do=a.show_placeholder, to=S.PLACEHOLDER),
         Row(S.HOME, on=ev.StartQrLogin, when=a.qr_usable, to=S.QR_LOGIN),
         CERTIFICATES_FROM_HOME,
+        *EVALUATION_FROM_HOME,
+        APPOINTMENTS_FROM_HOME,
     ),
 )
 

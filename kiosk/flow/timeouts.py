@@ -55,6 +55,12 @@ FACE_FRAME_WAIT_S = 0.5
 """Face capture waits this long for the next camera frame before looking again."""
 FACE_NO_FRAME_LIMIT_S = 5.0
 """A camera that delivers no frame for this long fails the capture (the flow offers a retry)."""
+PREVIEW_FRAME_WAIT_S = 0.5
+"""Maintenance's camera preview: one wait for a new frame (it checks for stop between waits)."""
+PREVIEW_NO_FRAME_LIMIT_S = 3.0
+"""Maintenance's camera preview: no frame for this long says the camera delivers nothing."""
+PREVIEW_INTERVAL_S = 0.1
+"""Maintenance's camera preview: at most ten a second (a technician needs no more; shared CPU)."""
 APPLY_LOAD_LIMIT_S = 20.0
 """Looking up the matters and listing e-licences (one platform read, as for verification)."""
 SUBMIT_LIMIT_S = 120.0
@@ -62,6 +68,8 @@ SUBMIT_LIMIT_S = 120.0
 request with the client's short timeouts; past this the citizen is sent to the window."""
 RECEIPT_PRINT_LIMIT_S = 60.0
 """Waiting for a receipt job and the printer's post-job status (a long bundle receipt)."""
+BOOKING_LIMIT_S = VERIFY_LIMIT_S
+"""Waiting for bookAppointment (one platform call with the client's retries, as verifying)."""
 APPLY_PRINT_LIMIT_S = RECEIPT_PRINT_LIMIT_S + A4_PRINT_LIMIT_S
 """Waiting for the receipt and then an instant matter's certificate on A4 (one worker)."""
 PAYMENT_POLL_S = 2.0
@@ -81,6 +89,11 @@ PAYMENT_QR_LIMIT_S = 600.0
 the code's own expiry ends it, reported by the watcher; this only if that report never came."""
 PAYMENT_PAID_SHOW_S = 3.0
 """The paid screen shows this long before the receipts print."""
+EVALUATION_FIND_LIMIT_S = VERIFY_LIMIT_S + APPLY_LOAD_LIMIT_S
+"""评价 from home: the card-level verification, then listing the holder's applications."""
+EVALUATION_SEND_LIMIT_S = 30.0
+"""Waiting for the outbox to keep the rating and try it online once (15 s at most), before
+the citizen is told it may not have been kept."""
 
 
 @dataclass(frozen=True)
@@ -148,6 +161,23 @@ TIMEOUTS: dict[State, StateTimeouts] = {
     State.CERTIFICATE_PRINTING: StateTimeouts(limit_s=A4_PRINT_LIMIT_S),
     State.CERTIFICATE_PRINTED: _INFO,
     State.CERTIFICATE_PRINT_FAILED: _READING,
+    State.EVALUATION_CARD: _SCREEN,
+    State.EVALUATION_FINDING: StateTimeouts(limit_s=EVALUATION_FIND_LIMIT_S),
+    State.EVALUATION_RATING: _SCREEN,
+    State.EVALUATION_REASONS: _SCREEN,
+    State.EVALUATION_COMMENT: _READING,
+    State.EVALUATION_SENDING: StateTimeouts(limit_s=EVALUATION_SEND_LIMIT_S),
+    State.EVALUATION_THANKS: _INFO,
+    State.EVALUATION_ALREADY: _INFO,
+    State.EVALUATION_UNAVAILABLE: _INFO,
+    State.APPOINTMENT_MATTERS: _SCREEN,
+    State.APPOINTMENT_SLOTS: _SCREEN,
+    State.APPOINTMENT_CARD: _SCREEN,
+    State.APPOINTMENT_VERIFYING: StateTimeouts(limit_s=VERIFY_LIMIT_S),
+    State.APPOINTMENT_PHONE: _READING,
+    State.APPOINTMENT_BOOKING: StateTimeouts(limit_s=BOOKING_LIMIT_S),
+    State.APPOINTMENT_PRINTING: StateTimeouts(limit_s=RECEIPT_PRINT_LIMIT_S),
+    State.APPOINTMENT_DONE: _READING,
     State.MAINTENANCE_PIN: _INFO,
     State.MAINTENANCE_WAITING: StateTimeouts(idle_s=MAINTENANCE_WAIT_S, countdown=False),
     # The maintenance gate ends maintenance after [maintenance] idle_timeout_s (a site setting).

@@ -12,6 +12,8 @@ from enum import StrEnum
 
 from drivers.base import DeviceClass
 from kiosk.apply.draft import Accepted, ApplicationDraft, Saved
+from kiosk.evaluation.answers import EvaluationDraft, Rating
+from kiosk.evaluation.service import ServiceKind
 from kiosk.flow.actions import MAX_FACE_ATTEMPTS
 from kiosk.flow.certificate import IssuedCertificate
 from kiosk.flow.context import FlowContext
@@ -68,6 +70,32 @@ def apply_status(draft: ApplicationDraft, ctx: FlowContext) -> ApplyStatus:
 
 
 @dataclass(frozen=True)
+class EvaluationStatus:
+    """The rating under way, without the comment's text (the evaluation view-model reads it
+    from the session's draft): what is rated and what was chosen."""
+
+    kind: ServiceKind
+    matter_names: tuple[str, ...]
+    application_nos: tuple[str, ...]
+    rating: Rating | None
+    reasons: tuple[str, ...]
+    comment_length: int
+
+
+def evaluation_status(draft: EvaluationDraft) -> EvaluationStatus:
+    """The status of the rating ``draft``."""
+    served = draft.served
+    return EvaluationStatus(
+        kind=served.kind,
+        matter_names=served.matter_names,
+        application_nos=tuple(i.application_no for i in served.items if i.application_no),
+        rating=draft.rating,
+        reasons=draft.reasons,
+        comment_length=len(draft.sent_comment),
+    )
+
+
+@dataclass(frozen=True)
 class FlowView:
     """The flow as the screens see it."""
 
@@ -91,6 +119,12 @@ class FlowView:
     continue_disabled_reason: ContinueBlock | None
     application: ApplyStatus | None = None
     certificate: IssuedCertificate | None = None
+    evaluation: EvaluationStatus | None = None
+    appointment_revision: int | None = None
+    """The revision of the session's appointment draft (None without one): the appointment
+    view-model reads the draft itself when it changes."""
+    appointment_slot_chosen: bool = False
+    """A slot with places left is chosen (下一步 on the slots screen is enabled)."""
 
 
 def build_view(
@@ -131,6 +165,13 @@ def build_view(
         continue_disabled_reason=None if can_apply else ContinueBlock.FORMS_NOT_YET,
         application=apply_status(draft, ctx) if draft is not None else None,
         certificate=ctx.certificate,
+        evaluation=evaluation_status(session.evaluation) if session.evaluation else None,
+        appointment_revision=(
+            session.appointment.revision if session.appointment is not None else None
+        ),
+        appointment_slot_chosen=(
+            session.appointment is not None and session.appointment.chosen is not None
+        ),
     )
 
 

@@ -100,8 +100,9 @@ class FaceCaptureRun:
             result = capturer.capture(frame.image)
             self._post_if_running(partial(listener.guidance, result.check.guidance))
             good = good + 1 if result.jpeg is not None else 0
-            if result.jpeg is not None and good >= GOOD_FRAMES_NEEDED:
-                self._post_if_running(partial(listener.captured, result.jpeg))
+            wanted = good >= GOOD_FRAMES_NEEDED and not self._stopping.is_set()
+            if result.jpeg is not None and wanted:
+                self._post(partial(listener.captured, result.jpeg))
                 return
             if result.jpeg is not None:
                 result.jpeg[:] = bytes(len(result.jpeg))  # a good frame not used: zeroed

@@ -77,7 +77,7 @@ def test_promised_matter_with_licence_and_deferral_prints_the_receipt(kiosk: Any
     _, state = kiosk.call_off_gui(lambda: kiosk.control("GET", "/ui/state"))
     texts = [i["text"] for i in state["items"] if i["kind"] == "text"]
     assert numbers[0] in texts and any("请取走回执" in t for t in texts)
-    assert [i["object_name"] for i in state["items"] if i.get("primary")] == ["action_home"]
+    assert [i["object_name"] for i in state["items"] if i.get("primary")] == ["action_finish"]
 
 
 def test_commitment_is_sent_with_the_hash_of_the_exact_text(kiosk: Any) -> None:

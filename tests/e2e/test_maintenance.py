@@ -17,6 +17,7 @@ from drivers.base import DeviceClass
 from kiosk.audit.log import log_files
 from kiosk.flow.states import Reason
 from kiosk.operations.heartbeat import BeatSent
+from kiosk.outbox.store import NewRecord
 from tests.e2e.conftest import FakeClock, Harness
 
 DEV_PIN = "123456"
@@ -97,6 +98,23 @@ def test_entry_is_refused_mid_session_and_granted_after(kiosk: Harness) -> None:
     kiosk.wait_screen("maintenance")
     events = [e["event"] for e in audit_events(kiosk)]
     assert events.index("service.started") < events.index("service.ended")
+
+
+def test_entry_waits_for_a_citizens_online_submit_on_the_one_outbox(kiosk: Harness) -> None:
+    backend = kiosk.call_off_gui(lambda: kiosk.app.backend)
+    store = backend.outbox.store
+    assert store is kiosk.app.operations.outbox, "one outbox: the gate sees the submit's claim"
+    in_flight = NewRecord("submitApplication", b"{}", "key-in-flight")
+    local_ref = store.enqueue([in_flight], claimed=True)  # as Submitter.submit does online
+    gesture(kiosk)
+    kiosk.wait_screen("maintenance_pin")
+    type_pin(kiosk, DEV_PIN)
+    gate = kiosk.app.operations.gate
+    assert gate.poll().waiting_for == ("outbox",)
+    assert kiosk.screen != "maintenance", "entry waits while a citizen's submission is in flight"
+    store.withdraw(local_ref)
+    store.release(local_ref)
+    kiosk.wait_screen("maintenance")
 
 
 def test_heartbeat_reports_paper_out_from_the_printer_emulator(kiosk: Harness) -> None:

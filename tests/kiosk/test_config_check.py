@@ -173,3 +173,12 @@ def test_every_problem_is_reported_at_once(terminal: config.Config) -> None:
     assert keys(problems) == [
         "platform.embedded_simulator", "platform.ca_file", "terminal.data_dir"
     ]
+
+
+def test_a_logo_the_profile_names_must_exist(terminal: config.Config, tmp_path: Path) -> None:
+    missing = dataclasses.replace(terminal.branding, logo=tmp_path / "nope.png")
+    problems = check_terminal(dataclasses.replace(terminal, branding=missing))
+    assert keys(problems) == ["branding.logo"]
+    shipped = config.load([config.shipped_config_dir() / "profiles" / "bank_branch.toml"])
+    present = dataclasses.replace(terminal, branding=shipped.branding)
+    assert check_terminal(present) == []

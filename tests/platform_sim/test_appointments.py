@@ -1,9 +1,10 @@
-"""listSlots and bookAppointment: capacity, slot_full, working days only."""
+"""listSlots and bookAppointment: capacity, slot_full, working days only; the fill hook."""
 
 from __future__ import annotations
 
 from platform_sim import RunningSimulator
 from tests.platform_sim.helpers import GUIDE_ONLY, INSTANT, RESIDENT, SimClient
+from tests.platform_sim.test_faults import control
 
 HALL = "330109001"
 
@@ -68,3 +69,12 @@ def test_booking_checks_slot_matter_and_verification(
         f"/api/v1/appointments/slots?matter_code=NOPE&hall_code={HALL}&date=2025-03-04"
     )
     assert unknown.status_code == 404
+
+
+def test_filling_a_listed_slot_leaves_no_place(sim: RunningSimulator, client: SimClient) -> None:
+    slot = _slots(client, "2025-03-04")[0]
+    filled = control(sim, "POST", f"/_sim/appointments/slots/{slot['slot_id']}/fill")
+    assert filled.status_code == 200
+    assert _slots(client, "2025-03-04")[0]["remaining"] == 0
+    assert sim.fill_slot(str(slot["slot_id"]))["remaining"] == 0
+    assert control(sim, "POST", "/_sim/appointments/slots/never-listed/fill").status_code == 404

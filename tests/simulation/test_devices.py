@@ -202,6 +202,7 @@ FAULT_CLEARING = {
     "/sim/id-card/fault": ("clear", None),
     "/sim/scanner/fault": ("reconnect", None),
     "/sim/camera/fault": ("clear", None),
+    "/sim/document-camera/fault": ("clear", None),
 }
 
 

@@ -202,6 +202,12 @@ class DevDockViewModel(QObject):
         """Take the simulated platform off line or back."""
         self._send("POST", "/sim/platform", {"online": online})
 
+    @Slot()
+    def fillChosenSlot(self) -> None:  # noqa: N802
+        """Book every place left of the slot chosen on the appointment screens (others took
+        it), so that 确认预约 meets ``slot_full``."""
+        self._send("POST", "/sim/appointments/fill-chosen")
+
     @Slot(str)
     def a4Printer(self, button: str) -> None:  # noqa: N802
         """One A4 printer button (``setting.id`` of :data:`A4_SETTINGS`)."""
@@ -214,6 +220,15 @@ class DevDockViewModel(QObject):
     def showDocument(self, source: str) -> None:  # noqa: N802
         """Show a fixture to the document camera."""
         self._send("POST", "/sim/document-camera", {"source": source})
+
+    @Slot(str)
+    def documentCameraFault(self, fault: str) -> None:  # noqa: N802
+        """Make the document camera misbehave (``black``, ``frozen``, ``no_device``); an empty
+        name clears its faults (for the maintenance self-test's failures)."""
+        if fault:
+            self._send("POST", "/sim/document-camera/fault", {"fault": fault})
+        else:
+            self._send("DELETE", "/sim/document-camera/fault")
     @Property(list, constant=True)
     def platformCommands(self) -> list[str]:  # noqa: N802
         """Commands the simulated platform can queue."""

@@ -7,13 +7,14 @@ the view carries (masked names only).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
 
+from kiosk.config import HOME_TILES
 from kiosk.flow import events as ev
 from kiosk.flow.matter import SelfService
 from kiosk.flow.states import State
@@ -42,6 +43,7 @@ class KioskViewModel(QObject):
         parent: QObject | None = None,
         *,
         help_window: str = "",
+        home_tiles: Sequence[str] = HOME_TILES,
     ) -> None:
         super().__init__(parent)
         self._view = view
@@ -49,6 +51,7 @@ class KioskViewModel(QObject):
         self._hall_name = hall_name
         self._hall_phone = hall_phone
         self._help_window = help_window
+        self._home_tiles = tuple(home_tiles)
         self._now = datetime.now()
         self._width, self._height = 1080, 1920
         self._frameless = False
@@ -184,6 +187,8 @@ class KioskViewModel(QObject):
     def _enabled(self, action: Action) -> Action:
         if action.id == "continue":
             return replace(action, enabled=self._view.continue_enabled)
+        if action.id == "appointment_next":
+            return replace(action, enabled=self._view.appointment_slot_chosen)
         if action.id == "apply_reprint":
             status = self._view.application
             return replace(action, enabled=status is not None and status.printer_ready)
@@ -246,7 +251,7 @@ class KioskViewModel(QObject):
     @Property(list, constant=True)
     def homeEntries(self) -> list[dict[str, str]]:  # noqa: N802
         """The home screen's entries."""
-        return text.home_entries()
+        return text.home_entries(self._home_tiles)
 
     @Property(list, constant=True)
     def attractSlides(self) -> list[dict[str, str]]:  # noqa: N802

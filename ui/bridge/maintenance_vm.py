@@ -18,10 +18,12 @@ from PySide6.QtCore import Property, QObject, Signal, Slot
 from drivers.base import Capabilities, DeviceClass, DeviceStatus
 from kiosk.catalogue.service import CatalogueSnapshot
 from kiosk.maintenance.checks import CheckResult, NetworkReport
+from kiosk.maintenance.overlay import Overlay, ShapeKind
 from kiosk.maintenance.pin import Granted, LockedOut, NoPinSet, PinResult, WrongPin
 from kiosk.maintenance.site_config import Refused, Saved, SaveResult
 from kiosk.outbox.store import DeadLetter, OutboxStatus
 from ui import text
+from ui.bridge.images import CAMERA_PROVIDER
 
 MAX_PIN_DIGITS = 12
 PANELS = ("devices", "outbox", "catalogue", "network", "config", "logs", "service")
@@ -58,6 +60,19 @@ class MaintenanceActions(Protocol):
         ...
 
 
+def overlay_shapes(overlay: Overlay) -> list[dict[str, Any]]:
+    """The overlay as QML draws it: each shape's kind, its points flattened ``[x0, y0, x1,
+    …]`` in fractions of the frame, and its label (a QR code's text)."""
+    return [
+        {
+            "kind": shape.kind.value,
+            "points": [coordinate for point in shape.points for coordinate in point],
+            "label": shape.label,
+        }
+        for shape in overlay.shapes
+    ]
+
+
 def _when(moment: datetime | None) -> str:
     return moment.astimezone().strftime("%Y-%m-%d %H:%M") if moment else ""
 
@@ -67,6 +82,7 @@ class MaintenanceViewModel(QObject):
 
     pin_changed = Signal()
     panels_changed = Signal()
+    preview_changed = Signal()
 
     def __init__(self, actions: MaintenanceActions, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -80,11 +96,16 @@ class MaintenanceViewModel(QObject):
         self._catalogue: dict[str, Any] = {}
         self._network: list[str] = []
         self._logs: list[str] = []
+        self._log_bundles: list[str] = []
         self._result = ""
         self._in_service = True
         self._panel = PANELS[0]
         self._site: dict[str, str] = {}
         self._site_problems: dict[str, str] = {}
+        self._preview_device = ""
+        self._preview_no = 0
+        self._preview_shapes: list[dict[str, Any]] = []
+        self._preview_note = ""
 
     # --- PIN pad ----------------------------------------------------------------------------
 
@@ -151,6 +172,7 @@ class MaintenanceViewModel(QObject):
         self._result = ""
         self._panel = PANELS[0]
         self._site_problems = {}
+        self.stop_preview()
         self.pin_changed.emit()
         self.panels_changed.emit()
 
@@ -262,6 +284,17 @@ class MaintenanceViewModel(QObject):
         )
         self.panels_changed.emit()
 
+    @Property(list, notify=panels_changed)
+    def logBundles(self) -> list[str]:  # noqa: N802
+        """The log bundles kept for export (the platform's ``upload_logs`` and 导出), worded,
+        newest first."""
+        return self._log_bundles
+
+    def set_log_bundles(self, found: Sequence[tuple[str, int]]) -> None:
+        """The bundles in the exports directory, oldest first: (file name, bytes)."""
+        self._log_bundles = [text.log_bundle(name, size) for name, size in reversed(found)]
+        self.panels_changed.emit()
+
     def set_logs(self, lines: Sequence[str]) -> None:
         """The log lines to show."""
         self._logs = list(lines)
@@ -339,3 +372,65 @@ class MaintenanceViewModel(QObject):
     def refresh(self, panel: str) -> None:
         """A panel was opened or its 刷新 pressed."""
         self._actions.refresh(panel)
+
+    # --- camera preview -------------------------------------------------------------------
+
+    @Property(str, notify=preview_changed)
+    def previewDevice(self) -> str:  # noqa: N802
+        """The camera being previewed (a device class), "" when none."""
+        return self._preview_device
+
+    @Property(str, notify=preview_changed)
+    def previewSource(self) -> str:  # noqa: N802
+        """The image source of the preview's latest frame ("" before the first)."""
+        if not self._preview_device or not self._preview_no:
+            return ""
+        return f"image://{CAMERA_PROVIDER}/maintenance-{self._preview_no}"
+
+    @Property(list, notify=preview_changed)
+    def previewShapes(self) -> list[dict[str, Any]]:  # noqa: N802
+        """What was found in the latest frame (see :func:`overlay_shapes`)."""
+        return self._preview_shapes
+
+    @Property(str, notify=preview_changed)
+    def previewNote(self) -> str:  # noqa: N802
+        """What the preview found, or that the camera delivers nothing."""
+        return self._preview_note
+
+    def start_preview(self, device: str) -> None:
+        """A preview of ``device`` starts (its frames follow)."""
+        self._preview_device = device
+        self._preview_no = 0
+        self._preview_shapes = []
+        self._preview_note = text.preview_waiting(text.device_name(device))
+        self.preview_changed.emit()
+
+    def set_preview(self, overlay: Overlay) -> None:
+        """A new frame is in the provider, with what was found in it (GUI thread)."""
+        if not self._preview_device:
+            return
+        self._preview_no += 1
+        self._preview_shapes = overlay_shapes(overlay)
+        self._preview_note = text.preview_found(
+            len(overlay.of_kind(ShapeKind.FACE)),
+            len(overlay.of_kind(ShapeKind.QR)),
+            len(overlay.of_kind(ShapeKind.PAGE)),
+            overlay.width,
+            overlay.height,
+        )
+        self.preview_changed.emit()
+
+    def set_preview_missing(self) -> None:
+        """The previewed camera delivers no frame."""
+        if self._preview_device:
+            self._preview_shapes = []
+            self._preview_note = text.preview_no_frames()
+            self.preview_changed.emit()
+
+    def stop_preview(self) -> None:
+        """The preview ended."""
+        self._preview_device = ""
+        self._preview_no = 0
+        self._preview_shapes = []
+        self._preview_note = ""
+        self.preview_changed.emit()

@@ -68,7 +68,7 @@ CERTIFICATE_SCREENS: dict[State, ScreenSpec] = {
     State.CERTIFICATE_PRINTING: ScreenSpec("BusyScreen.qml", back=False),
     State.CERTIFICATE_PRINTED: ScreenSpec(
         "MessageScreen.qml", "✓", "success",
-        (Action("home", Label.DONE, primary=True), _OTHER_CERTIFICATE), back=False,
+        (Action("finish", Label.FINISH, primary=True), _OTHER_CERTIFICATE), back=False,
     ),
     State.CERTIFICATE_PRINT_FAILED: ScreenSpec(
         "CertificateFailedScreen.qml", "!", "error",
@@ -121,6 +121,58 @@ PAYMENT_SCREENS: dict[State, ScreenSpec] = {
     State.PAY_CANCELLED: ScreenSpec("PayStatusScreen.qml", "i", "info", (_HOME,), back=False),
 }
 """The payment screens."""
+
+
+_FINISH = Action("finish", Label.FINISH, primary=True)
+"""完成 on a service's done screen: the rating of the service follows."""
+_SKIP = Action("evaluation_skip", Label.EVALUATION_SKIP)
+EVALUATION_SCREENS: dict[State, ScreenSpec] = {
+    State.EVALUATION_CARD: ScreenSpec("IdentityCardScreen.qml"),
+    State.EVALUATION_FINDING: ScreenSpec("BusyScreen.qml", back=False),
+    State.EVALUATION_RATING: ScreenSpec(
+        "EvaluationRatingScreen.qml", actions=(_SKIP,), back=False
+    ),
+    State.EVALUATION_REASONS: ScreenSpec(
+        "EvaluationReasonsScreen.qml",
+        actions=(Action("apply_next", Label.APPLY_NEXT, primary=True), _SKIP),
+    ),
+    State.EVALUATION_COMMENT: ScreenSpec(
+        "EvaluationCommentScreen.qml",
+        actions=(Action("evaluation_send", Label.EVALUATION_SEND, primary=True), _SKIP),
+    ),
+    State.EVALUATION_SENDING: ScreenSpec("BusyScreen.qml", nav=False, back=False),
+    State.EVALUATION_THANKS: ScreenSpec(
+        "EvaluationEndScreen.qml", "5", "success", (_HOME,), back=False
+    ),
+    State.EVALUATION_ALREADY: ScreenSpec(
+        "EvaluationEndScreen.qml", "4", "info", (_HOME,), back=False
+    ),
+    State.EVALUATION_UNAVAILABLE: ScreenSpec(
+        "MessageScreen.qml", "!", "error", (_HOME,), back=False
+    ),
+}
+"""The 好差评 screens (an end screen's ``symbol`` is the face it shows: 5 smiles, 4 is kind)."""
+
+
+APPOINTMENT_SCREENS: dict[State, ScreenSpec] = {
+    State.APPOINTMENT_MATTERS: ScreenSpec("AppointmentMattersScreen.qml"),
+    State.APPOINTMENT_SLOTS: ScreenSpec(
+        "AppointmentSlotsScreen.qml",
+        actions=(Action("appointment_next", Label.APPOINTMENT_NEXT, primary=True),),
+    ),
+    State.APPOINTMENT_CARD: ScreenSpec("IdentityCardScreen.qml"),
+    State.APPOINTMENT_VERIFYING: ScreenSpec("BusyScreen.qml", back=False),
+    State.APPOINTMENT_PHONE: ScreenSpec(
+        "AppointmentPhoneScreen.qml",
+        actions=(Action("appointment_book", Label.APPOINTMENT_BOOK, primary=True),),
+    ),
+    State.APPOINTMENT_BOOKING: ScreenSpec("BusyScreen.qml", nav=False, back=False),
+    State.APPOINTMENT_PRINTING: ScreenSpec("BusyScreen.qml", nav=False, back=False),
+    State.APPOINTMENT_DONE: ScreenSpec(
+        "AppointmentDoneScreen.qml", "✓", "success", (_FINISH,), back=False,
+    ),
+}
+"""The 预约 screens."""
 
 SCREENS: dict[State, ScreenSpec] = {
     State.HOME: ScreenSpec("HomeScreen.qml", nav=False),
@@ -192,9 +244,11 @@ SCREENS: dict[State, ScreenSpec] = {
     ),
     State.APPLY_SUBMITTING: ScreenSpec("BusyScreen.qml", nav=False, back=False),
     State.APPLY_PRINTING: ScreenSpec("BusyScreen.qml", nav=False, back=False),
-    State.APPLY_DONE: ScreenSpec("ApplyResultScreen.qml", "✓", "success", (_HOME,), back=False),
+    State.APPLY_DONE: ScreenSpec(
+        "ApplyResultScreen.qml", "✓", "success", (_FINISH,), back=False
+    ),
     State.APPLY_OFFLINE_SAVED: ScreenSpec(
-        "ApplyResultScreen.qml", "✓", "success", (_HOME,), back=False
+        "ApplyResultScreen.qml", "✓", "success", (_FINISH,), back=False
     ),
     State.APPLY_PRINT_FAILED: ScreenSpec(
         "ApplyResultScreen.qml",
@@ -205,6 +259,8 @@ SCREENS: dict[State, ScreenSpec] = {
     ),
     State.APPLY_NOT_SAVED: ScreenSpec("ApplyResultScreen.qml", "!", "error", (_HOME,), back=False),
     **CERTIFICATE_SCREENS,
+    **EVALUATION_SCREENS,
+    **APPOINTMENT_SCREENS,
     **PAYMENT_SCREENS,
     State.MAINTENANCE_PIN: ScreenSpec("MaintenancePinScreen.qml"),
     State.MAINTENANCE_WAITING: ScreenSpec("BusyScreen.qml"),

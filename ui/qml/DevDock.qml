@@ -146,6 +146,9 @@ Rectangle {
                         onClicked: devDock.showDocument(modelData)
                     }
                 }
+                DockButton { objectName: "dock_document_fault_black"; text: qsTr("高拍仪黑屏"); onClicked: devDock.documentCameraFault("black") }
+                DockButton { objectName: "dock_document_fault_frozen"; text: qsTr("高拍仪冻结"); onClicked: devDock.documentCameraFault("frozen") }
+                DockButton { objectName: "dock_document_fault_clear"; text: qsTr("清除高拍仪故障"); onClicked: devDock.documentCameraFault("") }
             }
             DockHeading { text: qsTr("政务服务平台") }
             GridLayout {
@@ -166,6 +169,8 @@ Rectangle {
                 DockButton { objectName: "dock_pay_pending"; text: qsTr("下次需手机确认"); onClicked: devDock.nextCharge("pending") }
                 DockButton { objectName: "dock_pay_lose"; text: qsTr("丢失下次扣款应答"); onClicked: devDock.loseNextAnswer() }
             }
+            DockHeading { text: qsTr("预约") }
+            DockButton { objectName: "dock_fill_chosen_slot"; text: qsTr("占满所选时段"); onClicked: devDock.fillChosenSlot() }
             DockHeading { text: qsTr("运维") }
             DockButton { objectName: "dock_maintenance"; text: qsTr("维护模式（密码 123456）"); onClicked: devDock.maintenanceGesture() }
             GridLayout {

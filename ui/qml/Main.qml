@@ -22,6 +22,10 @@ Window {
 
 
     Component.onCompleted: {
+        Theme.primary = branding.primaryColor
+        Theme.primaryDark = branding.primaryDarkColor
+        Theme.primaryLight = branding.primaryLightColor
+        Theme.textScale = branding.textScale
         VirtualKeyboardSettings.locale = "zh_CN"
         VirtualKeyboardSettings.activeLocales = ["zh_CN", "en_US"]
     }

@@ -3,19 +3,21 @@ import QtQuick
 
 // Sizes, colours and fonts of the kiosk: one place, calm government blue and white.
 // Sizes are in logical pixels of a 1080×1920 portrait screen; `scale` grows them in
-// elderly mode (适老模式).
+// elderly mode (适老模式) and by the profile's `textScale` ([branding] text_scale). The
+// primary colours are the profile's too (Main.qml sets them from `branding` at load).
 QtObject {
     property bool elderly: false
-    readonly property real scale: elderly ? 1.2 : 1.0
+    property real textScale: 1.0
+    readonly property real scale: (elderly ? 1.2 : 1.0) * textScale
 
     // Characters Noto lacks (CJK Extension B and later, e.g. U+20000) are drawn by Qt's
     // fontconfig fallback from HanaMin A/B and BabelStone Han (Debian fonts-hanazono,
     // fonts-babelstone-han, installed by ./dev); QML in Qt 6.11 has no font.families.
     readonly property string fontFamily: "Noto Sans CJK SC"
 
-    readonly property color primary: "#1656B8"
-    readonly property color primaryDark: "#0E3F8C"
-    readonly property color primaryLight: "#E8F0FC"
+    property color primary: "#1656B8"
+    property color primaryDark: "#0E3F8C"
+    property color primaryLight: "#E8F0FC"
     readonly property color accent: "#D4380D"
     readonly property color success: "#2E7D32"
     readonly property color warning: "#B26A00"

@@ -10,7 +10,9 @@ receipt prints either way (after the fees are paid, when the matters have any: s
 :mod:`kiosk.flow.phases.payment`; the payment receipt prints with it); an instant result
 that is a certificate then prints on A4, and the done screen says whether it did (else its
 verify QR and 请到人工窗口打印). When the receipt cannot print, the screen shows its content
-as a QR code and offers to reprint once the printer is back. Leaving the phase forgets the draft.
+as a QR code and offers to reprint once the printer is back. 完成 on the done screens leads
+to the rating of the service (:mod:`kiosk.flow.phases.evaluation`). Leaving the phase forgets
+the draft.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from kiosk.flow import payment_actions as pay
 from kiosk.flow.actions import cancel_request
 from kiosk.flow.apply_actions import Backward, FormNext
 from kiosk.flow.chart import STAY, Node, Row
+from kiosk.flow.phases.evaluation import evaluate_after, served_application
 from kiosk.flow.phases.payment import PAYMENT
 from kiosk.flow.states import Phase, Reason, State
 
@@ -34,8 +37,8 @@ APPLY_FINISH = Node(
     Phase.APPLY_FINISH,
     contains=(
         Node(S.APPLY_PRINTING, entry=a.print_receipt, exit=cancel_request),
-        S.APPLY_DONE,
-        S.APPLY_OFFLINE_SAVED,
+        evaluate_after(S.APPLY_DONE, served_application),
+        evaluate_after(S.APPLY_OFFLINE_SAVED, served_application),
         S.APPLY_PRINT_FAILED,
         S.APPLY_NOT_SAVED,
     ),

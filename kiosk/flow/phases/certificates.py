@@ -10,8 +10,9 @@ answers the verified identity cannot give (a period's dates, say) is answered
 The platform completes a
 query-and-print application at once with its ``result_document``; the app renders it to PDF
 (``entry.certificates``) and the citizen sees a preview, prints on A4, and is told to take the
-certificate only once the job completed. A failed print shows the verify QR and sends the
-citizen to the staffed window; nothing is ever reported printed that was not.
+certificate only once the job completed; 完成 then leads to the rating of the service. A
+failed print shows the verify QR and sends the citizen to the staffed window; nothing is ever
+reported printed that was not.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from kiosk.flow.chart import STAY, Node, Row, decision, predicate
 from kiosk.flow.context import FlowContext
 from kiosk.flow.effects import DropCertificate, Effect, IssueCertificate, PrintIssuedCertificate
 from kiosk.flow.matter import IdentityRequirement, MatterBrief, SelfService, SubjectKind
+from kiosk.flow.phases.evaluation import evaluate_after, served_certificate
 from kiosk.flow.states import Phase, Reason, State
 from kiosk.forms.minimal import answered_form, identity_sources
 from kiosk.forms.paging import paginate
@@ -183,7 +185,7 @@ CERTIFICATES = Node(
         Node(S.CERTIFICATE_ISSUING, exit=a.cancel_request),
         S.CERTIFICATE_PREVIEW,
         Node(S.CERTIFICATE_PRINTING, exit=a.cancel_request),
-        S.CERTIFICATE_PRINTED,
+        evaluate_after(S.CERTIFICATE_PRINTED, served_certificate),
         S.CERTIFICATE_PRINT_FAILED,
     ),
     exit=forget_certificate,

@@ -11,8 +11,11 @@ from kiosk.flow import apply_actions
 from kiosk.flow import events as ev
 from kiosk.flow.chart import STAY, Node, Row
 from kiosk.flow.phases.apply import APPLY
+from kiosk.flow.phases.appointment import APPOINTMENT
+from kiosk.flow.phases.appointment import FROM_GUIDE as APPOINTMENT_FROM_GUIDE
 from kiosk.flow.phases.browse import BROWSE
 from kiosk.flow.phases.certificates import CERTIFICATES, FROM_VERIFIED
+from kiosk.flow.phases.evaluation import EVALUATION
 from kiosk.flow.phases.identity import IDENTITY
 from kiosk.flow.states import Phase, State
 
@@ -21,7 +24,7 @@ S = State
 
 SESSION = Node(
     Phase.SESSION,
-    contains=(BROWSE, IDENTITY, S.VERIFIED, APPLY, CERTIFICATES),
+    contains=(BROWSE, IDENTITY, S.VERIFIED, APPLY, CERTIFICATES, EVALUATION, APPOINTMENT),
     rows=(
         Row(Phase.SESSION, on=(ev.GoHome, ev.IdleExpired), to=S.HOME),
         Row(S.VERIFIED, on=ev.OpenCatalogue, do=a.clear_matter, to=S.CATALOGUE),
@@ -34,6 +37,7 @@ SESSION = Node(
         Row(S.VERIFIED, on=ev.ContinueApply, when=apply_actions.can_apply,
             do=apply_actions.load_application, to=S.APPLY_LOADING),
         FROM_VERIFIED,
+        APPOINTMENT_FROM_GUIDE,
     ),
 )
 """From the first tap after home until the citizen leaves or is timed out."""

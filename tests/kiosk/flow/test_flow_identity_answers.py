@@ -164,3 +164,14 @@ def test_the_card_grace_counts_down_in_the_view(machine: FlowMachine, clock: Fak
     assert machine.view.card_grace_remaining_s == 7
     machine.dispatch(ev.CardPresented())
     assert machine.view.card_grace_remaining_s is None
+
+
+def test_a_face_that_arrives_after_the_flow_left_face_capture_is_zeroed(
+    machine: FlowMachine,
+) -> None:
+    to_face_capture(machine)
+    machine.dispatch(ev.GoHome())
+    late = bytearray(b"\xff\xd8late-face")
+    machine.dispatch(ev.FaceCaptured(late))
+    assert machine.state is not State.FACE_VERIFYING
+    assert not any(late) and machine.session.face_image is None

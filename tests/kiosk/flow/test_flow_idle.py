@@ -103,7 +103,7 @@ def test_touch_restarts_the_idle_clock(machine: FlowMachine, clock: FakeClock) -
 def test_information_screens_return_home_without_a_countdown(
     machine: FlowMachine, clock: FakeClock
 ) -> None:
-    machine.dispatch(ev.OpenPlaceholder(PlaceholderTopic.EVALUATION))
+    machine.dispatch(ev.OpenPlaceholder(PlaceholderTopic.ELDERLY_MODE))
     clock.advance(30)
     assert machine.tick() == [fx.WipeSession()]
     assert machine.state is State.HOME

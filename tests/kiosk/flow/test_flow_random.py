@@ -63,7 +63,7 @@ events = st.one_of(
     st.builds(ev.GuideLoaded, request_ids, briefs),
     st.builds(ev.CardRead, cards),
     st.builds(ev.CardReadFailed, st.sampled_from(ev.CardFailure)),
-    st.builds(ev.FaceCaptured, st.binary(max_size=8)),
+    st.builds(ev.FaceCaptured, st.binary(max_size=8).map(bytearray)),
     st.builds(ev.QrScanned, st.text(max_size=4)),
     st.builds(
         ev.VerifyResult, request_ids, st.just("v"), st.just("t"), st.just("张伟"), st.just("1")

@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 
 from drivers.base import DeviceState, DeviceStatus
-from drivers.camera.face import FaceGuidance
+from drivers.camera.face import FaceCapture, FaceCapturer, FaceGuidance
 from drivers.camera.types import Frame, Image
 from kiosk.identity import face_capture
 from kiosk.identity.face_capture import GOOD_FRAMES_NEEDED, FaceCaptureListener, FaceCaptureRun
@@ -119,6 +119,31 @@ def test_nothing_is_posted_after_stop() -> None:
     threading.Event().wait(0.05)
     assert len(posted) == count
     assert recorder.captured == [] and recorder.failed == 0
+
+
+def test_a_good_face_captured_as_the_run_stops_is_zeroed_not_posted() -> None:
+    recorder = Recorder()
+    jpegs: list[bytearray] = []
+    run: FaceCaptureRun
+
+    class StoppedMidCapture(FaceCapturer):
+        """The flow leaves face capture while the last good frame is being encoded."""
+
+        def capture(self, image: Image) -> FaceCapture:
+            result = super().capture(image)
+            if result.jpeg is not None:
+                jpegs.append(result.jpeg)
+                if len(jpegs) == GOOD_FRAMES_NEEDED:
+                    run.stop()
+            return result
+
+    frames = [_face()] * GOOD_FRAMES_NEEDED
+    run = FaceCaptureRun(ScriptedCamera(frames), recorder.listener(), recorder.post,
+                         capturer=StoppedMidCapture)
+    run.start()
+    assert run.join(10)
+    assert recorder.captured == []
+    assert len(jpegs) == GOOD_FRAMES_NEEDED and not any(any(jpeg) for jpeg in jpegs)
 
 
 def test_a_missing_face_detector_fails_the_capture() -> None:

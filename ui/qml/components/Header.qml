@@ -23,8 +23,18 @@ Rectangle {
         anchors.leftMargin: Theme.margin
         anchors.rightMargin: Theme.margin
         spacing: 24
+        Image {
+            objectName: "header_logo"
+            visible: branding.logo.length > 0
+            Layout.preferredWidth: visible ? 96 : 0
+            Layout.preferredHeight: 96
+            sourceSize: Qt.size(96, 96)
+            fillMode: Image.PreserveAspectFit
+            source: branding.logo
+        }
         Rectangle {
-            Layout.preferredWidth: 96; Layout.preferredHeight: 96
+            visible: branding.logo.length === 0
+            Layout.preferredWidth: visible ? 96 : 0; Layout.preferredHeight: 96
             radius: 48
             color: "white"
             Text {

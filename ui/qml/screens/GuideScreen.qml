@@ -141,5 +141,16 @@ Item {
             enabled: catalogue.guideAvailable
             onClicked: catalogue.start()
         }
+        BigButton {
+            objectName: "guide_appointment"
+            Layout.row: 4
+            Layout.column: 0
+            Layout.fillWidth: true
+            Layout.maximumWidth: screen.twoColumns ? screen.sideWidth : Number.POSITIVE_INFINITY
+            visible: appointments.guideOffers
+            primary: !catalogue.guideAvailable
+            text: appointments.offerLabel
+            onClicked: kiosk.intent("appointment")
+        }
     }
 }

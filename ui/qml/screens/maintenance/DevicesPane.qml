@@ -3,14 +3,20 @@ import QtQuick.Layouts
 import "../.."
 import "../../components"
 
-// Each device: status, paper, what it is, its last error; self-tests and reset.
+// Each device: status, paper, what it is, its last error; self-tests, camera preview with
+// what was found drawn over it (face, QR code, page), and reset.
 Flickable {
+    objectName: "devices_list"
     contentHeight: column.implicitHeight
     clip: true
     ColumnLayout {
         id: column
         width: parent.width
         spacing: 16
+        CameraPreviewPanel {
+            Layout.fillWidth: true
+            visible: maintenance.previewDevice.length > 0
+        }
         Repeater {
             model: maintenance.devices
             Rectangle {
@@ -70,6 +76,27 @@ Flickable {
                             primary: false; implicitHeight: 96
                             text: qsTr("已更换纸卷")
                             onClicked: maintenance.perform("paper_replaced", card.modelData.id)
+                        }
+                        BigButton {
+                            objectName: "test_print_a4_" + card.modelData.id
+                            visible: card.modelData.id === "a4_printer"
+                            primary: false; implicitHeight: 96
+                            text: qsTr("打印 A4 测试页")
+                            onClicked: maintenance.perform("test_print_a4", card.modelData.id)
+                        }
+                        BigButton {
+                            objectName: "test_document_camera_" + card.modelData.id
+                            visible: card.modelData.id === "document_camera"
+                            primary: false; implicitHeight: 96
+                            text: qsTr("拍摄测试")
+                            onClicked: maintenance.perform("test_document_camera", card.modelData.id)
+                        }
+                        BigButton {
+                            objectName: "preview_" + card.modelData.id
+                            visible: card.modelData.id === "camera" || card.modelData.id === "document_camera"
+                            primary: false; implicitHeight: 96
+                            text: qsTr("画面预览")
+                            onClicked: maintenance.perform("preview", card.modelData.id)
                         }
                         BigButton {
                             objectName: "read_card_" + card.modelData.id

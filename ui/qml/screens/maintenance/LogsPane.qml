@@ -3,7 +3,8 @@ import QtQuick.Layouts
 import "../.."
 import "../../components"
 
-// The newest lines of the kiosk's log (masked when written), filtered by a word.
+// The newest lines of the kiosk's log (masked when written), filtered by a word; 导出 writes
+// a masked, compressed bundle (log, audit tail, devices, config summary) for a technician.
 ColumnLayout {
     spacing: 12
     RowLayout {
@@ -21,6 +22,23 @@ ColumnLayout {
             text: qsTr("筛选")
             onClicked: maintenance.perform("filter_logs", filter.text)
         }
+        BigButton {
+            objectName: "log_export"
+            implicitHeight: 96
+            primary: false
+            text: qsTr("导出")
+            onClicked: maintenance.perform("export_logs", "")
+        }
+    }
+    Text {
+        objectName: "log_bundles"
+        Layout.fillWidth: true
+        visible: maintenance.logBundles.length > 0
+        text: maintenance.logBundles.join("\n")
+        font.family: Theme.fontFamily
+        font.pixelSize: 22
+        color: Theme.textSecondary
+        wrapMode: Text.WrapAnywhere
     }
     Rectangle {
         Layout.fillWidth: true
