@@ -173,3 +173,18 @@ def test_walking_away_from_an_unpaid_order_cancels_it(
     assert machine.state is State.HOME
     assert _of(effects, fx.CancelPaymentOrder) == [fx.CancelPaymentOrder("P1")]
     assert machine.session.payment is None
+
+
+def test_an_order_expired_at_the_platform_says_so_and_is_not_cancelled(
+    machine: FlowMachine,
+) -> None:
+    _at_fees(machine)
+    create = machine.dispatch(ev.PayByQr())[-1]
+    assert isinstance(create, fx.CreatePaymentQr)
+    watch = _of(machine.dispatch(ev.PaymentQrReady(create.request_id, "u", 300.0)),
+                fx.WatchPayment)[0]
+    assert isinstance(watch, fx.WatchPayment)
+    expired = replace(UNPAID, status=PaymentStatus.EXPIRED)
+    machine.dispatch(ev.PaymentSettled(watch.request_id, expired))
+    assert machine.state is State.PAY_FAILED and machine.view.reason is Reason.PAYMENT_EXPIRED
+    assert not _of(machine.dispatch(ev.GoHome()), fx.CancelPaymentOrder)
