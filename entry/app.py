@@ -34,6 +34,7 @@ from entry.devices import device_configs, device_factories
 from entry.evaluation import EvaluationEffects
 from entry.logs import install_log_masking
 from entry.operations import Operations
+from entry.payment import PaymentEffects
 from entry.progress import ProgressEffects
 from kiosk.catalogue.service import CatalogueService, CatalogueSnapshot
 from kiosk.config import Config
@@ -49,6 +50,7 @@ from simulation.server import ControlServer
 from ui.bridge.automation import UiAutomation, register_routes
 from ui.bridge.branding_vm import look_of
 from ui.bridge.evaluation_vm import EvaluationViewModel
+from ui.bridge.payment_vm import PaymentViewModel
 from ui.kiosk_ui import KioskUi, UiSettings
 
 if TYPE_CHECKING:
@@ -144,6 +146,7 @@ class KioskApp:
         """The one outbox store: the worker, the citizen's online submit and maintenance's view
         share it, so maintenance sees the submit's claim and waits for it."""
         self.operations = Operations(self)
+        self.payment_vm = PaymentViewModel(lambda: self.machine.session.payment, clock)
         self.evaluation_vm = EvaluationViewModel(
             self.dispatch, configured_reasons(config.raw), lambda: self.machine.session.evaluation
         )
@@ -179,6 +182,7 @@ class KioskApp:
                 "evaluation": self.evaluation_vm,
                 "appointments": self.appointments.view_model,
                 "progressQuery": self.progress.view_model,
+                "payment": self.payment_vm,
             },
         )
         self.ui.catalogue.set_devices(initial)
@@ -204,6 +208,7 @@ class KioskApp:
             dispatch=self.dispatch,
             settings=DeskSettings(config.terminal.hall_name, config.terminal.terminal_id),
         )
+        self.payment = PaymentEffects(self.workers, lambda: self.backend, self.dispatch, clock)
         self.evaluation = EvaluationEffects(
             config.terminal.terminal_id, config.terminal.data_dir, self.workers,
             lambda: self.backend, self.dispatch,
@@ -212,6 +217,7 @@ class KioskApp:
             self._effect_handlers()
             | self.apply.handlers()
             | self.progress.handlers()
+            | self.payment.handlers()
             | self.certificates.handlers()
             | self.evaluation.handlers()
             | self.operations.effect_handlers()
@@ -226,6 +232,7 @@ class KioskApp:
         self._unsubscribe = [
             install_log_masking(self.machine.session.known_names),
             self.machine.on_view(self.ui.set_view),
+            self.machine.on_view(self.payment_vm.set_view),
             self.machine.on_view(self.evaluation_vm.set_view),
             self.machine.on_view(self.appointments.view_model.set_view),
             self.catalogue.subscribe(self.appointments.view_model.catalogue_changed),
@@ -236,6 +243,7 @@ class KioskApp:
         if self.control is not None:
             automation = UiAutomation(self.ui.window, lambda: self.machine.state.value)
             register_routes(self.control, automation, self.workers, self.touch)
+            self.payment.register_routes(self.control)
             self.appointments.mount_routes(self.control)
             self.control.start()
         self.operations.start()
@@ -278,6 +286,7 @@ class KioskApp:
         def done(_: None) -> None:
             self._started = True
             self.operations.backend_started(self._backend.result())
+            self.payment.recover()
             statuses = self.devices.statuses()
             self.ui.catalogue.set_devices(statuses)
             self.dispatch(ev.DevicesChanged(statuses))
@@ -294,6 +303,7 @@ class KioskApp:
         if self._starting is not None:
             with contextlib.suppress(Exception):
                 self._starting.result(timeout=BACKEND_STOP_WAIT_S)
+        self.payment.stop()
         self.workers.shutdown()
         self._ticker.stop()
         for unsubscribe in reversed(self._unsubscribe):

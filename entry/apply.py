@@ -40,8 +40,9 @@ from kiosk.outbox.submitter import Queued, StoreUnavailable, Upload
 from kiosk.platform.errors import PlatformError, PlatformFailure
 from kiosk.platform.models import Application
 from kiosk.receipts.documents import DeferredMaterial, Hall, ReceiptBuilder
+from kiosk.receipts.payment import payment_receipt
 from kiosk.workers import Workers
-from ui.receipt_text import receipt_wording
+from ui.receipt_text import payment_receipt_wording, receipt_wording
 
 if TYPE_CHECKING:
     from entry.backend import Backend
@@ -81,8 +82,9 @@ def upload_key(submission_key: str, sha256: str) -> str:
 def receipt_documents(
     effect: fx.PrintReceipt, hall: Hall, base: str
 ) -> tuple[Document, ...]:
-    """The documents of a receipt job: the acceptance receipt and each instant result that is
-    not a certificate for A4, or the saved-for-later slip."""
+    """The documents of a receipt job: the acceptance receipt, the payment receipt of the paid
+    fees, and each instant result that is not a certificate for A4; or the saved-for-later
+    slip."""
     builder = ReceiptBuilder(receipt_wording())
     deferred = [DeferredMaterial(d.name, d.deadline) for d in effect.deferred]
     if not effect.applications:
@@ -100,6 +102,10 @@ def receipt_documents(
         for a in effect.applications
         if a.result_document is not None and a.application_no not in effect.certificates
     )
+    if effect.payment is not None:
+        numbers = tuple(a.application_no for a in effect.applications)
+        paid = payment_receipt(payment_receipt_wording(), hall, effect.payment, numbers)
+        return (receipt, paid, *results)
     return (receipt, *results)
 
 
@@ -177,7 +183,8 @@ class ApplyEffects:
                 return ev.ApplicationQueued(rid, outcome.local_ref)
             if isinstance(outcome, StoreUnavailable):
                 return ev.ApplicationNotSaved(rid, outcome.code)
-            return ev.ApplicationAccepted(rid, outcome.result.applications, outcome.local_ref)
+            return ev.ApplicationAccepted(rid, outcome.result.applications, outcome.local_ref,
+                                          outcome.result.payment)
 
         def failed(error: BaseException) -> None:
             if not isinstance(error, PlatformFailure):

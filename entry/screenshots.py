@@ -98,6 +98,39 @@ def _instant_certificate_matter(app: KioskApp) -> None:
     raise RouteError("no instant matter prints its result at the terminal")
 
 
+def _fee_matter(app: KioskApp) -> None:
+    """Open the first matter with fees whose materials need no scan (a commitment or an
+    e-licence does), so the route reaches the fees screen."""
+    wait_until(lambda: bool(app.catalogue.snapshot.catalogue.matters), 15.0, "catalogue")
+    for matter in app.catalogue.snapshot.catalogue.matters:
+        if (matter.fees and matter.self_service == "full"
+                and matter.identity == "id_card_and_face"
+                and all(not m.required or m.commitment_text for m in matter.materials)):
+            app.ui.catalogue.open(matter.code)
+            return
+    raise RouteError("no matter with fees can be applied for without a scan")
+
+
+def _platform_sim(app: KioskApp) -> Any:
+    sim = app.backend.platform_sim
+    if sim is None:
+        raise RouteError("the payment routes need the embedded simulated platform")
+    return sim
+
+
+def _next_charge(outcome: str) -> Step:
+    def choose(app: KioskApp) -> None:
+        from platform_sim import Charge, ChargeOutcome
+
+        _platform_sim(app).next_charge(Charge(ChargeOutcome(outcome)))
+
+    return choose
+
+
+def _qr_runs_out(app: KioskApp) -> None:
+    app.dispatch(ev.PaymentQrExpired(app.machine.pending_request or 0))
+
+
 def _simulator(app: KioskApp, device: DeviceClass, kind: type[S]) -> S:
     simulator = app.devices.simulator_as(device, kind)
     if simulator is None:
@@ -548,6 +581,36 @@ _CERTIFICATE_FORM: tuple[Step, ...] = (
     _screen("verified"), _intent("query_print"), _screen("certificate_form"),
 )
 
+_PAY_FEES: tuple[Step, ...] = (
+    _intent("home.services"), _screen("catalogue"), _fee_matter, _screen("guide"), _guide_start,
+    _screen("identity_card"), _card("resident"), _screen("face_consent"), _camera("face"),
+    _intent("consent"), _screen("verified"), _intent("continue"), _screen("apply_form"),
+    _form_done, _materials_done, _screen("apply_review"), _intent("apply_confirm"),
+    _screen("pay_fees"),
+)
+_PAY_QR: tuple[Step, ...] = (*_PAY_FEES, _intent("pay_qr"), _screen("pay_qr"))
+_PAY_SCAN: tuple[Step, ...] = (*_PAY_FEES, _intent("pay_code"), _screen("pay_scan"))
+WECHAT_CODE = "134567890123456789"
+PAYMENT_ROUTES: dict[str, tuple[Step, ...]] = {
+    "pay_fees": _PAY_FEES,
+    "pay_qr": _PAY_QR,
+    "pay_qr_expired": (*_PAY_QR, _qr_runs_out, _screen("pay_qr_expired")),
+    "pay_scan": _PAY_SCAN,
+    "pay_scan_not_a_code": (*_PAY_SCAN, _scan("6901234567892"),
+                            _until("not a code", lambda app: app.machine.view.reason is not None)),
+    "pay_scan_declined": (*_PAY_SCAN, _next_charge("declined"), _scan(WECHAT_CODE),
+                          _until("declined", lambda app: app.machine.view.reason is not None)),
+    "pay_pending": (*_PAY_SCAN, _next_charge("pending"), _scan(WECHAT_CODE),
+                    _screen("pay_pending")),
+    "pay_paid": (*_PAY_SCAN, _scan(WECHAT_CODE), _screen("pay_paid")),
+    "pay_cancelled": (*_PAY_FEES, _intent("pay_cancel"), _screen("pay_cancelled")),
+    "pay_failed": (*_PAY_FEES, _platform_offline, _intent("pay_cancel"), _screen("pay_failed")),
+    "pay_print_failed": (*_PAY_SCAN, _paper("out"), _scan(WECHAT_CODE),
+                         _screen("apply_print_failed")),
+}
+"""The payment screens (the waits — QR loading, charging, cancelling — are BusyScreen)."""
+
+
 def _rate(rating: int) -> Step:
     return lambda app: app.evaluation_vm.rate(rating)
 
@@ -789,6 +852,7 @@ ROUTES: dict[str, tuple[Step, ...]] = {
                                 _settle_panel, _perform("export_logs"), _result_shown),
     **APPOINTMENT_ROUTES,
     **PROGRESS_ROUTES,
+    **PAYMENT_ROUTES,
 }
 """How to reach each screen from home."""
 

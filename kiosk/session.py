@@ -33,6 +33,7 @@ from kiosk.identity.person import EstablishedIdentity
 if TYPE_CHECKING:
     from kiosk.apply.draft import ApplicationDraft
     from kiosk.appointments.draft import AppointmentDraft
+    from kiosk.payment.progress import PaymentProgress
     from kiosk.progress.case import ProgressCase
 
 
@@ -57,6 +58,7 @@ class Session:
     scanned_texts: list[str] = field(default_factory=list)
     images: list[bytearray] = field(default_factory=list)
     application: ApplicationDraft | None = None
+    payment: PaymentProgress | None = None
     evaluation: EvaluationDraft | None = None
     """The service just completed and the rating being given for it (好差评)."""
     appointment: AppointmentDraft | None = None
@@ -92,6 +94,7 @@ class Session:
         self.forget_identity()
         self.matter = None
         self.drop_application()
+        self.payment = None
         self.drop_evaluation()
         self.drop_appointment()
         self.progress = None
@@ -131,6 +134,7 @@ class Session:
             and not self.scanned_texts
             and not self.images
             and self.application is None
+            and self.payment is None
             and self.evaluation is None
             and self.appointment is None
             and self.progress is None

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from kiosk.appointments.slip import SlipWording
 from kiosk.documents.wording import PdfWording
+from kiosk.receipts.payment import PaymentReceiptWording
 from kiosk.receipts.wording import ReceiptWording
 from ui.text import QT_TRANSLATE_NOOP, tr
 
@@ -81,4 +82,24 @@ def appointment_slip_wording() -> SlipWording:
         hall_phone=tr("Receipt", QT_TRANSLATE_NOOP("Receipt", "咨询电话")),
         time_format=tr("Receipt", QT_TRANSLATE_NOOP("Receipt", "%Y-%m-%d %H:%M")),
         end_format=tr("Receipt", QT_TRANSLATE_NOOP("Receipt", "%H:%M")),
+    )
+
+
+# --- the payment receipt (issue 12) -----------------------------------------------------------
+
+
+def payment_receipt_wording() -> PaymentReceiptWording:
+    """The payment receipt's words in the installed language."""
+    return PaymentReceiptWording(
+        title=tr("Receipt", QT_TRANSLATE_NOOP("Receipt", "缴费凭证")),
+        hall=tr("Receipt", QT_TRANSLATE_NOOP("Receipt", "缴费地点")),
+        total=tr("Receipt", QT_TRANSLATE_NOOP("Receipt", "合计")),
+        order_no=tr("Receipt", QT_TRANSLATE_NOOP("Receipt", "支付订单号")),
+        paid_at=tr("Receipt", QT_TRANSLATE_NOOP("Receipt", "支付时间")),
+        application_no=tr("Receipt", QT_TRANSLATE_NOOP("Receipt", "办件编号")),
+        scan_for_invoice=tr(
+            "Receipt", QT_TRANSLATE_NOOP("Receipt", "扫码查看并下载电子票据。")
+        ),
+        phone=tr("Receipt", QT_TRANSLATE_NOOP("Receipt", "咨询电话")),
+        time_format=tr("Receipt", QT_TRANSLATE_NOOP("Receipt", "%Y-%m-%d %H:%M")),
     )

@@ -301,6 +301,13 @@ class Label(StrEnum):
     EVALUATION_SKIP = "evaluation_skip"
     EVALUATION_SEND = "evaluation_send"
     PROGRESS_CORRECT = "progress_correct"
+    PAY_QR = "pay_qr"
+    PAY_CODE = "pay_code"
+    PAY_CANCEL = "pay_cancel"
+    PAY_NEW_QR = "pay_new_qr"
+    PAY_CONTINUE = "pay_continue"
+    PAY_CODE_INSTEAD = "pay_code_instead"
+    PAY_QR_INSTEAD = "pay_qr_instead"
 
 
 _LABELS: Mapping[Label, str] = {
@@ -1286,3 +1293,105 @@ _SCREENS = {
         "",
     ),
 }
+
+
+# --- paying fees (统一公共支付) -----------------------------------------------------------------
+
+_SCREENS = {
+    **_SCREENS,
+    State.PAY_FEES: (
+        QT_TRANSLATE_NOOP("Screen", "缴纳费用"),
+        QT_TRANSLATE_NOOP("Screen", "您的申请已受理。本事项需缴纳以下费用，请选择支付方式。"),
+        "",
+    ),
+    State.PAY_QR_LOADING: (
+        QT_TRANSLATE_NOOP("Screen", "正在获取支付二维码…"),
+        QT_TRANSLATE_NOOP("Screen", "请稍候。"),
+        "",
+    ),
+    State.PAY_QR: (
+        QT_TRANSLATE_NOOP("Screen", "请用手机扫码支付"),
+        QT_TRANSLATE_NOOP("Screen", "打开微信或支付宝“扫一扫”，扫描下方二维码完成支付。支付后本机将自动继续。"),
+        "",
+    ),
+    State.PAY_QR_EXPIRED: (
+        QT_TRANSLATE_NOOP("Screen", "二维码已过期"),
+        QT_TRANSLATE_NOOP("Screen", "订单尚未支付，请重新获取二维码，或改用付款码支付。"),
+        "",
+    ),
+    State.PAY_SCAN: (
+        QT_TRANSLATE_NOOP("Screen", "请出示付款码"),
+        QT_TRANSLATE_NOOP("Screen", "打开微信或支付宝的付款码，对准下方扫码窗口。"),
+        "",
+    ),
+    State.PAY_CHARGING: (
+        QT_TRANSLATE_NOOP("Screen", "正在支付…"),
+        QT_TRANSLATE_NOOP("Screen", "请稍候，支付完成前请勿离开。"),
+        "",
+    ),
+    State.PAY_PENDING: (
+        QT_TRANSLATE_NOOP("Screen", "请在手机上确认支付"),
+        QT_TRANSLATE_NOOP("Screen", "请在手机上输入支付密码或确认支付，确认后本机将自动继续。"),
+        "",
+    ),
+    State.PAY_CANCELLING: (
+        QT_TRANSLATE_NOOP("Screen", "正在取消支付…"),
+        QT_TRANSLATE_NOOP("Screen", "请稍候。"),
+        "",
+    ),
+    State.PAY_PAID: (
+        QT_TRANSLATE_NOOP("Screen", "支付成功"),
+        QT_TRANSLATE_NOOP("Screen", "稍后将自动打印受理回执和缴费凭证。"),
+        "",
+    ),
+    State.PAY_FAILED: (
+        QT_TRANSLATE_NOOP("Screen", "支付未完成"),
+        QT_TRANSLATE_NOOP("Screen", "申请已受理，费用尚未缴纳。请到人工窗口缴费，或凭回执编号在政务服务App缴费。"),
+        "",
+    ),
+    State.PAY_CANCELLED: (
+        QT_TRANSLATE_NOOP("Screen", "已取消支付"),
+        QT_TRANSLATE_NOOP("Screen", "申请已受理，费用尚未缴纳，未扣款。请到人工窗口缴费，或在政务服务App缴费。"),
+        "",
+    ),
+}
+
+_REASONS = {
+    **_REASONS,
+    Reason.NOT_A_PAYMENT_CODE: QT_TRANSLATE_NOOP("Reason", "这不是付款码。请打开微信或支付宝的付款码后重新扫描。"),
+    Reason.PAYMENT_DECLINED: QT_TRANSLATE_NOOP("Reason", "支付未成功，未扣款。请换一个付款码或改用扫码支付。"),
+    Reason.PAYMENT_NOT_CONFIRMED: QT_TRANSLATE_NOOP("Reason", "未收到您在手机上的确认。如已扣款，本机会自动识别，请勿重复支付；也可重新出示付款码。"),
+    Reason.PAYMENT_EXPIRED: QT_TRANSLATE_NOOP("Reason", "订单已超时关闭，未扣款。申请已受理，请到人工窗口缴费。"),
+    Reason.PAYMENT_CLOSED: QT_TRANSLATE_NOOP("Reason", "订单已关闭，未扣款。申请已受理，请到人工窗口缴费。"),
+    Reason.PAYMENT_UNAVAILABLE: QT_TRANSLATE_NOOP("Reason", "暂时无法连接支付平台。如已扣款，本机会自动确认，请勿重复支付；您也可以到人工窗口咨询。"),
+}
+
+_LABELS = {
+    **_LABELS,
+    Label.PAY_QR: QT_TRANSLATE_NOOP("Label", "扫码支付"),
+    Label.PAY_CODE: QT_TRANSLATE_NOOP("Label", "付款码支付"),
+    Label.PAY_CANCEL: QT_TRANSLATE_NOOP("Label", "暂不支付"),
+    Label.PAY_NEW_QR: QT_TRANSLATE_NOOP("Label", "重新获取二维码"),
+    Label.PAY_CONTINUE: QT_TRANSLATE_NOOP("Label", "打印回执"),
+    Label.PAY_CODE_INSTEAD: QT_TRANSLATE_NOOP("Label", "改用付款码支付"),
+    Label.PAY_QR_INSTEAD: QT_TRANSLATE_NOOP("Label", "改用扫码支付"),
+}
+
+_PAYMENT_WORDS: Mapping[str, str] = {
+    "total": QT_TRANSLATE_NOOP("Payment", "合计"),
+    "order_no": QT_TRANSLATE_NOOP("Payment", "订单号 {order_no}"),
+    "amount": QT_TRANSLATE_NOOP("Payment", "应付金额 {amount}"),
+    "paid_amount": QT_TRANSLATE_NOOP("Payment", "已支付 {amount}"),
+    "countdown": QT_TRANSLATE_NOOP("Payment", "二维码有效期还剩 {time}"),
+    "expired": QT_TRANSLATE_NOOP("Payment", "二维码已过期"),
+    "scanner_below": QT_TRANSLATE_NOOP("Payment", "扫码窗口在屏幕下方"),
+    "wallets": QT_TRANSLATE_NOOP("Payment", "支持微信支付、支付宝"),
+    "invoice": QT_TRANSLATE_NOOP("Payment", "扫码查看电子票据"),
+    "wechat": QT_TRANSLATE_NOOP("Payment", "微信支付"),
+    "alipay": QT_TRANSLATE_NOOP("Payment", "支付宝"),
+}
+
+
+def payment_word(key: str) -> str:
+    """A word of the payment screens (``_PAYMENT_WORDS``)."""
+    return tr("Payment", _PAYMENT_WORDS[key])

@@ -24,6 +24,7 @@ from kiosk.flow.effects import (
     SubmitApplication,
 )
 from kiosk.flow.matter import SelfService
+from kiosk.flow.payment_actions import paid_payment
 from kiosk.identity.person import IdentityMethod
 from kiosk.platform.models import Applicant
 
@@ -310,6 +311,7 @@ def print_receipt(ctx: FlowContext, _event: ev.Event) -> Effect | None:
                        in draft.plan.deferred()),
         certificates=certificate_numbers(draft.matters, outcome.applications)
         if isinstance(outcome, Accepted) else (),
+        payment=paid_payment(ctx),
     )
 
 

@@ -23,6 +23,7 @@ from kiosk.platform.models import (
     Appointment,
     Booking,
     Correction,
+    Payment,
 )
 
 
@@ -155,6 +156,8 @@ class PrintReceipt(Effect):
     saved_at: datetime | None
     deferred: tuple[DeferredItem, ...] = ()
     certificates: tuple[str, ...] = ()
+    payment: Payment | None = None
+    """The paid order of the fees: its payment receipt prints with the acceptance receipt."""
 
 
 @dataclass(frozen=True)
@@ -217,6 +220,68 @@ class RequestMaintenance(Effect):
 @dataclass(frozen=True)
 class EndMaintenance(Effect):
     """Maintenance (or the wait for it) is over: close the gate."""
+
+
+# --- paying fees (kiosk.flow.phases.payment) --------------------------------------------------
+
+
+@dataclass(frozen=True)
+class OpenPaymentOrder(Effect):
+    """Record the order of an accepted submission in the durable payment ledger."""
+
+    payment: Payment
+    application_nos: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class CreatePaymentQr(Effect):
+    """Ask for a fresh pay QR code; answer PaymentQrReady, PaymentSettled (the order is paid
+    or closed already) or PlatformUnavailable with ``request_id``."""
+
+    request_id: int
+    order_no: str
+
+
+@dataclass(frozen=True)
+class ChargePaymentCode(Effect):
+    """Charge a payment code of a known wallet (key on disk first; an unanswered charge is
+    resolved by asking the order's state, never by charging again); answer ChargeAnswered."""
+
+    request_id: int
+    order_no: str
+    code: str = field(repr=False)
+
+
+@dataclass(frozen=True)
+class WatchPayment(Effect):
+    """Poll the order's state until it is no longer pending (answer PaymentSettled) or, with
+    ``qr_deadline`` (the flow's clock), until the QR code runs out (PaymentQrExpired)."""
+
+    request_id: int
+    order_no: str
+    qr_deadline: float | None = None
+
+
+@dataclass(frozen=True)
+class StopWatchingPayment(Effect):
+    """Stop polling the order."""
+
+
+@dataclass(frozen=True)
+class CancelPaymentOrder(Effect):
+    """Close the unpaid order (cancelPayment with its one key); answer PaymentSettled with the
+    order's real state (``paid`` when the money arrived first) or PlatformUnavailable. Without
+    a ``request_id`` (the citizen left) nobody waits: the ledger keeps the outcome."""
+
+    order_no: str
+    request_id: int | None = None
+
+
+@dataclass(frozen=True)
+class PaymentReceiptPrinted(Effect):
+    """The printer confirmed the job with the payment receipt: the ledger marks it printed."""
+
+    order_no: str
 
 
 # --- appointments (kiosk.flow.phases.appointment) ---------------------------------------------

@@ -29,7 +29,8 @@ from kiosk.flow.matter import MatterBrief, SubjectKind
 from kiosk.flow.states import PlaceholderTopic
 from kiosk.forms.validation import FieldValue
 from kiosk.identity.card import IdentityCard
-from kiosk.platform.models import Application, Appointment, License, Slot
+from kiosk.payment.verdict import Verdict
+from kiosk.platform.models import Application, Appointment, License, Payment, Slot
 from kiosk.progress.scan import ForeignCode
 from kiosk.progress.summary import Progress
 
@@ -385,6 +386,8 @@ class ApplicationAccepted(Reply):
 
     applications: tuple[Application, ...]
     local_ref: str
+    payment: Payment | None = None
+    """The payment order of the matters' fees, when they have any."""
 
 
 @dataclass(frozen=True)
@@ -479,6 +482,58 @@ class CertificatePrintFailed(Reply):
     """The A4 job did not complete (``reason`` is the driver's, for the technician's log)."""
 
     reason: str
+
+
+# --- paying fees (kiosk.flow.phases.payment) --------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PayByQr(Intent, word="pay_qr"):
+    """扫码支付 (or 重新获取二维码): show the order's pay QR code on screen."""
+
+
+@dataclass(frozen=True)
+class PayByCode(Intent, word="pay_code"):
+    """付款码支付: the citizen shows the wallet's payment code to the scanner."""
+
+
+@dataclass(frozen=True)
+class AbandonPayment(Intent, word="pay_cancel"):
+    """暂不支付 / 取消支付: close the unpaid order."""
+
+
+@dataclass(frozen=True)
+class PaymentContinue(Intent, word="pay_continue"):
+    """继续 on the paid screen: print the receipts."""
+
+
+@dataclass(frozen=True)
+class PaymentQrReady(Reply):
+    """The pay QR code to show, valid ``valid_s`` seconds from now."""
+
+    pay_url: str = field(repr=False)
+    valid_s: float
+
+
+@dataclass(frozen=True)
+class PaymentQrExpired(Reply):
+    """The QR code shown under ``request_id`` ran out before the order was paid."""
+
+
+@dataclass(frozen=True)
+class PaymentSettled(Reply):
+    """The order is no longer waiting (paid, expired, cancelled, failed), as the platform said
+    when asked (polling, a refused QR code, or the answer to a cancel)."""
+
+    payment: Payment
+
+
+@dataclass(frozen=True)
+class ChargeAnswered(Reply):
+    """The charge of a payment code was answered or resolved; ``payment`` when known."""
+
+    verdict: Verdict
+    payment: Payment | None = None
 
 
 # --- evaluation (好差评, kiosk.flow.phases.evaluation) -----------------------------------------

@@ -76,6 +76,23 @@ CARD_LIST_LIMIT_S = 2 * VERIFY_LIMIT_S
 """Verifying the card and listing its holder's applications (two platform calls)."""
 APPLY_PRINT_LIMIT_S = RECEIPT_PRINT_LIMIT_S + A4_PRINT_LIMIT_S
 """Waiting for the receipt and then an instant matter's certificate on A4 (one worker)."""
+PAYMENT_POLL_S = 2.0
+"""While a QR code is shown or a charge awaits confirmation, the order's state is asked this
+often: a paid order is seen within 2 s, at 30 getPayment requests a minute per terminal
+(see README, benchmarks/bench_payment.py)."""
+PAYMENT_CALL_LIMIT_S = 30.0
+"""Waiting for a QR code, a charge (with its resolution by getPayment) or a cancel: the
+client's 20 s call plus one getPayment."""
+PAYMENT_CONFIRM_LIMIT_S = 120.0
+"""How long a charge may await the citizen's confirmation in the wallet app before the
+terminal offers to scan again (the order stays payable; a second charge cannot pay twice)."""
+PAYMENT_CHOOSE_IDLE_S = 90.0
+"""Idle time on the fees and payment screens (finding the wallet app takes a while)."""
+PAYMENT_QR_LIMIT_S = 600.0
+"""Backstop on the QR screen, which has no idle clock (the citizen is busy with the phone):
+the code's own expiry ends it, reported by the watcher; this only if that report never came."""
+PAYMENT_PAID_SHOW_S = 3.0
+"""The paid screen shows this long before the receipts print."""
 EVALUATION_FIND_LIMIT_S = VERIFY_LIMIT_S + APPLY_LOAD_LIMIT_S
 """评价 from home: the card-level verification, then listing the holder's applications."""
 EVALUATION_SEND_LIMIT_S = 30.0
@@ -95,6 +112,7 @@ class StateTimeouts:
 _SCREEN = StateTimeouts(idle_s=SCREEN_IDLE_S)
 _READING = StateTimeouts(idle_s=FORM_IDLE_S)
 _INFO = StateTimeouts(idle_s=INFO_RETURN_S, countdown=False)
+_PAYING = StateTimeouts(idle_s=PAYMENT_CHOOSE_IDLE_S)
 
 TIMEOUTS: dict[State, StateTimeouts] = {
     State.HOME: StateTimeouts(idle_s=ATTRACT_AFTER_S, countdown=False),
@@ -129,6 +147,17 @@ TIMEOUTS: dict[State, StateTimeouts] = {
     State.APPLY_OFFLINE_SAVED: _INFO,
     State.APPLY_PRINT_FAILED: _READING,
     State.APPLY_NOT_SAVED: _INFO,
+    State.PAY_FEES: _PAYING,
+    State.PAY_QR_LOADING: StateTimeouts(limit_s=PAYMENT_CALL_LIMIT_S),
+    State.PAY_QR: StateTimeouts(limit_s=PAYMENT_QR_LIMIT_S),
+    State.PAY_QR_EXPIRED: _PAYING,
+    State.PAY_SCAN: _PAYING,
+    State.PAY_CHARGING: StateTimeouts(limit_s=PAYMENT_CALL_LIMIT_S),
+    State.PAY_PENDING: StateTimeouts(limit_s=PAYMENT_CONFIRM_LIMIT_S),
+    State.PAY_CANCELLING: StateTimeouts(limit_s=PAYMENT_CALL_LIMIT_S),
+    State.PAY_PAID: StateTimeouts(limit_s=PAYMENT_PAID_SHOW_S),
+    State.PAY_FAILED: _INFO,
+    State.PAY_CANCELLED: _INFO,
     State.CERTIFICATE_LIST: _SCREEN,
     State.CERTIFICATE_FORM: _READING,
     State.CERTIFICATE_ISSUING: StateTimeouts(limit_s=ISSUE_LIMIT_S),

@@ -56,6 +56,14 @@ A4_SETTINGS: tuple[tuple[str, str, object], ...] = (
 )
 """The A4 printer's dock buttons: (setting, button id, value sent to ``/sim/a4-printer``)."""
 
+PAYMENT_CODES = {
+    "wechat": "134567890123456789",
+    "alipay": "284567890123456789",
+    "invalid": "6901234567892",
+}
+"""What the dock shows the scanner on the payment screen: a WeChat Pay and an Alipay payment
+code, and a product barcode (EAN-13) that is no payment code."""
+
 
 class DevDockViewModel(QObject):
     """Buttons of the dev dock: each sends one control-API request from a worker."""
@@ -153,6 +161,26 @@ class DevDockViewModel(QObject):
         """The scanner reads ``text``."""
         if text:
             self._send("POST", "/sim/scanner", {"text": text})
+
+    @Slot(str)
+    def scanPaymentCode(self, wallet: str) -> None:  # noqa: N802
+        """The scanner reads a payment code of ``wallet`` (or ``invalid``, no payment code)."""
+        self.scan(PAYMENT_CODES.get(wallet, ""))
+
+    @Slot()
+    def payOnPhone(self) -> None:  # noqa: N802
+        """模拟手机支付: the citizen pays the order on screen (QR code, or confirms a charge)."""
+        self._send("POST", "/sim/payment/paid")
+
+    @Slot(str)
+    def nextCharge(self, outcome: str) -> None:  # noqa: N802
+        """The next payment-code charge ends ``declined``, ``pending``, ``paid`` or ``timeout``."""
+        self._send("POST", "/sim/payment/next-charge", {"outcome": outcome})
+
+    @Slot()
+    def loseNextAnswer(self) -> None:  # noqa: N802
+        """The next charge is made, but its answer is lost on the way back."""
+        self._send("POST", "/sim/payment/lose-answer")
 
     @Slot(str)
     def showCamera(self, source: str) -> None:  # noqa: N802

@@ -87,6 +87,47 @@ CERTIFICATE_SCREENS: dict[State, ScreenSpec] = {
 }
 """The 证明打印 screens."""
 
+_PAY_CANCEL = Action("pay_cancel", Label.PAY_CANCEL)
+PAYMENT_SCREENS: dict[State, ScreenSpec] = {
+    State.PAY_FEES: ScreenSpec(
+        "PayFeesScreen.qml",
+        actions=(
+            Action("pay_qr", Label.PAY_QR, primary=True),
+            Action("pay_code", Label.PAY_CODE),
+            _PAY_CANCEL,
+        ),
+        back=False,
+    ),
+    State.PAY_QR_LOADING: ScreenSpec("BusyScreen.qml", back=False),
+    State.PAY_QR: ScreenSpec(
+        "PayQrScreen.qml",
+        actions=(Action("pay_code", Label.PAY_CODE_INSTEAD, primary=True), _PAY_CANCEL),
+    ),
+    State.PAY_QR_EXPIRED: ScreenSpec(
+        "PayStatusScreen.qml", "!", "error",
+        (Action("pay_qr", Label.PAY_NEW_QR, primary=True), Action("pay_code", Label.PAY_CODE),
+         _PAY_CANCEL),
+    ),
+    State.PAY_SCAN: ScreenSpec(
+        "PayScanScreen.qml",
+        actions=(Action("pay_qr", Label.PAY_QR_INSTEAD, primary=True), _PAY_CANCEL),
+    ),
+    State.PAY_CHARGING: ScreenSpec("BusyScreen.qml", nav=False, back=False),
+    State.PAY_PENDING: ScreenSpec(
+        "PayStatusScreen.qml", "…", "info",
+        (Action("pay_cancel", Label.PAY_CANCEL, primary=True),), back=False,
+    ),
+    State.PAY_CANCELLING: ScreenSpec("BusyScreen.qml", nav=False, back=False),
+    State.PAY_PAID: ScreenSpec(
+        "PayStatusScreen.qml", "✓", "success",
+        (Action("pay_continue", Label.PAY_CONTINUE, primary=True),), nav=False, back=False,
+    ),
+    State.PAY_FAILED: ScreenSpec("PayStatusScreen.qml", "!", "error", (_HOME,), back=False),
+    State.PAY_CANCELLED: ScreenSpec("PayStatusScreen.qml", "i", "info", (_HOME,), back=False),
+}
+"""The payment screens."""
+
+
 _FINISH = Action("finish", Label.FINISH, primary=True)
 """完成 on a service's done screen: the rating of the service follows."""
 _SKIP = Action("evaluation_skip", Label.EVALUATION_SKIP)
@@ -243,6 +284,7 @@ SCREENS: dict[State, ScreenSpec] = {
     **EVALUATION_SCREENS,
     **APPOINTMENT_SCREENS,
     **PROGRESS_SCREENS,
+    **PAYMENT_SCREENS,
     State.MAINTENANCE_PIN: ScreenSpec("MaintenancePinScreen.qml"),
     State.MAINTENANCE_WAITING: ScreenSpec("BusyScreen.qml"),
     State.MAINTENANCE: ScreenSpec("MaintenanceScreen.qml", nav=False),

@@ -157,6 +157,18 @@ Rectangle {
                 DockButton { objectName: "dock_platform_offline"; text: qsTr("平台离线"); onClicked: devDock.platformOnline(false) }
                 DockButton { objectName: "dock_platform_online"; text: qsTr("平台恢复"); onClicked: devDock.platformOnline(true) }
             }
+            DockHeading { text: qsTr("缴费") }
+            GridLayout {
+                columns: 2
+                Layout.fillWidth: true
+                DockButton { objectName: "dock_pay_paid"; text: qsTr("模拟手机支付"); onClicked: devDock.payOnPhone() }
+                DockButton { objectName: "dock_pay_wechat"; text: qsTr("扫微信付款码"); onClicked: devDock.scanPaymentCode("wechat") }
+                DockButton { objectName: "dock_pay_alipay"; text: qsTr("扫支付宝付款码"); onClicked: devDock.scanPaymentCode("alipay") }
+                DockButton { objectName: "dock_pay_invalid"; text: qsTr("扫无效付款码"); onClicked: devDock.scanPaymentCode("invalid") }
+                DockButton { objectName: "dock_pay_decline"; text: qsTr("下次扣款失败"); onClicked: devDock.nextCharge("declined") }
+                DockButton { objectName: "dock_pay_pending"; text: qsTr("下次需手机确认"); onClicked: devDock.nextCharge("pending") }
+                DockButton { objectName: "dock_pay_lose"; text: qsTr("丢失下次扣款应答"); onClicked: devDock.loseNextAnswer() }
+            }
             DockHeading { text: qsTr("预约") }
             DockButton { objectName: "dock_fill_chosen_slot"; text: qsTr("占满所选时段"); onClicked: devDock.fillChosenSlot() }
             DockHeading { text: qsTr("办件") }

@@ -6,21 +6,25 @@ on a page with errors and shows them), then each material (an e-licence is match
 otherwise a commitment or 稍后补交 where the material allows), then the review with the
 pre-check. Confirming submits through the write-ahead outbox: accepted online, or saved for
 later when the platform is away, or not saved at all when the terminal cannot store it. The
-receipt prints either way; an instant result that is a certificate then prints on A4, and the
-done screen says whether it did (else its verify QR and 请到人工窗口打印). When the receipt
-cannot print, the screen shows its content as a QR code and offers to reprint once the
-printer is back. 完成 on the done screens leads to the rating of the service
-(:mod:`kiosk.flow.phases.evaluation`). Leaving the phase forgets the draft.
+receipt prints either way (after the fees are paid, when the matters have any: see
+:mod:`kiosk.flow.phases.payment`; the payment receipt prints with it); an instant result
+that is a certificate then prints on A4, and the done screen says whether it did (else its
+verify QR and 请到人工窗口打印). When the receipt cannot print, the screen shows its content
+as a QR code and offers to reprint once the printer is back. 完成 on the done screens leads
+to the rating of the service (:mod:`kiosk.flow.phases.evaluation`). Leaving the phase forgets
+the draft.
 """
 
 from __future__ import annotations
 
 from kiosk.flow import apply_actions as a
 from kiosk.flow import events as ev
+from kiosk.flow import payment_actions as pay
 from kiosk.flow.actions import cancel_request
 from kiosk.flow.apply_actions import Backward, FormNext
 from kiosk.flow.chart import STAY, Node, Row
 from kiosk.flow.phases.evaluation import evaluate_after, served_application
+from kiosk.flow.phases.payment import PAYMENT
 from kiosk.flow.states import Phase, Reason, State
 
 S = State
@@ -40,7 +44,7 @@ APPLY_FINISH = Node(
     ),
     rows=(
         Row(S.APPLY_PRINTING, on=ev.ReceiptPrinted, when=a.outcome_kind.is_("accepted"),
-            do=a.record_certificates, to=S.APPLY_DONE),
+            do=(a.record_certificates, pay.confirm_printed), to=S.APPLY_DONE),
         Row(S.APPLY_PRINTING, on=ev.ReceiptPrinted, when=a.outcome_kind.is_("saved"),
             to=S.APPLY_OFFLINE_SAVED),
         Row(S.APPLY_PRINTING, on=_FAILED_PRINT, to=S.APPLY_PRINT_FAILED),
@@ -57,6 +61,7 @@ APPLY = Node(
         S.APPLY_MATERIAL,
         Node(S.APPLY_REVIEW, entry=a.run_precheck),
         Node(S.APPLY_SUBMITTING, exit=cancel_request),
+        PAYMENT,
         APPLY_FINISH,
     ),
     exit=a.drop_application,
@@ -99,7 +104,9 @@ APPLY = Node(
         Row(S.APPLY_REVIEW, on=ev.Back, when=~a.has_materials, to=S.APPLY_FORM),
         # Submission through the outbox.
         Row(S.APPLY_SUBMITTING, on=(ev.ApplicationAccepted, ev.ApplicationQueued),
-            do=a.record_outcome, to=S.APPLY_PRINTING),
+            when=~pay.payment_due, do=a.record_outcome, to=S.APPLY_PRINTING),
+        Row(S.APPLY_SUBMITTING, on=ev.ApplicationAccepted, when=pay.payment_due,
+            do=(a.record_outcome, pay.open_payment), to=S.PAY_FEES),
         Row(S.APPLY_SUBMITTING, on=ev.ApplicationRefused, do=a.record_refusal,
             to=S.APPLY_REVIEW, because=Reason.APPLICATION_REFUSED),
         Row(S.APPLY_SUBMITTING, on=ev.ApplicationNotSaved, to=S.APPLY_NOT_SAVED,

@@ -47,15 +47,40 @@ Item {
             wrapMode: Text.WordWrap
             lineHeight: 1.2
         }
-        Image {
-            objectName: "receipt_qr"
-            visible: kiosk.screen === "apply_print_failed" && apply.receiptQr.length > 0
+        RowLayout {
             Layout.alignment: Qt.AlignHCenter
-            Layout.preferredWidth: visible ? 360 : 0
-            Layout.preferredHeight: visible ? 360 : 0
-            sourceSize: Qt.size(360, 360)
-            source: visible ? apply.receiptQr : ""
-            cache: false
+            spacing: Theme.spacing
+            Image {
+                objectName: "receipt_qr"
+                visible: kiosk.screen === "apply_print_failed" && apply.receiptQr.length > 0
+                Layout.preferredWidth: visible ? 360 : 0
+                Layout.preferredHeight: visible ? 360 : 0
+                sourceSize: Qt.size(360, 360)
+                source: visible ? apply.receiptQr : ""
+                cache: false
+            }
+            // The paid fees' receipt did not print either: its e-invoice QR and the amount.
+            ColumnLayout {
+                visible: kiosk.screen === "apply_print_failed" && payment.invoiceQr !== ""
+                spacing: 8
+                Image {
+                    objectName: "payment_invoice_qr"
+                    Layout.alignment: Qt.AlignHCenter
+                    Layout.preferredWidth: 240
+                    Layout.preferredHeight: 240
+                    sourceSize: Qt.size(240, 240)
+                    source: parent.visible ? payment.invoiceQr : ""
+                }
+                Text {
+                    objectName: "payment_amount"
+                    Layout.alignment: Qt.AlignHCenter
+                    text: payment.amountLine + "\n" + payment.word("invoice")
+                    font.family: Theme.fontFamily
+                    font.pixelSize: Theme.fontSmall
+                    color: Theme.text
+                    horizontalAlignment: Text.AlignHCenter
+                }
+            }
         }
         Text {
             visible: kiosk.screen === "apply_print_failed"
