@@ -53,6 +53,9 @@ class Session:
     scanned_texts: list[str] = field(default_factory=list)
     images: list[bytearray] = field(default_factory=list)
     application: ApplicationDraft | None = None
+    face_required: bool = False
+    """The platform refused the card-level verification for the matter (403
+    ``insufficient_identity``): continuing needs face verification."""
 
     def hold_face_image(self, jpeg: bytearray) -> bytearray:
         """Keep the captured face image's own buffer, not a copy (zeroing any earlier one)."""
@@ -78,6 +81,7 @@ class Session:
         self.consent = None
         self.verification = None
         self.face_attempts = 0
+        self.face_required = False
 
     def wipe(self) -> None:
         """Forget everything and zero every image buffer."""
@@ -104,6 +108,7 @@ class Session:
             and self.verification is None
             and self.matter is None
             and self.face_attempts == 0
+            and not self.face_required
             and self.face_image is None
             and not self.form_values
             and not self.scanned_texts

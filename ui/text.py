@@ -871,3 +871,27 @@ def instant_certificate_note(title: str, printed: bool) -> str:
         return tr("InstantCertificate", _INSTANT_CERTIFICATE_PRINTED).format(title=title)
     failed = tr("InstantCertificate", _INSTANT_CERTIFICATE_FAILED).format(title=title)
     return failed + screen_body(State.CERTIFICATE_PRINT_FAILED)
+
+
+# --- apply, part 2: card-level identity, document capture, reprint by card (issue 11) ----------
+
+_SCREENS = {
+    **_SCREENS,
+    State.CARD_VERIFYING: (
+        QT_TRANSLATE_NOOP("Screen", "正在核验证件…"),
+        QT_TRANSLATE_NOOP("Screen", "本事项凭身份证即可办理，无需人脸识别，请稍候。"),
+        "",
+    ),
+}
+
+_REASONS = {
+    **_REASONS,
+    Reason.INSUFFICIENT_IDENTITY: QT_TRANSLATE_NOOP(
+        "Reason", "此事项需要人脸核验。请点“继续办理”完成人脸识别后重新提交，已填内容需重新填写。"
+    ),
+}
+
+_REASON_TITLES = {
+    **_REASON_TITLES,
+    Reason.INSUFFICIENT_IDENTITY: QT_TRANSLATE_NOOP("ReasonTitle", "此事项需要人脸核验"),
+}

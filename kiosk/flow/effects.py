@@ -70,6 +70,16 @@ class VerifyIdentity(Effect):
 
 
 @dataclass(frozen=True)
+class VerifyCard(Effect):
+    """Call verifyIdentity with ``method: card``: the card and the SAM id of the reader that
+    read it, no face (contract 1.1, for matters needing ``id_card`` only); answer like
+    :class:`VerifyIdentity`."""
+
+    request_id: int
+    card: IdentityCard = field(repr=False)
+
+
+@dataclass(frozen=True)
 class QrLogin(Effect):
     """Call qrLogin with the scanned payload; answer like :class:`VerifyIdentity`."""
 

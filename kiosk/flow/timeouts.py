@@ -94,6 +94,7 @@ TIMEOUTS: dict[State, StateTimeouts] = {
     State.IDENTITY_CHOICE: _SCREEN,
     State.FACE_CAPTURE: StateTimeouts(limit_s=FACE_CAPTURE_LIMIT_S),
     State.FACE_VERIFYING: StateTimeouts(limit_s=VERIFY_LIMIT_S),
+    State.CARD_VERIFYING: StateTimeouts(limit_s=VERIFY_LIMIT_S),
     State.FACE_RETRY: _SCREEN,
     State.REFER_TO_WINDOW: _INFO,
     State.VERIFICATION_UNAVAILABLE: _INFO,

@@ -7,7 +7,7 @@ Protocol so that it does not follow the driver's module layout and tests can use
 from __future__ import annotations
 
 from datetime import date
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 
 class IdentityCard(Protocol):
@@ -48,6 +48,7 @@ class IdentityCard(Protocol):
         ...
 
 
+@runtime_checkable
 class SamReadCard(IdentityCard, Protocol):
     """A card together with the reader's SAM module that read it: what the platform's
     card-level verification (``method: card``) needs. The driver's ``IdCard`` fits it."""

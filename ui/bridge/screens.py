@@ -110,6 +110,7 @@ SCREENS: dict[State, ScreenSpec] = {
     ),
     State.FACE_CAPTURE: ScreenSpec("FaceCaptureScreen.qml"),
     State.FACE_VERIFYING: ScreenSpec("BusyScreen.qml", back=False),
+    State.CARD_VERIFYING: ScreenSpec("BusyScreen.qml", back=False),
     State.FACE_RETRY: ScreenSpec(
         "MessageScreen.qml",
         "!",

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from kiosk.flow import apply_actions as a
 from kiosk.flow import events as ev
-from kiosk.flow.actions import cancel_request
+from kiosk.flow.actions import cancel_request, require_face
 from kiosk.flow.apply_actions import Backward, FormNext
 from kiosk.flow.chart import STAY, Node, Row
 from kiosk.flow.states import Phase, Reason, State
@@ -98,7 +98,10 @@ APPLY = Node(
         # Submission through the outbox.
         Row(S.APPLY_SUBMITTING, on=(ev.ApplicationAccepted, ev.ApplicationQueued),
             do=a.record_outcome, to=S.APPLY_PRINTING),
-        Row(S.APPLY_SUBMITTING, on=ev.ApplicationRefused, do=a.record_refusal,
+        Row(S.APPLY_SUBMITTING, on=ev.ApplicationRefused, when=a.needs_face,
+            do=require_face, to=S.VERIFIED, because=Reason.INSUFFICIENT_IDENTITY),
+        Row(S.APPLY_SUBMITTING, on=ev.ApplicationRefused, when=~a.needs_face,
+            do=a.record_refusal,
             to=S.APPLY_REVIEW, because=Reason.APPLICATION_REFUSED),
         Row(S.APPLY_SUBMITTING, on=ev.ApplicationNotSaved, to=S.APPLY_NOT_SAVED,
             because=Reason.STORAGE_FULL),

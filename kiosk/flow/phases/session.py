@@ -9,6 +9,7 @@ from __future__ import annotations
 from kiosk.flow import actions as a
 from kiosk.flow import apply_actions
 from kiosk.flow import events as ev
+from kiosk.flow.apply_actions import ContinueRoute
 from kiosk.flow.chart import STAY, Node, Row
 from kiosk.flow.phases.apply import APPLY
 from kiosk.flow.phases.browse import BROWSE
@@ -18,6 +19,8 @@ from kiosk.flow.states import Phase, State
 
 S = State
 """Short name for the table rows."""
+
+_CONTINUE = apply_actions.continue_route
 
 SESSION = Node(
     Phase.SESSION,
@@ -31,7 +34,10 @@ SESSION = Node(
             to=STAY),
         Row(S.VERIFIED, on=ev.CardPresented, do=a.cancel_card_grace, to=STAY),
         Row(S.VERIFIED, on=ev.CardGraceExpired, to=S.HOME),
-        Row(S.VERIFIED, on=ev.ContinueApply, when=apply_actions.can_apply,
+        # The platform refused the card-level verification for this matter: face first.
+        Row(S.VERIFIED, on=ev.ContinueApply, when=_CONTINUE.is_(ContinueRoute.FACE_FIRST),
+            to=S.FACE_CONSENT),
+        Row(S.VERIFIED, on=ev.ContinueApply, when=_CONTINUE.is_(ContinueRoute.APPLY),
             do=apply_actions.load_application, to=S.APPLY_LOADING),
         FROM_VERIFIED,
     ),
