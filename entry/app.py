@@ -28,6 +28,7 @@ from drivers.id_card.types import CardInserted, CardRemoved, IdCardReader, ReadF
 from drivers.manager import DeviceManager
 from drivers.scanner.types import QrScanner, Scanned
 from entry.apply import ApplyEffects, progress_base
+from entry.capture import DocumentCaptureDesk
 from entry.certificates import CertificateDesk, DeskSettings
 from entry.devices import device_configs, device_factories
 from entry.logs import install_log_masking
@@ -42,6 +43,7 @@ from kiosk.workers import Workers
 from simulation.devices import build_control_api
 from simulation.server import ControlServer
 from ui.bridge.automation import UiAutomation, register_routes
+from ui.bridge.capture_vm import CaptureViewModel
 from ui.kiosk_ui import KioskUi, UiSettings
 
 if TYPE_CHECKING:
@@ -127,6 +129,8 @@ class KioskApp:
             )
             self.control = build_control_api(self.devices, port, _LatePlatform(self))
         self.operations = Operations(self)
+        self.capture_vm = CaptureViewModel(lambda: self.machine.session.capture,
+                                           self.workers.post)
         self.ui = KioskUi(
             self.machine.view,
             dispatch=self.dispatch,
@@ -143,8 +147,10 @@ class KioskApp:
                 progress_base=progress_base(config),
             ),
             draft=lambda: self.machine.session.application,
-            models={"maintenance": self.operations.view_model},
+            models={"maintenance": self.operations.view_model, "capture": self.capture_vm},
         )
+        for name, provider in self.capture_vm.providers().items():
+            self.ui.engine.addImageProvider(name, provider)
         self.ui.catalogue.set_devices(initial)
         self._backend: Future[Backend] = Future()
         self._starting: Future[None] | None = None
@@ -168,9 +174,12 @@ class KioskApp:
             dispatch=self.dispatch,
             settings=DeskSettings(config.terminal.hall_name, config.terminal.terminal_id),
         )
+        self.capture = DocumentCaptureDesk(self.devices, self.workers, self.capture_vm,
+                                           self.dispatch)
         self._handlers = (
             self._effect_handlers()
             | self.apply.handlers()
+            | self.capture.handlers()
             | self.certificates.handlers()
             | self.operations.effect_handlers()
         )
@@ -183,6 +192,7 @@ class KioskApp:
         self._unsubscribe = [
             install_log_masking(self.machine.session.known_names),
             self.machine.on_view(self.ui.set_view),
+            self.machine.on_view(self.capture_vm.set_view),
             self.machine.on_effect(self._on_effect),
             self.devices.events.subscribe(lambda e: self.workers.post(lambda: self._on_device(e))),
         ]
@@ -250,6 +260,7 @@ class KioskApp:
         for unsubscribe in reversed(self._unsubscribe):
             unsubscribe()
         self._stop_face()
+        self.capture.stop()
         self.operations.stop()
         if self.control is not None:
             self.control.stop()

@@ -28,6 +28,7 @@ from kiosk.flow.matter import MatterBrief
 from kiosk.identity.card import IdentityCard
 from kiosk.identity.consent import ConsentRecord
 from kiosk.identity.person import EstablishedIdentity
+from kiosk.materials.capture import PageCapture
 
 if TYPE_CHECKING:
     from kiosk.apply.draft import ApplicationDraft
@@ -53,6 +54,8 @@ class Session:
     scanned_texts: list[str] = field(default_factory=list)
     images: list[bytearray] = field(default_factory=list)
     application: ApplicationDraft | None = None
+    capture: PageCapture = field(default_factory=PageCapture)
+    """Pages being captured for the material on screen (zeroed on leaving the capture)."""
     face_required: bool = False
     """The platform refused the card-level verification for the matter (403
     ``insufficient_identity``): continuing needs face verification."""
@@ -88,6 +91,7 @@ class Session:
         self.forget_identity()
         self.matter = None
         self.drop_application()
+        self.capture.clear()
         self.form_values.clear()
         self.scanned_texts.clear()
         for image in self.images:
@@ -109,6 +113,7 @@ class Session:
             and self.matter is None
             and self.face_attempts == 0
             and not self.face_required
+            and not self.capture.pages
             and self.face_image is None
             and not self.form_values
             and not self.scanned_texts

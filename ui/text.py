@@ -304,6 +304,9 @@ class Label(StrEnum):
     PRINT_CERTIFICATE = "print_certificate"
     REPRINT_CERTIFICATE = "reprint_certificate"
     OTHER_CERTIFICATE = "other_certificate"
+    CAPTURE_SHOOT = "capture_shoot"
+    CAPTURE_RETAKE = "capture_retake"
+    CAPTURE_DONE = "capture_done"
 
 
 _LABELS: Mapping[Label, str] = {
@@ -895,3 +898,72 @@ _REASON_TITLES = {
     **_REASON_TITLES,
     Reason.INSUFFICIENT_IDENTITY: QT_TRANSLATE_NOOP("ReasonTitle", "此事项需要人脸核验"),
 }
+
+_SCREENS = {
+    **_SCREENS,
+    State.APPLY_CAPTURE: (
+        QT_TRANSLATE_NOOP("Screen", "拍摄材料"),
+        QT_TRANSLATE_NOOP("Screen", "请将材料平放在下方拍摄区，整页都在画面内。"),
+        "",
+    ),
+}
+
+_LABELS = {
+    **_LABELS,
+    Label.CAPTURE_SHOOT: QT_TRANSLATE_NOOP("Label", "拍摄"),
+    Label.CAPTURE_RETAKE: QT_TRANSLATE_NOOP("Label", "重拍上一页"),
+    Label.CAPTURE_DONE: QT_TRANSLATE_NOOP("Label", "完成拍摄"),
+}
+
+_APPLY_WORDS = {
+    **_APPLY_WORDS,
+    "capture": QT_TRANSLATE_NOOP("Apply", "拍摄材料"),
+    "scanned": QT_TRANSLATE_NOOP("Apply", "已拍摄 {count} 页"),
+    "recapture": QT_TRANSLATE_NOOP("Apply", "重新拍摄"),
+}
+
+_CAPTURE_GUIDANCE: Mapping[str, str] = {
+    "no_page": QT_TRANSLATE_NOOP("Capture", "未检测到材料，请将材料平放在拍摄区内"),
+    "cut_off": QT_TRANSLATE_NOOP("Capture", "材料边缘超出画面，请向中间移动"),
+    "ok": QT_TRANSLATE_NOOP("Capture", "已识别整页（绿框），请点“拍摄”"),
+    "missed": QT_TRANSLATE_NOOP("Capture", "没有拍到完整的一页，请放平材料后重新拍摄"),
+}
+
+_PAGE_ISSUES: Mapping[str, str] = {
+    "cut_off": QT_TRANSLATE_NOOP("Capture", "页面不完整"),
+    "blurred": QT_TRANSLATE_NOOP("Capture", "画面模糊，请保持材料不动"),
+    "glare": QT_TRANSLATE_NOOP("Capture", "有反光，请避开灯光"),
+    "no_page": QT_TRANSLATE_NOOP("Capture", "未检测到材料"),
+}
+
+_CAPTURE_WORDS: Mapping[str, str] = {
+    "last_page": QT_TRANSLATE_NOOP("Capture", "最近一页"),
+    "page_fine": QT_TRANSLATE_NOOP("Capture", "清晰完整，可继续拍摄下一页或点“完成拍摄”"),
+    "retake_advice": QT_TRANSLATE_NOOP("Capture", "建议重拍："),
+    "first_page": QT_TRANSLATE_NOOP("Capture", "请拍摄第 1 页；多页材料可逐页拍摄"),
+    "pages_taken": QT_TRANSLATE_NOOP("Capture", "已拍摄 {count} 页"),
+}
+
+
+def capture_guidance(code: str) -> str:
+    """What the capture screen says about the page in view (or the 拍摄 that missed it)."""
+    source = _CAPTURE_GUIDANCE.get(code, _CAPTURE_GUIDANCE["no_page"])
+    return tr("Capture", source)
+
+
+def page_issues(codes: Iterable[str]) -> str:
+    """The retake advice for a page's quality issues; empty when it has none."""
+    found = [tr("Capture", _PAGE_ISSUES[c]) for c in codes if c in _PAGE_ISSUES]
+    return capture_word("retake_advice") + "；".join(found) if found else ""
+
+
+def pages_taken(count: int) -> str:
+    """已拍摄 N 页, or the hint to take the first."""
+    if count == 0:
+        return capture_word("first_page")
+    return capture_word("pages_taken").format(count=count)
+
+
+def capture_word(key: str) -> str:
+    """A word of the capture screen (``_CAPTURE_WORDS``)."""
+    return tr("Capture", _CAPTURE_WORDS[key])

@@ -197,3 +197,23 @@ class RequestMaintenance(Effect):
 @dataclass(frozen=True)
 class EndMaintenance(Effect):
     """Maintenance (or the wait for it) is over: close the gate."""
+
+
+@dataclass(frozen=True)
+class StartDocumentCapture(Effect):
+    """Show the document camera live, the detected page outlined, with quality guidance
+    (the document camera, else the face camera in document mode); DocumentCameraFailed when
+    neither gives frames."""
+
+
+@dataclass(frozen=True)
+class StopDocumentCapture(Effect):
+    """Stop the document camera's live view."""
+
+
+@dataclass(frozen=True)
+class TakePage(Effect):
+    """Capture the page now in view: answer PageCaptured (corrected JPEG and its quality
+    issues) or PageNotFound with ``request_id``."""
+
+    request_id: int

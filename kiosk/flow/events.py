@@ -467,3 +467,41 @@ class CertificatePrintFailed(Reply):
     """The A4 job did not complete (``reason`` is the driver's, for the technician's log)."""
 
     reason: str
+
+
+# --- capturing a paper material with the document camera (拍摄材料) ---------------------------
+
+
+@dataclass(frozen=True)
+class StartCapture(Intent, word="apply_capture"):
+    """拍摄材料: capture the material on screen with the document camera."""
+
+
+@dataclass(frozen=True)
+class ShootPage(Intent, word="capture_shoot"):
+    """拍摄: take the page now in view."""
+
+
+@dataclass(frozen=True)
+class RetakePage(Intent, word="capture_retake"):
+    """重拍: drop the last page to capture it again."""
+
+
+@dataclass(frozen=True)
+class PageCaptured(Reply):
+    """The page in view, perspective-corrected (JPEG), with the quality issues found in it
+    (``drivers.camera.quality.QualityIssue`` values). ``jpeg`` is the capture's one buffer:
+    the session keeps it and zeroes it when the capture ends."""
+
+    jpeg: bytearray = field(repr=False)
+    issues: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class PageNotFound(Reply):
+    """No whole page was found in view when 拍摄 was tapped."""
+
+
+@dataclass(frozen=True)
+class DocumentCameraFailed(Report):
+    """The document camera gave no frames (or there is none that gives frames)."""

@@ -39,6 +39,7 @@ class State(StrEnum):
     APPLY_LOADING = "apply_loading"
     APPLY_FORM = "apply_form"
     APPLY_MATERIAL = "apply_material"
+    APPLY_CAPTURE = "apply_capture"
     APPLY_REVIEW = "apply_review"
     APPLY_SUBMITTING = "apply_submitting"
     APPLY_PRINTING = "apply_printing"

@@ -55,6 +55,13 @@ FACE_FRAME_WAIT_S = 0.5
 """Face capture waits this long for the next camera frame before looking again."""
 FACE_NO_FRAME_LIMIT_S = 5.0
 """A camera that delivers no frame for this long fails the capture (the flow offers a retry)."""
+DOCUMENT_FRAME_INTERVAL_S = 1 / 8
+"""The live document view looks for the page at most 8 times a second (detection runs on a
+640-wide copy): an outline that follows the hand, CPU left for the rest of the kiosk."""
+DOCUMENT_FRAME_WAIT_S = 0.5
+"""Document capture waits this long for the next camera frame before looking again."""
+DOCUMENT_NO_FRAME_LIMIT_S = 5.0
+"""A document camera that delivers no frame for this long fails the capture."""
 APPLY_LOAD_LIMIT_S = 20.0
 """Looking up the matters and listing e-licences (one platform read, as for verification)."""
 SUBMIT_LIMIT_S = 120.0
@@ -106,6 +113,7 @@ TIMEOUTS: dict[State, StateTimeouts] = {
     State.APPLY_LOADING: StateTimeouts(limit_s=APPLY_LOAD_LIMIT_S),
     State.APPLY_FORM: _READING,
     State.APPLY_MATERIAL: _READING,
+    State.APPLY_CAPTURE: _READING,
     State.APPLY_REVIEW: _READING,
     State.APPLY_SUBMITTING: StateTimeouts(limit_s=SUBMIT_LIMIT_S),
     State.APPLY_PRINTING: StateTimeouts(limit_s=APPLY_PRINT_LIMIT_S),

@@ -147,6 +147,14 @@ SCREENS: dict[State, ScreenSpec] = {
     State.APPLY_MATERIAL: ScreenSpec(
         "ApplyMaterialScreen.qml", actions=(Action("apply_next", Label.APPLY_NEXT, primary=True),)
     ),
+    State.APPLY_CAPTURE: ScreenSpec(
+        "DocumentCaptureScreen.qml",
+        actions=(
+            Action("capture_retake", Label.CAPTURE_RETAKE),
+            Action("capture_shoot", Label.CAPTURE_SHOOT, primary=True),
+            Action("apply_next", Label.CAPTURE_DONE),
+        ),
+    ),
     State.APPLY_REVIEW: ScreenSpec(
         "ApplyReviewScreen.qml",
         actions=(Action("apply_confirm", Label.APPLY_CONFIRM, primary=True),),

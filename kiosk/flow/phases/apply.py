@@ -19,6 +19,7 @@ from kiosk.flow import events as ev
 from kiosk.flow.actions import cancel_request, require_face
 from kiosk.flow.apply_actions import Backward, FormNext
 from kiosk.flow.chart import STAY, Node, Row
+from kiosk.flow.phases.capture import APPLY_CAPTURE, FROM_MATERIAL
 from kiosk.flow.states import Phase, Reason, State
 
 S = State
@@ -53,6 +54,7 @@ APPLY = Node(
         Node(S.APPLY_LOADING, exit=cancel_request),
         S.APPLY_FORM,
         S.APPLY_MATERIAL,
+        APPLY_CAPTURE,
         Node(S.APPLY_REVIEW, entry=a.run_precheck),
         Node(S.APPLY_SUBMITTING, exit=cancel_request),
         APPLY_FINISH,
@@ -80,6 +82,7 @@ APPLY = Node(
         Row(S.APPLY_MATERIAL, on=ev.Commit, do=a.commit_material, to=STAY),
         Row(S.APPLY_MATERIAL, on=ev.DeferMaterial, do=a.defer_material, to=STAY),
         Row(S.APPLY_MATERIAL, on=ev.ChooseAgain, do=a.undo_material, to=STAY),
+        FROM_MATERIAL,
         Row(S.APPLY_MATERIAL, on=ev.NextStep, when=a.material_next.is_(Backward.WITHIN),
             do=a.next_material, to=STAY),
         Row(S.APPLY_MATERIAL, on=ev.NextStep, when=a.material_next.is_(Backward.OUT),
