@@ -33,6 +33,7 @@ from entry.certificates import CertificateDesk, DeskSettings
 from entry.devices import device_configs, device_factories
 from entry.logs import install_log_masking
 from entry.operations import Operations
+from entry.reprint import ReprintDesk
 from kiosk.catalogue.service import CatalogueService, CatalogueSnapshot
 from kiosk.config import Config
 from kiosk.flow import effects as fx
@@ -44,6 +45,7 @@ from simulation.devices import build_control_api
 from simulation.server import ControlServer
 from ui.bridge.automation import UiAutomation, register_routes
 from ui.bridge.capture_vm import CaptureViewModel
+from ui.bridge.reprint_vm import ReprintViewModel
 from ui.kiosk_ui import KioskUi, UiSettings
 
 if TYPE_CHECKING:
@@ -131,6 +133,8 @@ class KioskApp:
         self.operations = Operations(self)
         self.capture_vm = CaptureViewModel(lambda: self.machine.session.capture,
                                            self.workers.post)
+        self.reprint_vm = ReprintViewModel(self.dispatch, lambda: self.machine.session.reprint,
+                                           progress_base(config))
         self.ui = KioskUi(
             self.machine.view,
             dispatch=self.dispatch,
@@ -147,7 +151,8 @@ class KioskApp:
                 progress_base=progress_base(config),
             ),
             draft=lambda: self.machine.session.application,
-            models={"maintenance": self.operations.view_model, "capture": self.capture_vm},
+            models={"maintenance": self.operations.view_model, "capture": self.capture_vm,
+                    "reprint": self.reprint_vm},
         )
         for name, provider in self.capture_vm.providers().items():
             self.ui.engine.addImageProvider(name, provider)
@@ -176,8 +181,11 @@ class KioskApp:
         )
         self.capture = DocumentCaptureDesk(self.devices, self.workers, self.capture_vm,
                                            self.dispatch)
+        self.reprint = ReprintDesk(config, self.devices, self.catalogue, self.workers,
+                                   lambda: self.backend, self.dispatch)
         self._handlers = (
             self._effect_handlers()
+            | self.reprint.handlers()
             | self.apply.handlers()
             | self.capture.handlers()
             | self.certificates.handlers()
@@ -193,6 +201,7 @@ class KioskApp:
             install_log_masking(self.machine.session.known_names),
             self.machine.on_view(self.ui.set_view),
             self.machine.on_view(self.capture_vm.set_view),
+            self.machine.on_view(self.reprint_vm.set_view),
             self.machine.on_effect(self._on_effect),
             self.devices.events.subscribe(lambda e: self.workers.post(lambda: self._on_device(e))),
         ]

@@ -29,6 +29,7 @@ from kiosk.identity.card import IdentityCard
 from kiosk.identity.consent import ConsentRecord
 from kiosk.identity.person import EstablishedIdentity
 from kiosk.materials.capture import PageCapture
+from kiosk.receipts.reprint import ReprintChoice
 
 if TYPE_CHECKING:
     from kiosk.apply.draft import ApplicationDraft
@@ -56,6 +57,8 @@ class Session:
     application: ApplicationDraft | None = None
     capture: PageCapture = field(default_factory=PageCapture)
     """Pages being captured for the material on screen (zeroed on leaving the capture)."""
+    reprint: ReprintChoice = field(default_factory=ReprintChoice)
+    """补打回执: the applications offered and the receipt chosen."""
     face_required: bool = False
     """The platform refused the card-level verification for the matter (403
     ``insufficient_identity``): continuing needs face verification."""
@@ -92,6 +95,7 @@ class Session:
         self.matter = None
         self.drop_application()
         self.capture.clear()
+        self.reprint = ReprintChoice()
         self.form_values.clear()
         self.scanned_texts.clear()
         for image in self.images:
@@ -114,6 +118,7 @@ class Session:
             and self.face_attempts == 0
             and not self.face_required
             and not self.capture.pages
+            and not self.reprint.offered
             and self.face_image is None
             and not self.form_values
             and not self.scanned_texts

@@ -11,7 +11,7 @@ loaded with a ``QTranslator``, no code change. Placeholders are ``{name}`` (``st
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from datetime import date
+from datetime import date, datetime
 from enum import StrEnum
 
 from PySide6.QtCore import QCoreApplication
@@ -307,6 +307,7 @@ class Label(StrEnum):
     CAPTURE_SHOOT = "capture_shoot"
     CAPTURE_RETAKE = "capture_retake"
     CAPTURE_DONE = "capture_done"
+    REPRINT_ANOTHER = "reprint_another"
 
 
 _LABELS: Mapping[Label, str] = {
@@ -942,6 +943,7 @@ _CAPTURE_WORDS: Mapping[str, str] = {
     "retake_advice": QT_TRANSLATE_NOOP("Capture", "建议重拍："),
     "first_page": QT_TRANSLATE_NOOP("Capture", "请拍摄第 1 页；多页材料可逐页拍摄"),
     "pages_taken": QT_TRANSLATE_NOOP("Capture", "已拍摄 {count} 页"),
+    "separator": QT_TRANSLATE_NOOP("Capture", "；"),
 }
 
 
@@ -954,7 +956,7 @@ def capture_guidance(code: str) -> str:
 def page_issues(codes: Iterable[str]) -> str:
     """The retake advice for a page's quality issues; empty when it has none."""
     found = [tr("Capture", _PAGE_ISSUES[c]) for c in codes if c in _PAGE_ISSUES]
-    return capture_word("retake_advice") + "；".join(found) if found else ""
+    return capture_word("retake_advice") + capture_word("separator").join(found) if found else ""
 
 
 def pages_taken(count: int) -> str:
@@ -967,3 +969,81 @@ def pages_taken(count: int) -> str:
 def capture_word(key: str) -> str:
     """A word of the capture screen (``_CAPTURE_WORDS``)."""
     return tr("Capture", _CAPTURE_WORDS[key])
+
+
+# --- reprint by card (补打回执) -----------------------------------------------------------------
+
+_HOME_ENTRIES = (
+    *_HOME_ENTRIES[:3],
+    ("reprint", QT_TRANSLATE_NOOP("Home", "补打回执"), QT_TRANSLATE_NOOP("Home", "补"),
+     QT_TRANSLATE_NOOP("Home", "刷身份证补打近30天的受理回执")),
+    *_HOME_ENTRIES[3:],
+)
+
+_SCREENS = {
+    **_SCREENS,
+    State.REPRINT_CARD: (
+        QT_TRANSLATE_NOOP("Screen", "补打回执：请放置身份证"),
+        QT_TRANSLATE_NOOP("Screen", "将居民身份证平放在下方读卡区，核验后列出您近30天的申请。"),
+        _CARD_HINT,
+    ),
+    State.REPRINT_VERIFYING: (
+        QT_TRANSLATE_NOOP("Screen", "正在核验证件…"),
+        QT_TRANSLATE_NOOP("Screen", "补打回执凭身份证即可，无需人脸识别，请稍候。"),
+        "",
+    ),
+    State.REPRINT_LOADING: (
+        QT_TRANSLATE_NOOP("Screen", "正在查询您的申请…"),
+        QT_TRANSLATE_NOOP("Screen", "请稍候。"),
+        "",
+    ),
+    State.REPRINT_LIST: (
+        QT_TRANSLATE_NOOP("Screen", "选择要补打的回执"),
+        QT_TRANSLATE_NOOP("Screen", "以下是您近30天的申请，点选一项即可补打。"),
+        "",
+    ),
+    State.REPRINT_PRINTING: (
+        QT_TRANSLATE_NOOP("Screen", "正在打印回执…"),
+        QT_TRANSLATE_NOOP("Screen", "回执将从下方出纸口打出。"),
+        "",
+    ),
+    State.REPRINT_DONE: (
+        QT_TRANSLATE_NOOP("Screen", "回执已补打"),
+        QT_TRANSLATE_NOOP("Screen", "请取走回执。可扫描回执上的二维码查询办理进度。"),
+        "",
+    ),
+    State.REPRINT_PRINT_FAILED: (
+        QT_TRANSLATE_NOOP("Screen", "回执未能打印"),
+        QT_TRANSLATE_NOOP("Screen", "请拍照留存下方二维码和编号，它们与回执内容相同。打印机恢复后可重新打印。"),
+        "",
+    ),
+    State.REPRINT_FAILED: (
+        QT_TRANSLATE_NOOP("Screen", "暂时无法补打"),
+        QT_TRANSLATE_NOOP("Screen", "请稍后重试，或到人工窗口咨询。"),
+        "",
+    ),
+}
+
+_LABELS = {
+    **_LABELS,
+    Label.REPRINT_ANOTHER: QT_TRANSLATE_NOOP("Label", "补打其他回执"),
+}
+
+_REPRINT_WORDS: Mapping[str, str] = {
+    "none": QT_TRANSLATE_NOOP("Reprint", "近30天没有您的申请记录。如有疑问请到人工窗口咨询。"),
+    "accepted_on": QT_TRANSLATE_NOOP("Reprint", "受理时间 {at}"),
+    "more": QT_TRANSLATE_NOOP("Reprint", "同次提交 {count} 项"),
+    "at_format": QT_TRANSLATE_NOOP("Reprint", "{month}月{day}日 {hour:02d}:{minute:02d}"),
+}
+
+
+def reprint_word(key: str) -> str:
+    """A word of the reprint screens (``_REPRINT_WORDS``)."""
+    return tr("Reprint", _REPRINT_WORDS[key])
+
+
+def reprint_accepted_on(at: datetime) -> str:
+    """受理时间 11月28日 09:30 (local time as given)."""
+    shown = reprint_word("at_format").format(month=at.month, day=at.day, hour=at.hour,
+                                             minute=at.minute)
+    return reprint_word("accepted_on").format(at=shown)

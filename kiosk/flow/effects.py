@@ -217,3 +217,22 @@ class TakePage(Effect):
     issues) or PageNotFound with ``request_id``."""
 
     request_id: int
+
+
+@dataclass(frozen=True)
+class ListApplications(Effect):
+    """Call listApplications; answer ApplicationsListed or PlatformUnavailable."""
+
+    request_id: int
+    verification_id: str = field(repr=False)
+
+
+@dataclass(frozen=True)
+class PrintReprint(Effect):
+    """Reprint the acceptance receipt of ``applications`` (one submission) from the platform's
+    records (plus any local extra the app keeps for them, e.g. a payment receipt); answer
+    ReceiptPrinted or ReceiptPrintFailed like :class:`PrintReceipt`."""
+
+    request_id: int
+    applicant: Applicant = field(repr=False)
+    applications: tuple[Application, ...] = field(repr=False)

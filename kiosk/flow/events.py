@@ -505,3 +505,25 @@ class PageNotFound(Reply):
 @dataclass(frozen=True)
 class DocumentCameraFailed(Report):
     """The document camera gave no frames (or there is none that gives frames)."""
+
+
+# --- reprint by card (补打回执) ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class OpenReprint(Intent, word="home.reprint"):
+    """补打回执 on home: reprint a receipt of the last 30 days with the ID card."""
+
+
+@dataclass(frozen=True)
+class ChooseReceipt(Intent):
+    """The citizen chose the application whose receipt to reprint."""
+
+    application_no: str
+
+
+@dataclass(frozen=True)
+class ApplicationsListed(Reply):
+    """listApplications answered: the verified person's applications, newest first."""
+
+    applications: tuple[Application, ...]

@@ -54,6 +54,14 @@ class State(StrEnum):
     CERTIFICATE_PRINTING = "certificate_printing"
     CERTIFICATE_PRINTED = "certificate_printed"
     CERTIFICATE_PRINT_FAILED = "certificate_print_failed"
+    REPRINT_CARD = "reprint_card"
+    REPRINT_VERIFYING = "reprint_verifying"
+    REPRINT_LOADING = "reprint_loading"
+    REPRINT_LIST = "reprint_list"
+    REPRINT_PRINTING = "reprint_printing"
+    REPRINT_DONE = "reprint_done"
+    REPRINT_PRINT_FAILED = "reprint_print_failed"
+    REPRINT_FAILED = "reprint_failed"
     MAINTENANCE_PIN = "maintenance_pin"
     MAINTENANCE_WAITING = "maintenance_waiting"
     MAINTENANCE = "maintenance"
@@ -74,6 +82,7 @@ class Phase(StrEnum):
     APPLY = "apply"
     APPLY_FINISH = "apply_finish"
     CERTIFICATES = "certificates"
+    REPRINT = "reprint"
     MAINTENANCE_MODE = "maintenance_mode"
 
 

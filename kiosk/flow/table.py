@@ -23,6 +23,7 @@ from kiosk.flow import events as ev
 from kiosk.flow.chart import STAY, Chart, Node, Row, Step
 from kiosk.flow.phases.certificates import FROM_HOME as CERTIFICATES_FROM_HOME
 from kiosk.flow.phases.maintenance import ENTRY_ROWS, MAINTENANCE
+from kiosk.flow.phases.reprint import FROM_HOME as REPRINT_FROM_HOME
 from kiosk.flow.phases.session import SESSION
 from kiosk.flow.states import Phase, State
 
@@ -48,6 +49,7 @@ IN_SERVICE = Node(
         Row(S.HOME, on=ev.OpenPlaceholder, do=a.show_placeholder, to=S.PLACEHOLDER),
         Row(S.HOME, on=ev.StartQrLogin, when=a.qr_usable, to=S.QR_LOGIN),
         CERTIFICATES_FROM_HOME,
+        REPRINT_FROM_HOME,
     ),
 )
 

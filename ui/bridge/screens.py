@@ -155,6 +155,24 @@ SCREENS: dict[State, ScreenSpec] = {
             Action("apply_next", Label.CAPTURE_DONE),
         ),
     ),
+    State.REPRINT_CARD: ScreenSpec("IdentityCardScreen.qml"),
+    State.REPRINT_VERIFYING: ScreenSpec("BusyScreen.qml", back=False),
+    State.REPRINT_LOADING: ScreenSpec("BusyScreen.qml", back=False),
+    State.REPRINT_LIST: ScreenSpec("ReprintListScreen.qml"),
+    State.REPRINT_PRINTING: ScreenSpec("BusyScreen.qml", nav=False, back=False),
+    State.REPRINT_DONE: ScreenSpec(
+        "ReprintResultScreen.qml", "✓", "success",
+        (_HOME, Action("back", Label.REPRINT_ANOTHER)), back=False,
+    ),
+    State.REPRINT_PRINT_FAILED: ScreenSpec(
+        "ReprintResultScreen.qml", "!", "error",
+        (Action("apply_reprint", Label.APPLY_REPRINT), Action("home", Label.DONE, primary=True)),
+        back=False,
+    ),
+    State.REPRINT_FAILED: ScreenSpec(
+        "MessageScreen.qml", "!", "error", (_RETRY_CARD, Action("home", Label.HOME)),
+        back=False,
+    ),
     State.APPLY_REVIEW: ScreenSpec(
         "ApplyReviewScreen.qml",
         actions=(Action("apply_confirm", Label.APPLY_CONFIRM, primary=True),),

@@ -15,6 +15,7 @@ from kiosk.flow.phases.apply import APPLY
 from kiosk.flow.phases.browse import BROWSE
 from kiosk.flow.phases.certificates import CERTIFICATES, FROM_VERIFIED
 from kiosk.flow.phases.identity import IDENTITY
+from kiosk.flow.phases.reprint import REPRINT
 from kiosk.flow.states import Phase, State
 
 S = State
@@ -24,7 +25,7 @@ _CONTINUE = apply_actions.continue_route
 
 SESSION = Node(
     Phase.SESSION,
-    contains=(BROWSE, IDENTITY, S.VERIFIED, APPLY, CERTIFICATES),
+    contains=(BROWSE, IDENTITY, S.VERIFIED, APPLY, CERTIFICATES, REPRINT),
     rows=(
         Row(Phase.SESSION, on=(ev.GoHome, ev.IdleExpired), to=S.HOME),
         Row(S.VERIFIED, on=ev.OpenCatalogue, do=a.clear_matter, to=S.CATALOGUE),
