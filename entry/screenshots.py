@@ -324,6 +324,17 @@ def _pages_taken(count: int) -> Step:
                                   f"{count} pages")
 
 
+def _card_away(app: KioskApp) -> None:
+    _card_reader(app).remove()
+
+
+def _choose_first_receipt(app: KioskApp) -> None:
+    offered = app.machine.session.reprint.offered
+    if not offered:
+        raise RouteError("no application to reprint")
+    app.reprint_vm.choose(offered[0].application_no)
+
+
 def _paper(level: PaperLevel) -> Step:
     return lambda app: _simulator(
         app, DeviceClass.RECEIPT_PRINTER, ReceiptPrinterEmulator
@@ -407,6 +418,11 @@ _SCAN_MATERIAL: tuple[Step, ...] = (
 )
 _APPLY_CAPTURE: tuple[Step, ...] = (*_SCAN_MATERIAL, _intent("apply_capture"),
                                     _screen("apply_capture"), _page_in_view)
+_REPRINT_LIST: tuple[Step, ...] = (
+    *_APPLY_REVIEW, _intent("apply_confirm"), _screen("apply_done"), _card_away,
+    _intent("home"), _screen("home"), _intent("home.reprint"), _card("resident"),
+    _screen("reprint_list"),
+)
 _INSTANT_DONE: tuple[Step, ...] = (
     _intent("home.services"), _screen("catalogue"), _instant_certificate_matter,
     _screen("guide"), _guide_start, _screen("identity_card"), _card("resident"),
@@ -466,6 +482,13 @@ ROUTES: dict[str, tuple[Step, ...]] = {
     "apply_review": _APPLY_REVIEW,
     "apply_material_capture": _SCAN_MATERIAL,
     "apply_capture": _APPLY_CAPTURE,
+    "reprint_card": (_intent("home.reprint"), _screen("reprint_card")),
+    "reprint_failed": (_intent("home.reprint"), _screen("reprint_card"), _card("expired"),
+                       _screen("reprint_failed")),
+    "reprint_list": _REPRINT_LIST,
+    "reprint_done": (*_REPRINT_LIST, _choose_first_receipt, _screen("reprint_done")),
+    "reprint_print_failed": (*_REPRINT_LIST, _paper("out"), _choose_first_receipt,
+                             _screen("reprint_print_failed")),
     "apply_capture_pages": (*_APPLY_CAPTURE, _intent("capture_shoot"), _pages_taken(1),
                             _intent("capture_shoot"), _pages_taken(2)),
     "apply_material_captured": (*_APPLY_CAPTURE, _intent("capture_shoot"), _pages_taken(1),

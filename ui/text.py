@@ -976,7 +976,7 @@ def capture_word(key: str) -> str:
 _HOME_ENTRIES = (
     *_HOME_ENTRIES[:3],
     ("reprint", QT_TRANSLATE_NOOP("Home", "补打回执"), QT_TRANSLATE_NOOP("Home", "补"),
-     QT_TRANSLATE_NOOP("Home", "刷身份证补打近30天的受理回执")),
+     QT_TRANSLATE_NOOP("Home", "刷身份证补打受理回执")),
     *_HOME_ENTRIES[3:],
 )
 
