@@ -154,14 +154,18 @@ def confirm_to_receipt(kiosk: KioskApp) -> float:
 
 
 def _home(kiosk: KioskApp) -> None:
+    """Home, and the card taken away (waiting until the reader saw it go)."""
     from drivers.base import DeviceClass
     from drivers.id_card.emulator import IdCardEmulator
+    from drivers.id_card.types import IdCardReader
 
     kiosk.ui.kiosk.intent("home")
     card = kiosk.devices.simulator_as(DeviceClass.ID_CARD_READER, IdCardEmulator)
-    if card is not None:
-        card.remove()
-    _wait(lambda: _screen(kiosk) == "home", "home")
+    reader = kiosk.devices.device_as(DeviceClass.ID_CARD_READER, IdCardReader)
+    if card is None or reader is None:
+        raise RuntimeError("the ID-card reader is not simulated")
+    card.remove()
+    _wait(lambda: _screen(kiosk) == "home" and reader.current_card is None, "card taken away")
 
 
 def run(sessions: int) -> dict[str, Any]:
