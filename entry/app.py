@@ -29,19 +29,22 @@ from drivers.manager import DeviceManager
 from drivers.scanner.types import QrScanner, Scanned
 from entry.apply import ApplyEffects, progress_base
 from entry.appointments import AppointmentDesk, DeskPlace
+from entry.capture import DocumentCaptureDesk
 from entry.certificates import CertificateDesk, DeskSettings
 from entry.devices import device_configs, device_factories
 from entry.evaluation import EvaluationEffects
 from entry.logs import install_log_masking
 from entry.operations import Operations
-from entry.payment import PaymentEffects
+from entry.payment import PaidReceipts, PaymentEffects
 from entry.progress import ProgressEffects
+from entry.reprint import ReprintDesk
 from kiosk.catalogue.service import CatalogueService, CatalogueSnapshot
 from kiosk.config import Config
 from kiosk.evaluation.settings import configured_reasons
 from kiosk.flow import effects as fx
 from kiosk.flow import events as ev
 from kiosk.flow.machine import FlowMachine
+from kiosk.identity.card import SamReadCard
 from kiosk.outbox.store import OutboxStore
 from kiosk.receipts.documents import Hall
 from kiosk.workers import Workers
@@ -49,8 +52,10 @@ from simulation.devices import build_control_api
 from simulation.server import ControlServer
 from ui.bridge.automation import UiAutomation, register_routes
 from ui.bridge.branding_vm import look_of
+from ui.bridge.capture_vm import CaptureViewModel
 from ui.bridge.evaluation_vm import EvaluationViewModel
 from ui.bridge.payment_vm import PaymentViewModel
+from ui.bridge.reprint_vm import ReprintViewModel
 from ui.kiosk_ui import KioskUi, UiSettings
 
 if TYPE_CHECKING:
@@ -160,6 +165,10 @@ class KioskApp:
             config, self.devices, self.catalogue, self.workers, lambda: self.backend,
             self.dispatch, lambda: self.machine.session.progress,
         )
+        self.capture_vm = CaptureViewModel(lambda: self.machine.session.capture,
+                                           self.workers.post)
+        self.reprint_vm = ReprintViewModel(self.dispatch, lambda: self.machine.session.reprint,
+                                           progress_base(config))
         self.ui = KioskUi(
             self.machine.view,
             dispatch=self.dispatch,
@@ -183,8 +192,12 @@ class KioskApp:
                 "appointments": self.appointments.view_model,
                 "progressQuery": self.progress.view_model,
                 "payment": self.payment_vm,
+                "capture": self.capture_vm,
+                "reprint": self.reprint_vm,
             },
         )
+        for name, provider in self.capture_vm.providers().items():
+            self.ui.engine.addImageProvider(name, provider)
         self.ui.catalogue.set_devices(initial)
         self._backend: Future[Backend] = Future()
         self._starting: Future[None] | None = None
@@ -213,11 +226,19 @@ class KioskApp:
             config.terminal.terminal_id, config.terminal.data_dir, self.workers,
             lambda: self.backend, self.dispatch,
         )
+        self.capture = DocumentCaptureDesk(self.devices, self.workers, self.capture_vm,
+                                           self.dispatch)
+        hall = Hall(config.terminal.hall_name, config.terminal.hall_phone)
+        paid_receipts = PaidReceipts(lambda: self.payment.cashier().ledger, hall)
+        self.reprint = ReprintDesk(config, self.devices, self.catalogue, self.workers,
+                                   lambda: self.backend, self.dispatch, paid_receipts)
         self._handlers = (
             self._effect_handlers()
+            | self.reprint.handlers()
             | self.apply.handlers()
             | self.progress.handlers()
             | self.payment.handlers()
+            | self.capture.handlers()
             | self.certificates.handlers()
             | self.evaluation.handlers()
             | self.operations.effect_handlers()
@@ -237,6 +258,8 @@ class KioskApp:
             self.machine.on_view(self.appointments.view_model.set_view),
             self.catalogue.subscribe(self.appointments.view_model.catalogue_changed),
             self.machine.on_view(self.progress.view_model.set_view),
+            self.machine.on_view(self.capture_vm.set_view),
+            self.machine.on_view(self.reprint_vm.set_view),
             self.machine.on_effect(self._on_effect),
             self.devices.events.subscribe(lambda e: self.workers.post(lambda: self._on_device(e))),
         ]
@@ -309,6 +332,7 @@ class KioskApp:
         for unsubscribe in reversed(self._unsubscribe):
             unsubscribe()
         self._stop_face()
+        self.capture.stop()
         self.operations.stop()
         if self.control is not None:
             self.control.stop()
@@ -381,6 +405,7 @@ class KioskApp:
             fx.StartQrScanning: lambda _: self._set_scanning(True),
             fx.StopQrScanning: lambda _: self._set_scanning(False),
             fx.VerifyIdentity: self._verify,
+            fx.VerifyCard: self._verify_card,
             fx.QrLogin: self._qr_login,
             fx.LoadGuide: self._load_guide,
             fx.WipeSession: lambda _: self.ui.wipe(),
@@ -457,6 +482,14 @@ class KioskApp:
 
         request = backend.verify_request(effect.card, effect.jpeg, effect.liveness_score)
         self._platform_call(effect.request_id, lambda b: b.verify(request))
+
+    def _verify_card(self, effect: fx.VerifyCard) -> None:
+        card = effect.card
+        if not isinstance(card, SamReadCard) or not card.sam_id:
+            # A card no SAM reader read cannot be verified at card level.
+            self.dispatch(ev.VerifyFailed(effect.request_id, "no_sam_id"))
+            return
+        self._platform_call(effect.request_id, lambda b: b.verify_card(card))
 
     def _qr_login(self, effect: fx.QrLogin) -> None:
         payload = effect.payload

@@ -21,17 +21,21 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
+from drivers.printer.document import Document
 from kiosk.flow import effects as fx
 from kiosk.flow import events as ev
 from kiosk.flow.timeouts import PAYMENT_POLL_S
-from kiosk.outbox.payments import LedgerOrder, PaymentLedger
+from kiosk.outbox.payments import LedgerOrder, OrderState, PaymentLedger
 from kiosk.payment.cashier import Cashier
 from kiosk.platform.errors import PlatformError, PlatformFailure
-from kiosk.platform.models import PaymentStatus
+from kiosk.platform.models import Application, PaymentStatus
+from kiosk.receipts.documents import Hall
+from kiosk.receipts.payment import payment_receipt
 from kiosk.workers import Workers
+from ui.receipt_text import payment_receipt_wording
 
 if TYPE_CHECKING:
     from entry.backend import Backend
@@ -264,3 +268,34 @@ class PaymentEffects:
 
         self._simulator().faults.add(Fault(FaultKind.DROP_AFTER, operation="payByBarcode"))
         return 200, {"ok": True}
+
+
+class PaidReceipts:
+    """补打回执's local extras: the payment receipts (缴费凭证) the ledger keeps for the chosen
+    applications, each order once; a confirmed reprint marks an unprinted order printed."""
+
+    def __init__(self, ledger: Callable[[], PaymentLedger], hall: Hall) -> None:
+        self._ledger = ledger
+        self._hall = hall
+
+    def _orders(self, applications: Sequence[Application]) -> list[LedgerOrder]:
+        orders: dict[str, LedgerOrder] = {}
+        for application in applications:
+            for order in self._ledger().paid_receipts_for(application.application_no):
+                orders.setdefault(order.order_no, order)
+        return list(orders.values())
+
+    def extra_documents(self, applications: Sequence[Application]) -> tuple[Document, ...]:
+        """One payment receipt per paid order of ``applications``."""
+        wording = payment_receipt_wording()
+        return tuple(
+            payment_receipt(wording, self._hall, order.payment, order.application_nos)
+            for order in self._orders(applications)
+        )
+
+    def confirmed(self, applications: Sequence[Application]) -> None:
+        """The payment receipts printed: no order of them waits for its receipt any more."""
+        ledger = self._ledger()
+        for order in self._orders(applications):
+            if order.state is OrderState.PAID:
+                ledger.mark_printed(order.order_no)

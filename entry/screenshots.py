@@ -85,6 +85,18 @@ def _face_matter(app: KioskApp) -> None:
     raise RouteError("no matter needs ID card and face")
 
 
+def _scan_matter(app: KioskApp) -> None:
+    """Open the first full matter with a material only a camera capture satisfies."""
+    wait_until(lambda: bool(app.catalogue.snapshot.catalogue.matters), 15.0, "catalogue")
+    for matter in app.catalogue.snapshot.catalogue.matters:
+        if matter.self_service == "full" and matter.identity == "id_card_and_face" and any(
+            tuple(m.accepts) == ("scan",) for m in matter.materials
+        ):
+            app.ui.catalogue.open(matter.code)
+            return
+    raise RouteError("no matter has a material to capture")
+
+
 def _instant_certificate_matter(app: KioskApp) -> None:
     """Open the first instant matter whose result prints at the terminal (a certificate) and
     that asks for no materials (nothing to scan on the way)."""
@@ -324,6 +336,38 @@ def _materials_done(app: KioskApp) -> None:
         app.ui.kiosk.intent("apply_next")
 
 
+def _to_scan_material(app: KioskApp) -> None:
+    """Go on to the first material not satisfied yet that may be captured with the camera."""
+    while app.machine.state.value == "apply_material":
+        draft = app.machine.session.application
+        spec = draft.current_material if draft else None
+        if (draft is not None and spec is not None and "scan" in spec.accepts
+                and draft.plan.resolution(spec.id) is None):
+            return
+        app.ui.kiosk.intent("apply_next")
+    raise RouteError("no material to capture")
+
+
+def _page_in_view(app: KioskApp) -> None:
+    wait_until(lambda: bool(app.capture_vm.pageInView), 15.0, "page in view")
+
+
+def _pages_taken(count: int) -> Step:
+    return lambda app: wait_until(lambda: len(app.machine.session.capture.pages) == count, 15.0,
+                                  f"{count} pages")
+
+
+def _card_away(app: KioskApp) -> None:
+    _card_reader(app).remove()
+
+
+def _choose_first_receipt(app: KioskApp) -> None:
+    offered = app.machine.session.reprint.offered
+    if not offered:
+        raise RouteError("no application to reprint")
+    app.reprint_vm.choose(offered[0].application_no)
+
+
 def _paper(level: PaperLevel) -> Step:
     return lambda app: _simulator(
         app, DeviceClass.RECEIPT_PRINTER, ReceiptPrinterEmulator
@@ -560,6 +604,19 @@ _APPLY_FORM: tuple[Step, ...] = (*_CONSENT, _camera("face"), _intent("consent"),
                                  _screen("apply_form"))
 _APPLY_REVIEW: tuple[Step, ...] = (*_APPLY_FORM, _form_done, _materials_done,
                                    _screen("apply_review"))
+_SCAN_MATERIAL: tuple[Step, ...] = (
+    _intent("home.services"), _screen("catalogue"), _scan_matter, _screen("guide"),
+    _guide_start, _screen("identity_card"), _card("resident"), _screen("face_consent"),
+    _camera("face"), _intent("consent"), _screen("verified"), _intent("continue"),
+    _screen("apply_form"), _form_done, _screen("apply_material"), _to_scan_material,
+)
+_APPLY_CAPTURE: tuple[Step, ...] = (*_SCAN_MATERIAL, _intent("apply_capture"),
+                                    _screen("apply_capture"), _page_in_view)
+_REPRINT_LIST: tuple[Step, ...] = (
+    *_APPLY_REVIEW, _intent("apply_confirm"), _screen("apply_done"), _card_away,
+    _intent("home"), _screen("home"), _intent("home.reprint"), _card("resident"),
+    _screen("reprint_list"),
+)
 _INSTANT_DONE: tuple[Step, ...] = (
     _intent("home.services"), _screen("catalogue"), _instant_certificate_matter,
     _screen("guide"), _guide_start, _screen("identity_card"), _card("resident"),
@@ -787,6 +844,19 @@ ROUTES: dict[str, tuple[Step, ...]] = {
     "apply_form_errors": (*_APPLY_FORM, _intent("apply_next"), _screen("apply_form")),
     "apply_material": (*_APPLY_FORM, _form_done, _screen("apply_material")),
     "apply_review": _APPLY_REVIEW,
+    "apply_material_capture": _SCAN_MATERIAL,
+    "apply_capture": _APPLY_CAPTURE,
+    "reprint_card": (_intent("home.reprint"), _screen("reprint_card")),
+    "reprint_failed": (_intent("home.reprint"), _screen("reprint_card"), _card("expired"),
+                       _screen("reprint_failed")),
+    "reprint_list": _REPRINT_LIST,
+    "reprint_done": (*_REPRINT_LIST, _choose_first_receipt, _screen("reprint_done")),
+    "reprint_print_failed": (*_REPRINT_LIST, _paper("out"), _choose_first_receipt,
+                             _screen("reprint_print_failed")),
+    "apply_capture_pages": (*_APPLY_CAPTURE, _intent("capture_shoot"), _pages_taken(1),
+                            _intent("capture_shoot"), _pages_taken(2)),
+    "apply_material_captured": (*_APPLY_CAPTURE, _intent("capture_shoot"), _pages_taken(1),
+                                _intent("apply_next"), _screen("apply_material")),
     "apply_done": (*_APPLY_REVIEW, _intent("apply_confirm"), _screen("apply_done")),
     "apply_offline_saved": (*_APPLY_REVIEW, _platform_offline, _intent("apply_confirm"),
                             _screen("apply_offline_saved")),

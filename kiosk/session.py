@@ -29,6 +29,8 @@ from kiosk.flow.matter import MatterBrief
 from kiosk.identity.card import IdentityCard
 from kiosk.identity.consent import ConsentRecord
 from kiosk.identity.person import EstablishedIdentity
+from kiosk.materials.capture import PageCapture
+from kiosk.receipts.reprint import ReprintChoice
 
 if TYPE_CHECKING:
     from kiosk.apply.draft import ApplicationDraft
@@ -63,6 +65,13 @@ class Session:
     """The service just completed and the rating being given for it (好差评)."""
     appointment: AppointmentDraft | None = None
     progress: ProgressCase | None = None
+    capture: PageCapture = field(default_factory=PageCapture)
+    """Pages being captured for the material on screen (zeroed on leaving the capture)."""
+    reprint: ReprintChoice = field(default_factory=ReprintChoice)
+    """补打回执: the applications offered and the receipt chosen."""
+    face_required: bool = False
+    """The platform refused the card-level verification for the matter (403
+    ``insufficient_identity``): continuing needs face verification."""
 
     def hold_face_image(self, jpeg: bytearray) -> bytearray:
         """Keep the captured face image's own buffer, not a copy (zeroing any earlier one)."""
@@ -88,6 +97,7 @@ class Session:
         self.consent = None
         self.verification = None
         self.face_attempts = 0
+        self.face_required = False
 
     def wipe(self) -> None:
         """Forget everything and zero every image buffer."""
@@ -98,6 +108,8 @@ class Session:
         self.drop_evaluation()
         self.drop_appointment()
         self.progress = None
+        self.capture.clear()
+        self.reprint = ReprintChoice()
         self.form_values.clear()
         self.scanned_texts.clear()
         for image in self.images:
@@ -129,6 +141,9 @@ class Session:
             and self.verification is None
             and self.matter is None
             and self.face_attempts == 0
+            and not self.face_required
+            and not self.capture.pages
+            and not self.reprint.offered
             and self.face_image is None
             and not self.form_values
             and not self.scanned_texts

@@ -11,7 +11,7 @@ loaded with a ``QTranslator``, no code change. Placeholders are ``{name}`` (``st
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from datetime import date
+from datetime import date, datetime
 from enum import StrEnum
 
 from PySide6.QtCore import QCoreApplication
@@ -294,6 +294,10 @@ class Label(StrEnum):
     PRINT_CERTIFICATE = "print_certificate"
     REPRINT_CERTIFICATE = "reprint_certificate"
     OTHER_CERTIFICATE = "other_certificate"
+    CAPTURE_SHOOT = "capture_shoot"
+    CAPTURE_RETAKE = "capture_retake"
+    CAPTURE_DONE = "capture_done"
+    REPRINT_ANOTHER = "reprint_another"
     FINISH = "finish"
     APPOINTMENT = "appointment"
     APPOINTMENT_NEXT = "appointment_next"
@@ -1395,3 +1399,175 @@ _PAYMENT_WORDS: Mapping[str, str] = {
 def payment_word(key: str) -> str:
     """A word of the payment screens (``_PAYMENT_WORDS``)."""
     return tr("Payment", _PAYMENT_WORDS[key])
+
+
+# --- apply, part 2: card-level identity, document capture, reprint by card (issue 11) ----------
+
+_SCREENS = {
+    **_SCREENS,
+    State.CARD_VERIFYING: (
+        QT_TRANSLATE_NOOP("Screen", "正在核验证件…"),
+        QT_TRANSLATE_NOOP("Screen", "本事项凭身份证即可办理，无需人脸识别，请稍候。"),
+        "",
+    ),
+}
+
+_REASONS = {
+    **_REASONS,
+    Reason.INSUFFICIENT_IDENTITY: QT_TRANSLATE_NOOP(
+        "Reason", "此事项需要人脸核验。请点“继续办理”完成人脸识别后重新提交，已填内容需重新填写。"
+    ),
+}
+
+_REASON_TITLES = {
+    **_REASON_TITLES,
+    Reason.INSUFFICIENT_IDENTITY: QT_TRANSLATE_NOOP("ReasonTitle", "此事项需要人脸核验"),
+}
+
+_SCREENS = {
+    **_SCREENS,
+    State.APPLY_CAPTURE: (
+        QT_TRANSLATE_NOOP("Screen", "拍摄材料"),
+        QT_TRANSLATE_NOOP("Screen", "请将材料平放在下方拍摄区，整页都在画面内。"),
+        "",
+    ),
+}
+
+_LABELS = {
+    **_LABELS,
+    Label.CAPTURE_SHOOT: QT_TRANSLATE_NOOP("Label", "拍摄"),
+    Label.CAPTURE_RETAKE: QT_TRANSLATE_NOOP("Label", "重拍上一页"),
+    Label.CAPTURE_DONE: QT_TRANSLATE_NOOP("Label", "完成拍摄"),
+}
+
+_APPLY_WORDS = {
+    **_APPLY_WORDS,
+    "capture": QT_TRANSLATE_NOOP("Apply", "拍摄材料"),
+    "scanned": QT_TRANSLATE_NOOP("Apply", "已拍摄 {count} 页"),
+    "recapture": QT_TRANSLATE_NOOP("Apply", "重新拍摄"),
+}
+
+_CAPTURE_GUIDANCE: Mapping[str, str] = {
+    "no_page": QT_TRANSLATE_NOOP("Capture", "未检测到材料，请将材料平放在拍摄区内"),
+    "cut_off": QT_TRANSLATE_NOOP("Capture", "材料边缘超出画面，请向中间移动"),
+    "ok": QT_TRANSLATE_NOOP("Capture", "已识别整页（绿框），请点“拍摄”"),
+    "missed": QT_TRANSLATE_NOOP("Capture", "没有拍到完整的一页，请放平材料后重新拍摄"),
+}
+
+_PAGE_ISSUES: Mapping[str, str] = {
+    "cut_off": QT_TRANSLATE_NOOP("Capture", "页面不完整"),
+    "blurred": QT_TRANSLATE_NOOP("Capture", "画面模糊，请保持材料不动"),
+    "glare": QT_TRANSLATE_NOOP("Capture", "有反光，请避开灯光"),
+    "no_page": QT_TRANSLATE_NOOP("Capture", "未检测到材料"),
+}
+
+_CAPTURE_WORDS: Mapping[str, str] = {
+    "last_page": QT_TRANSLATE_NOOP("Capture", "最近一页"),
+    "page_fine": QT_TRANSLATE_NOOP("Capture", "清晰完整，可继续拍摄下一页或点“完成拍摄”"),
+    "retake_advice": QT_TRANSLATE_NOOP("Capture", "建议重拍："),
+    "first_page": QT_TRANSLATE_NOOP("Capture", "请拍摄第 1 页；多页材料可逐页拍摄"),
+    "pages_taken": QT_TRANSLATE_NOOP("Capture", "已拍摄 {count} 页"),
+    "separator": QT_TRANSLATE_NOOP("Capture", "；"),
+}
+
+
+def capture_guidance(code: str) -> str:
+    """What the capture screen says about the page in view (or the 拍摄 that missed it)."""
+    source = _CAPTURE_GUIDANCE.get(code, _CAPTURE_GUIDANCE["no_page"])
+    return tr("Capture", source)
+
+
+def page_issues(codes: Iterable[str]) -> str:
+    """The retake advice for a page's quality issues; empty when it has none."""
+    found = [tr("Capture", _PAGE_ISSUES[c]) for c in codes if c in _PAGE_ISSUES]
+    return capture_word("retake_advice") + capture_word("separator").join(found) if found else ""
+
+
+def pages_taken(count: int) -> str:
+    """已拍摄 N 页, or the hint to take the first."""
+    if count == 0:
+        return capture_word("first_page")
+    return capture_word("pages_taken").format(count=count)
+
+
+def capture_word(key: str) -> str:
+    """A word of the capture screen (``_CAPTURE_WORDS``)."""
+    return tr("Capture", _CAPTURE_WORDS[key])
+
+
+# --- reprint by card (补打回执) -----------------------------------------------------------------
+
+_HOME_ENTRIES = (
+    *_HOME_ENTRIES[:3],
+    ("reprint", QT_TRANSLATE_NOOP("Home", "补打回执"), QT_TRANSLATE_NOOP("Home", "补"),
+     QT_TRANSLATE_NOOP("Home", "刷身份证补打受理回执")),
+    *_HOME_ENTRIES[3:],
+)
+
+_SCREENS = {
+    **_SCREENS,
+    State.REPRINT_CARD: (
+        QT_TRANSLATE_NOOP("Screen", "补打回执：请放置身份证"),
+        QT_TRANSLATE_NOOP("Screen", "将居民身份证平放在下方读卡区，核验后列出您近30天的申请。"),
+        _CARD_HINT,
+    ),
+    State.REPRINT_VERIFYING: (
+        QT_TRANSLATE_NOOP("Screen", "正在核验证件…"),
+        QT_TRANSLATE_NOOP("Screen", "补打回执凭身份证即可，无需人脸识别，请稍候。"),
+        "",
+    ),
+    State.REPRINT_LOADING: (
+        QT_TRANSLATE_NOOP("Screen", "正在查询您的申请…"),
+        QT_TRANSLATE_NOOP("Screen", "请稍候。"),
+        "",
+    ),
+    State.REPRINT_LIST: (
+        QT_TRANSLATE_NOOP("Screen", "选择要补打的回执"),
+        QT_TRANSLATE_NOOP("Screen", "以下是您近30天的申请，点选一项即可补打。"),
+        "",
+    ),
+    State.REPRINT_PRINTING: (
+        QT_TRANSLATE_NOOP("Screen", "正在打印回执…"),
+        QT_TRANSLATE_NOOP("Screen", "回执将从下方出纸口打出。"),
+        "",
+    ),
+    State.REPRINT_DONE: (
+        QT_TRANSLATE_NOOP("Screen", "回执已补打"),
+        QT_TRANSLATE_NOOP("Screen", "请取走回执。可扫描回执上的二维码查询办理进度。"),
+        "",
+    ),
+    State.REPRINT_PRINT_FAILED: (
+        QT_TRANSLATE_NOOP("Screen", "回执未能打印"),
+        QT_TRANSLATE_NOOP("Screen", "请拍照留存下方二维码和编号，它们与回执内容相同。打印机恢复后可重新打印。"),
+        "",
+    ),
+    State.REPRINT_FAILED: (
+        QT_TRANSLATE_NOOP("Screen", "暂时无法补打"),
+        QT_TRANSLATE_NOOP("Screen", "请稍后重试，或到人工窗口咨询。"),
+        "",
+    ),
+}
+
+_LABELS = {
+    **_LABELS,
+    Label.REPRINT_ANOTHER: QT_TRANSLATE_NOOP("Label", "补打其他回执"),
+}
+
+_REPRINT_WORDS: Mapping[str, str] = {
+    "none": QT_TRANSLATE_NOOP("Reprint", "近30天没有您的申请记录。如有疑问请到人工窗口咨询。"),
+    "accepted_on": QT_TRANSLATE_NOOP("Reprint", "受理时间 {at}"),
+    "more": QT_TRANSLATE_NOOP("Reprint", "同次提交 {count} 项"),
+    "at_format": QT_TRANSLATE_NOOP("Reprint", "{month}月{day}日 {hour:02d}:{minute:02d}"),
+}
+
+
+def reprint_word(key: str) -> str:
+    """A word of the reprint screens (``_REPRINT_WORDS``)."""
+    return tr("Reprint", _REPRINT_WORDS[key])
+
+
+def reprint_accepted_on(at: datetime) -> str:
+    """受理时间 11月28日 09:30 (local time as given)."""
+    shown = reprint_word("at_format").format(month=at.month, day=at.day, hour=at.hour,
+                                             minute=at.minute)
+    return reprint_word("accepted_on").format(at=shown)

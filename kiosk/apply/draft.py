@@ -30,9 +30,12 @@ from kiosk.materials.resolution import (
     DeferredUse,
     MaterialKind,
     Refusal,
+    ScannedPage,
+    ScanUse,
     deferral_deadline,
     use_commitment,
     use_deferral,
+    use_scan,
 )
 from kiosk.platform.models import Applicant, Application, ApplicationRequest, License
 
@@ -199,6 +202,18 @@ class ApplicationDraft:
             return Refusal.NOT_ACCEPTED
         use = use_deferral(spec, deferral_deadline(today, DEFERRAL_WORKING_DAYS))
         if isinstance(use, DeferredUse):
+            self.plan.choose(spec.id, use)
+            self.touched()
+            return None
+        return use
+
+    def use_pages(self, pages: Sequence[ScannedPage]) -> Refusal | None:
+        """The citizen finished capturing the current material's pages (拍摄材料)."""
+        spec = self.current_material
+        if spec is None:
+            return Refusal.NOT_ACCEPTED
+        use = use_scan(spec, pages)
+        if isinstance(use, ScanUse):
             self.plan.choose(spec.id, use)
             self.touched()
             return None

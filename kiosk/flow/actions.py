@@ -17,6 +17,7 @@ from kiosk.flow.effects import (
     Effect,
     LoadGuide,
     QrLogin,
+    VerifyCard,
     VerifyIdentity,
     WipeSession,
 )
@@ -27,7 +28,7 @@ from kiosk.gating import IdentityRoute, identity_routes, matter_availability, qr
 from kiosk.identity.checks import CardCheck, check_card
 from kiosk.identity.consent import ConsentPurpose, ConsentRecord
 from kiosk.identity.match import verification_matches_card
-from kiosk.identity.person import Citizen, EstablishedIdentity, IdentityMethod, person_from_card
+from kiosk.identity.person import Citizen, EstablishedIdentity, IdentityMethod
 
 MAX_FACE_ATTEMPTS = 3
 """Failed face verifications before the citizen is referred to the staffed window."""
@@ -254,16 +255,20 @@ def hold_card(ctx: FlowContext, event: ev.Event) -> None:
         ctx.session.card = event.card
 
 
-def card_identity(ctx: FlowContext, event: ev.Event) -> None:
-    """Establish identity from the card alone (matters needing ``id_card``).
+def verify_card(ctx: FlowContext, event: ev.Event) -> Effect | None:
+    """Keep the read card and ask the platform for a card-level verification (matters needing
+    ``id_card``: the card alone, read by the SAM reader, gives a verification id)."""
+    if not isinstance(event, ev.CardRead):
+        return None
+    ctx.session.card = event.card
+    return VerifyCard(ctx.new_request(), event.card)
 
-    No platform verification is made, so there is no verification id.
-    """
-    if isinstance(event, ev.CardRead):
-        ctx.session.card = event.card
-        ctx.session.verification = EstablishedIdentity(
-            None, None, person_from_card(event.card), IdentityMethod.ID_CARD
-        )
+
+def require_face(ctx: FlowContext, _event: ev.Event) -> None:
+    """The platform refused the card-level verification for the matter: 继续办理 now leads
+    to face verification (the card read is kept for it)."""
+    ctx.session.face_required = True
+    ctx.pending_request = None
 
 
 def consent(granted: bool) -> Step:

@@ -26,7 +26,11 @@ from kiosk.flow.effects import (
 from kiosk.flow.matter import SelfService
 from kiosk.flow.payment_actions import paid_payment
 from kiosk.identity.person import IdentityMethod
+from kiosk.platform.errors import ProblemCode
 from kiosk.platform.models import Applicant
+
+INSUFFICIENT_IDENTITY = ProblemCode.INSUFFICIENT_IDENTITY.value
+"""The platform's code for a card-level verification used for a matter needing the face."""
 
 LEVEL_OF_METHOD = {
     IdentityMethod.ID_CARD_AND_FACE: "face",
@@ -55,16 +59,33 @@ def identity_proof(ctx: FlowContext) -> IdentityProof | None:
 # --- guards ---------------------------------------------------------------------------------
 
 
-@predicate
-def can_apply(ctx: FlowContext, _event: ev.Event) -> bool:
-    """The chosen matter is ``self_service: full`` and a platform verification scopes it."""
+class ContinueRoute(StrEnum):
+    """What 继续办理 on ``verified`` does."""
+
+    APPLY = "apply"
+    """The application opens."""
+    FACE_FIRST = "face_first"
+    """The platform refused the card-level verification for the matter: face first."""
+    BLOCKED = "blocked"
+    """Not ``self_service: full``, or no platform verification scopes an application."""
+
+
+@decision
+def continue_route(ctx: FlowContext, _event: ev.Event) -> ContinueRoute:
+    """Open the application when the chosen matter is ``self_service: full`` and a platform
+    verification scopes it, unless the platform said the matter needs the face and identity
+    is the card's alone."""
     matter, v = ctx.session.matter, ctx.session.verification
-    return (
-        matter is not None
-        and matter.self_service is SelfService.FULL
-        and v is not None
-        and v.verification_id is not None
-    )
+    if (
+        matter is None
+        or matter.self_service is not SelfService.FULL
+        or v is None
+        or v.verification_id is None
+    ):
+        return ContinueRoute.BLOCKED
+    if ctx.session.face_required and v.method is IdentityMethod.ID_CARD:
+        return ContinueRoute.FACE_FIRST
+    return ContinueRoute.APPLY
 
 
 class FormNext(StrEnum):
@@ -136,6 +157,13 @@ def ready_to_submit(ctx: FlowContext, _event: ev.Event) -> bool:
     problems = precheck(draft.matters, draft.form, draft.pages, draft.plan,
                         identity_proof(ctx), ctx.devices, ctx.wall)
     return not any(p.blocking for p in problems)
+
+
+@predicate
+def needs_face(_ctx: FlowContext, event: ev.Event) -> bool:
+    """The platform refused the submission because the verification is card-level and the
+    matter needs the face (403 ``insufficient_identity``)."""
+    return isinstance(event, ev.ApplicationRefused) and event.code == INSUFFICIENT_IDENTITY
 
 
 @decision

@@ -390,3 +390,45 @@ class PrintCorrectionReceipt(Effect):
     supplied: tuple[str, ...]
     local_ref: str
     saved_at: datetime
+
+
+# --- capturing a paper material and reprint by card (拍摄材料, 补打回执) -----------------------
+
+
+@dataclass(frozen=True)
+class StartDocumentCapture(Effect):
+    """Show the document camera live, the detected page outlined, with quality guidance
+    (the document camera, else the face camera in document mode); DocumentCameraFailed when
+    neither gives frames."""
+
+
+@dataclass(frozen=True)
+class StopDocumentCapture(Effect):
+    """Stop the document camera's live view."""
+
+
+@dataclass(frozen=True)
+class TakePage(Effect):
+    """Capture the page now in view: answer PageCaptured (corrected JPEG and its quality
+    issues) or PageNotFound with ``request_id``."""
+
+    request_id: int
+
+
+@dataclass(frozen=True)
+class ListReceipts(Effect):
+    """Call listApplications for 补打回执; answer ReceiptsListed or PlatformUnavailable."""
+
+    request_id: int
+    verification_id: str = field(repr=False)
+
+
+@dataclass(frozen=True)
+class PrintReprint(Effect):
+    """Reprint the acceptance receipt of ``applications`` (one submission) from the platform's
+    records (plus any local extra the app keeps for them, e.g. a payment receipt); answer
+    ReceiptPrinted or ReceiptPrintFailed like :class:`PrintReceipt`."""
+
+    request_id: int
+    applicant: Applicant = field(repr=False)
+    applications: tuple[Application, ...] = field(repr=False)

@@ -755,3 +755,63 @@ class CorrectionAccepted(Reply):
 
     application: Application = field(repr=False)
     local_ref: str
+
+
+# --- capturing a paper material with the document camera (拍摄材料) ---------------------------
+
+
+@dataclass(frozen=True)
+class StartCapture(Intent, word="apply_capture"):
+    """拍摄材料: capture the material on screen with the document camera."""
+
+
+@dataclass(frozen=True)
+class ShootPage(Intent, word="capture_shoot"):
+    """拍摄: take the page now in view."""
+
+
+@dataclass(frozen=True)
+class RetakePage(Intent, word="capture_retake"):
+    """重拍: drop the last page to capture it again."""
+
+
+@dataclass(frozen=True)
+class PageCaptured(Reply):
+    """The page in view, perspective-corrected (JPEG), with the quality issues found in it
+    (``drivers.camera.quality.QualityIssue`` values). ``jpeg`` is the capture's one buffer:
+    the session keeps it and zeroes it when the capture ends."""
+
+    jpeg: bytearray = field(repr=False)
+    issues: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class PageNotFound(Reply):
+    """No whole page was found in view when 拍摄 was tapped."""
+
+
+@dataclass(frozen=True)
+class DocumentCameraFailed(Report):
+    """The document camera gave no frames (or there is none that gives frames)."""
+
+
+# --- reprint by card (补打回执) ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class OpenReprint(Intent, word="home.reprint"):
+    """补打回执 on home: reprint a receipt of the last 30 days with the ID card."""
+
+
+@dataclass(frozen=True)
+class ChooseReceipt(Intent):
+    """The citizen chose the application whose receipt to reprint."""
+
+    application_no: str
+
+
+@dataclass(frozen=True)
+class ReceiptsListed(Reply):
+    """listApplications answered for 补打回执: the verified person's applications, newest first."""
+
+    applications: tuple[Application, ...]

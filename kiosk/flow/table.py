@@ -26,6 +26,7 @@ from kiosk.flow.phases.certificates import FROM_HOME as CERTIFICATES_FROM_HOME
 from kiosk.flow.phases.evaluation import FROM_HOME as EVALUATION_FROM_HOME
 from kiosk.flow.phases.maintenance import ENTRY_ROWS, MAINTENANCE
 from kiosk.flow.phases.progress import FROM_HOME as PROGRESS_FROM_HOME
+from kiosk.flow.phases.reprint import FROM_HOME as REPRINT_FROM_HOME
 from kiosk.flow.phases.session import SESSION
 from kiosk.flow.states import Phase, State
 
@@ -54,6 +55,7 @@ IN_SERVICE = Node(
         *EVALUATION_FROM_HOME,
         APPOINTMENTS_FROM_HOME,
         PROGRESS_FROM_HOME,
+        REPRINT_FROM_HOME,
     ),
 )
 

@@ -61,6 +61,13 @@ PREVIEW_NO_FRAME_LIMIT_S = 3.0
 """Maintenance's camera preview: no frame for this long says the camera delivers nothing."""
 PREVIEW_INTERVAL_S = 0.1
 """Maintenance's camera preview: at most ten a second (a technician needs no more; shared CPU)."""
+DOCUMENT_FRAME_INTERVAL_S = 1 / 8
+"""The live document view looks for the page at most 8 times a second (detection runs on a
+640-wide copy): an outline that follows the hand, CPU left for the rest of the kiosk."""
+DOCUMENT_FRAME_WAIT_S = 0.5
+"""Document capture waits this long for the next camera frame before looking again."""
+DOCUMENT_NO_FRAME_LIMIT_S = 5.0
+"""A document camera that delivers no frame for this long fails the capture."""
 APPLY_LOAD_LIMIT_S = 20.0
 """Looking up the matters and listing e-licences (one platform read, as for verification)."""
 SUBMIT_LIMIT_S = 120.0
@@ -129,6 +136,7 @@ TIMEOUTS: dict[State, StateTimeouts] = {
     State.IDENTITY_CHOICE: _SCREEN,
     State.FACE_CAPTURE: StateTimeouts(limit_s=FACE_CAPTURE_LIMIT_S),
     State.FACE_VERIFYING: StateTimeouts(limit_s=VERIFY_LIMIT_S),
+    State.CARD_VERIFYING: StateTimeouts(limit_s=VERIFY_LIMIT_S),
     State.FACE_RETRY: _SCREEN,
     State.REFER_TO_WINDOW: _INFO,
     State.VERIFICATION_UNAVAILABLE: _INFO,
@@ -140,6 +148,7 @@ TIMEOUTS: dict[State, StateTimeouts] = {
     State.APPLY_LOADING: StateTimeouts(limit_s=APPLY_LOAD_LIMIT_S),
     State.APPLY_FORM: _READING,
     State.APPLY_MATERIAL: _READING,
+    State.APPLY_CAPTURE: _READING,
     State.APPLY_REVIEW: _READING,
     State.APPLY_SUBMITTING: StateTimeouts(limit_s=SUBMIT_LIMIT_S),
     State.APPLY_PRINTING: StateTimeouts(limit_s=APPLY_PRINT_LIMIT_S),
@@ -158,6 +167,14 @@ TIMEOUTS: dict[State, StateTimeouts] = {
     State.PAY_PAID: StateTimeouts(limit_s=PAYMENT_PAID_SHOW_S),
     State.PAY_FAILED: _INFO,
     State.PAY_CANCELLED: _INFO,
+    State.REPRINT_CARD: _SCREEN,
+    State.REPRINT_VERIFYING: StateTimeouts(limit_s=VERIFY_LIMIT_S),
+    State.REPRINT_LOADING: StateTimeouts(limit_s=APPLY_LOAD_LIMIT_S),
+    State.REPRINT_LIST: _SCREEN,
+    State.REPRINT_PRINTING: StateTimeouts(limit_s=APPLY_PRINT_LIMIT_S),
+    State.REPRINT_DONE: _INFO,
+    State.REPRINT_PRINT_FAILED: _READING,
+    State.REPRINT_FAILED: _INFO,
     State.CERTIFICATE_LIST: _SCREEN,
     State.CERTIFICATE_FORM: _READING,
     State.CERTIFICATE_ISSUING: StateTimeouts(limit_s=ISSUE_LIMIT_S),

@@ -139,7 +139,8 @@ class ApplyViewModel(QObject):
         draft = self._draft()
         if draft is None:
             return ""
-        if self._seen and self._seen[0] in ("apply_material", "correction_material"):
+        materials = ("apply_material", "correction_material", "apply_capture")
+        if self._seen and self._seen[0] in materials:
             return text.apply_word("material").format(
                 index=draft.material + 1, count=len(draft.plan.specs)
             )
@@ -235,6 +236,7 @@ class ApplyViewModel(QObject):
             detail = text.apply_word("deferred").format(deadline=text.long_date(use.deadline))
         elif isinstance(use, ScanUse):
             status = "scan"
+            detail = text.apply_word("scanned").format(count=len(use.pages))
         offers = draft.offers(spec)
         deadline = deferral_deadline(date.today(), DEFERRAL_WORKING_DAYS)
         return {
@@ -246,8 +248,9 @@ class ApplyViewModel(QObject):
             "commitmentText": spec.commitment_text,
             "canCommit": MaterialKind.COMMITMENT in offers,
             "canDefer": MaterialKind.DEFERRED in offers,
+            "canCapture": MaterialKind.SCAN in spec.accepts,
             "deferLabel": text.apply_word("defer").format(deadline=text.long_date(deadline)),
-            "unavailable": not offers and spec.required,
+            "unavailable": not offers and spec.required and MaterialKind.SCAN not in spec.accepts,
         }
 
     # --- review -----------------------------------------------------------------------------

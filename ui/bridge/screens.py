@@ -224,6 +224,7 @@ SCREENS: dict[State, ScreenSpec] = {
     ),
     State.FACE_CAPTURE: ScreenSpec("FaceCaptureScreen.qml"),
     State.FACE_VERIFYING: ScreenSpec("BusyScreen.qml", back=False),
+    State.CARD_VERIFYING: ScreenSpec("BusyScreen.qml", back=False),
     State.FACE_RETRY: ScreenSpec(
         "MessageScreen.qml",
         "!",
@@ -259,6 +260,32 @@ SCREENS: dict[State, ScreenSpec] = {
     ),
     State.APPLY_MATERIAL: ScreenSpec(
         "ApplyMaterialScreen.qml", actions=(Action("apply_next", Label.APPLY_NEXT, primary=True),)
+    ),
+    State.APPLY_CAPTURE: ScreenSpec(
+        "DocumentCaptureScreen.qml",
+        actions=(
+            Action("capture_retake", Label.CAPTURE_RETAKE),
+            Action("capture_shoot", Label.CAPTURE_SHOOT, primary=True),
+            Action("apply_next", Label.CAPTURE_DONE),
+        ),
+    ),
+    State.REPRINT_CARD: ScreenSpec("IdentityCardScreen.qml"),
+    State.REPRINT_VERIFYING: ScreenSpec("BusyScreen.qml", back=False),
+    State.REPRINT_LOADING: ScreenSpec("BusyScreen.qml", back=False),
+    State.REPRINT_LIST: ScreenSpec("ReprintListScreen.qml"),
+    State.REPRINT_PRINTING: ScreenSpec("BusyScreen.qml", nav=False, back=False),
+    State.REPRINT_DONE: ScreenSpec(
+        "ReprintResultScreen.qml", "✓", "success",
+        (_HOME, Action("back", Label.REPRINT_ANOTHER)), back=False,
+    ),
+    State.REPRINT_PRINT_FAILED: ScreenSpec(
+        "ReprintResultScreen.qml", "!", "error",
+        (Action("apply_reprint", Label.APPLY_REPRINT), Action("home", Label.DONE, primary=True)),
+        back=False,
+    ),
+    State.REPRINT_FAILED: ScreenSpec(
+        "MessageScreen.qml", "!", "error", (_RETRY_CARD, Action("home", Label.HOME)),
+        back=False,
     ),
     State.APPLY_REVIEW: ScreenSpec(
         "ApplyReviewScreen.qml",

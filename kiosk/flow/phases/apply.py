@@ -20,9 +20,10 @@ from __future__ import annotations
 from kiosk.flow import apply_actions as a
 from kiosk.flow import events as ev
 from kiosk.flow import payment_actions as pay
-from kiosk.flow.actions import cancel_request
+from kiosk.flow.actions import cancel_request, require_face
 from kiosk.flow.apply_actions import Backward, FormNext
 from kiosk.flow.chart import STAY, Node, Row
+from kiosk.flow.phases.capture import APPLY_CAPTURE, FROM_MATERIAL
 from kiosk.flow.phases.evaluation import evaluate_after, served_application
 from kiosk.flow.phases.payment import PAYMENT
 from kiosk.flow.states import Phase, Reason, State
@@ -59,6 +60,7 @@ APPLY = Node(
         Node(S.APPLY_LOADING, exit=cancel_request),
         S.APPLY_FORM,
         S.APPLY_MATERIAL,
+        APPLY_CAPTURE,
         Node(S.APPLY_REVIEW, entry=a.run_precheck),
         Node(S.APPLY_SUBMITTING, exit=cancel_request),
         PAYMENT,
@@ -87,6 +89,7 @@ APPLY = Node(
         Row(S.APPLY_MATERIAL, on=ev.Commit, do=a.commit_material, to=STAY),
         Row(S.APPLY_MATERIAL, on=ev.DeferMaterial, do=a.defer_material, to=STAY),
         Row(S.APPLY_MATERIAL, on=ev.ChooseAgain, do=a.undo_material, to=STAY),
+        FROM_MATERIAL,
         Row(S.APPLY_MATERIAL, on=ev.NextStep, when=a.material_next.is_(Backward.WITHIN),
             do=a.next_material, to=STAY),
         Row(S.APPLY_MATERIAL, on=ev.NextStep, when=a.material_next.is_(Backward.OUT),
@@ -107,7 +110,10 @@ APPLY = Node(
             when=~pay.payment_due, do=a.record_outcome, to=S.APPLY_PRINTING),
         Row(S.APPLY_SUBMITTING, on=ev.ApplicationAccepted, when=pay.payment_due,
             do=(a.record_outcome, pay.open_payment), to=S.PAY_FEES),
-        Row(S.APPLY_SUBMITTING, on=ev.ApplicationRefused, do=a.record_refusal,
+        Row(S.APPLY_SUBMITTING, on=ev.ApplicationRefused, when=a.needs_face,
+            do=require_face, to=S.VERIFIED, because=Reason.INSUFFICIENT_IDENTITY),
+        Row(S.APPLY_SUBMITTING, on=ev.ApplicationRefused, when=~a.needs_face,
+            do=a.record_refusal,
             to=S.APPLY_REVIEW, because=Reason.APPLICATION_REFUSED),
         Row(S.APPLY_SUBMITTING, on=ev.ApplicationNotSaved, to=S.APPLY_NOT_SAVED,
             because=Reason.STORAGE_FULL),

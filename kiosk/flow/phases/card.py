@@ -45,7 +45,7 @@ CARD_READING = Node(
         Row(Phase.CARD_READING, on=ev.CardRead, when=_VERDICT.is_(CardVerdict.FACE_NEEDED),
             do=a.hold_card, to=S.FACE_CONSENT),
         Row(Phase.CARD_READING, on=ev.CardRead, when=_VERDICT.is_(CardVerdict.ENOUGH),
-            do=a.card_identity, to=S.VERIFIED),
+            do=a.verify_card, to=S.CARD_VERIFYING),
     ),
 )
 """The reader runs exactly while the citizen is asked for the card or it is being read."""

@@ -10,6 +10,7 @@ from kiosk.flow import actions as a
 from kiosk.flow import events as ev
 from kiosk.flow.chart import Node, Return, Row
 from kiosk.flow.phases.card import CARD_ERRORS, CARD_READING
+from kiosk.flow.phases.card_level import CARD_VERIFYING
 from kiosk.flow.phases.face import FACE
 from kiosk.flow.phases.qr import QR
 from kiosk.flow.states import Phase, State
@@ -22,6 +23,7 @@ IDENTITY = Node(
     contains=(
         CARD_READING,
         CARD_ERRORS,
+        CARD_VERIFYING,
         FACE,
         Node(S.IDENTITY_CHOICE, entry=a.forget_identity),
         Node(S.REFER_TO_WINDOW, entry=a.forget_identity),

@@ -9,6 +9,7 @@ from __future__ import annotations
 from kiosk.flow import actions as a
 from kiosk.flow import apply_actions
 from kiosk.flow import events as ev
+from kiosk.flow.apply_actions import ContinueRoute
 from kiosk.flow.chart import STAY, Node, Row
 from kiosk.flow.phases.apply import APPLY
 from kiosk.flow.phases.appointment import APPOINTMENT
@@ -18,14 +19,20 @@ from kiosk.flow.phases.certificates import CERTIFICATES, FROM_VERIFIED
 from kiosk.flow.phases.evaluation import EVALUATION
 from kiosk.flow.phases.identity import IDENTITY
 from kiosk.flow.phases.progress import PROGRESS
+from kiosk.flow.phases.reprint import REPRINT
 from kiosk.flow.states import Phase, State
 
 S = State
 """Short name for the table rows."""
 
+_CONTINUE = apply_actions.continue_route
+
 SESSION = Node(
     Phase.SESSION,
-    contains=(BROWSE, IDENTITY, S.VERIFIED, APPLY, CERTIFICATES, EVALUATION, APPOINTMENT, PROGRESS),
+    contains=(
+        BROWSE, IDENTITY, S.VERIFIED, APPLY, CERTIFICATES, EVALUATION, APPOINTMENT, PROGRESS,
+        REPRINT,
+    ),
     rows=(
         Row(Phase.SESSION, on=(ev.GoHome, ev.IdleExpired), to=S.HOME),
         Row(S.VERIFIED, on=ev.OpenCatalogue, do=a.clear_matter, to=S.CATALOGUE),
@@ -35,7 +42,10 @@ SESSION = Node(
             to=STAY),
         Row(S.VERIFIED, on=ev.CardPresented, do=a.cancel_card_grace, to=STAY),
         Row(S.VERIFIED, on=ev.CardGraceExpired, to=S.HOME),
-        Row(S.VERIFIED, on=ev.ContinueApply, when=apply_actions.can_apply,
+        # The platform refused the card-level verification for this matter: face first.
+        Row(S.VERIFIED, on=ev.ContinueApply, when=_CONTINUE.is_(ContinueRoute.FACE_FIRST),
+            to=S.FACE_CONSENT),
+        Row(S.VERIFIED, on=ev.ContinueApply, when=_CONTINUE.is_(ContinueRoute.APPLY),
             do=apply_actions.load_application, to=S.APPLY_LOADING),
         FROM_VERIFIED,
         APPOINTMENT_FROM_GUIDE,

@@ -12,7 +12,6 @@ from kiosk.flow import events as ev
 from kiosk.flow.machine import FlowMachine
 from kiosk.flow.matter import IdentityRequirement, MatterBrief, SelfService, SubjectKind
 from kiosk.flow.states import PlaceholderTopic, Reason, State
-from kiosk.flow.view import ContinueBlock
 from kiosk.identity.consent import ConsentPurpose
 from kiosk.identity.person import IdentityMethod
 from tests.kiosk.flow.helpers import OFFLINE, FakeCard, FakeClock, all_online, matter
@@ -106,13 +105,50 @@ def test_a_reader_reporting_only_the_finished_read_goes_straight_on(machine: Flo
 def test_card_only_matter_is_verified_by_the_card_without_face(machine: FlowMachine) -> None:
     open_guide(machine, matter(identity=IdentityRequirement.ID_CARD))
     machine.dispatch(ev.StartMatter())
-    machine.dispatch(ev.CardRead(FakeCard()))
+    card = FakeCard()
+    effects = machine.dispatch(ev.CardRead(card))
+    assert machine.state is State.CARD_VERIFYING
+    verify = next(e for e in effects if isinstance(e, fx.VerifyCard))
+    assert verify.card is card, "the card-level verification sends the card read, no face"
+    assert not any(isinstance(e, fx.StartFaceCapture) for e in effects)
+    machine.dispatch(ev.VerifyResult(verify.request_id, "ver-card", "2026-11-23T12:00:00Z",
+                                     "张伟", card.id_number))
     assert machine.state is State.VERIFIED
-    assert not machine.view.continue_enabled, "no platform verification scopes an application"
-    assert machine.view.continue_disabled_reason is ContinueBlock.FORMS_NOT_YET
+    assert machine.view.continue_enabled, "the card-level verification scopes an application"
+    assert machine.view.continue_disabled_reason is None
     assert machine.view.identity_method is IdentityMethod.ID_CARD
     assert machine.session.verification is not None
-    assert machine.session.verification.verification_id is None
+    assert machine.session.verification.verification_id == "ver-card"
+
+
+def test_a_card_level_verification_the_platform_refuses_refers_to_the_window(
+    machine: FlowMachine,
+) -> None:
+    open_guide(machine, matter(identity=IdentityRequirement.ID_CARD))
+    machine.dispatch(ev.StartMatter())
+    machine.dispatch(ev.CardRead(FakeCard()))
+    machine.dispatch(ev.VerifyFailed(machine.pending_request or 0, "card_not_found"))
+    assert machine.state is State.REFER_TO_WINDOW
+    assert machine.view.reason is Reason.CARD_REJECTED
+    assert machine.session.verification is None
+
+
+def test_a_card_level_verification_without_the_platform_says_so(machine: FlowMachine) -> None:
+    open_guide(machine, matter(identity=IdentityRequirement.ID_CARD))
+    machine.dispatch(ev.StartMatter())
+    machine.dispatch(ev.CardRead(FakeCard()))
+    machine.dispatch(ev.PlatformUnavailable(machine.pending_request or 0))
+    assert machine.state is State.VERIFICATION_UNAVAILABLE
+
+
+def test_a_card_level_answer_naming_someone_else_is_refused(machine: FlowMachine) -> None:
+    open_guide(machine, matter(identity=IdentityRequirement.ID_CARD))
+    machine.dispatch(ev.StartMatter())
+    machine.dispatch(ev.CardRead(FakeCard()))
+    machine.dispatch(ev.VerifyResult(machine.pending_request or 0, "v", "t", "李四",
+                                     "330106198503120028"))
+    assert machine.state is State.REFER_TO_WINDOW
+    assert machine.session.verification is None
 
 
 def test_matter_without_identity_goes_to_next_steps_directly(machine: FlowMachine) -> None:

@@ -52,7 +52,7 @@ Item {
                     objectName: "material_status"
                     text: "✓ " + (m.status === "licence" ? apply.word("licence")
                                 : m.status === "commitment" ? apply.word("committed")
-                                : m.status === "deferred" ? m.detail : "")
+                                : m.status === "deferred" || m.status === "scan" ? m.detail : "")
                     font.family: Theme.fontFamily
                     font.pixelSize: Theme.fontHeading
                     font.bold: true
@@ -111,6 +111,14 @@ Item {
             }
         }
         BigButton {
+            visible: m.canCapture === true && (m.status === "missing" || m.status === "scan")
+            objectName: "action_apply_capture"
+            Layout.fillWidth: true
+            primary: false
+            text: m.status === "scan" ? apply.word("recapture") : apply.word("capture")
+            onClicked: kiosk.intent("apply_capture")
+        }
+        BigButton {
             visible: m.status === "missing" && m.canDefer === true
             objectName: "action_apply_defer"
             Layout.fillWidth: true
@@ -120,7 +128,7 @@ Item {
         }
         Text {
             objectName: "material_unavailable"
-            visible: m.status === "missing"  && !m.canCommit && !m.canDefer
+            visible: m.status === "missing"  && !m.canCommit && !m.canDefer && !m.canCapture
             Layout.fillWidth: true
             text: m.required ? apply.word("scan_later") : apply.word("optional_material")
             font.family: Theme.fontFamily

@@ -3,7 +3,7 @@ import QtQuick.Layouts
 import ".."
 import "../components"
 
-// Home: a greeting, six big entries (办事 first), the hall's phone and the camera notice.
+// Home: a greeting, seven big entries (办事 first), the hall's phone and the camera notice.
 Item {
     id: screen
     readonly property bool portrait: height >= width * 0.9
@@ -32,7 +32,7 @@ Item {
         GridLayout {
             Layout.fillWidth: true
             Layout.fillHeight: true
-            columns: screen.portrait ? 2 : 3
+            columns: screen.portrait ? 2 : 4
             rowSpacing: Theme.spacing
             columnSpacing: Theme.spacing
             Repeater {
