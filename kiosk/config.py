@@ -34,8 +34,8 @@ DEFAULT_CONFIG_NAME = "default.toml"
 PROFILES_DIR_NAME = "profiles"
 PLATFORM_SCHEME = "https"
 """The contract is HTTPS only: requests carry ID numbers and face images."""
-HOME_TILES = ("services", "progress", "certificate_print", "appointment", "evaluation",
-              "elderly_mode")
+HOME_TILES = ("services", "progress", "certificate_print", "reprint", "appointment",
+              "evaluation", "elderly_mode")
 """The home screen's tiles; ``[services] home_tiles`` chooses among them, the first is the
 primary (办事 in the embedded default)."""
 MATTER_CODE = re.compile(r"[0-9A-Z]{10,36}")

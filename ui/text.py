@@ -393,6 +393,8 @@ _HOME_ENTRIES: tuple[tuple[str, str, str, str], ...] = (
      QT_TRANSLATE_NOOP("Home", "扫描回执二维码查询办理进度")),
     ("certificate_print", QT_TRANSLATE_NOOP("Home", "证明打印"), QT_TRANSLATE_NOOP("Home", "印"),
      QT_TRANSLATE_NOOP("Home", "社保缴费证明等")),
+    ("reprint", QT_TRANSLATE_NOOP("Home", "补打回执"), QT_TRANSLATE_NOOP("Home", "补"),
+     QT_TRANSLATE_NOOP("Home", "刷身份证补打受理回执")),
     ("appointment", QT_TRANSLATE_NOOP("Home", "预约"), QT_TRANSLATE_NOOP("Home", "约"),
      QT_TRANSLATE_NOOP("Home", "预约人工窗口办理时间")),
     ("evaluation", QT_TRANSLATE_NOOP("Home", "评价"), QT_TRANSLATE_NOOP("Home", "评"),
@@ -1496,13 +1498,6 @@ def capture_word(key: str) -> str:
 
 
 # --- reprint by card (补打回执) -----------------------------------------------------------------
-
-_HOME_ENTRIES = (
-    *_HOME_ENTRIES[:3],
-    ("reprint", QT_TRANSLATE_NOOP("Home", "补打回执"), QT_TRANSLATE_NOOP("Home", "补"),
-     QT_TRANSLATE_NOOP("Home", "刷身份证补打受理回执")),
-    *_HOME_ENTRIES[3:],
-)
 
 _SCREENS = {
     **_SCREENS,
