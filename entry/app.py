@@ -44,7 +44,6 @@ from kiosk.evaluation.settings import configured_reasons
 from kiosk.flow import effects as fx
 from kiosk.flow import events as ev
 from kiosk.flow.machine import FlowMachine
-from kiosk.identity.card import SamReadCard
 from kiosk.outbox.store import OutboxStore
 from kiosk.receipts.documents import Hall
 from kiosk.workers import Workers
@@ -405,7 +404,6 @@ class KioskApp:
             fx.StartQrScanning: lambda _: self._set_scanning(True),
             fx.StopQrScanning: lambda _: self._set_scanning(False),
             fx.VerifyIdentity: self._verify,
-            fx.VerifyCard: self._verify_card,
             fx.QrLogin: self._qr_login,
             fx.LoadGuide: self._load_guide,
             fx.WipeSession: lambda _: self.ui.wipe(),
@@ -482,14 +480,6 @@ class KioskApp:
 
         request = backend.verify_request(effect.card, effect.jpeg, effect.liveness_score)
         self._platform_call(effect.request_id, lambda b: b.verify(request))
-
-    def _verify_card(self, effect: fx.VerifyCard) -> None:
-        card = effect.card
-        if not isinstance(card, SamReadCard) or not card.sam_id:
-            # A card no SAM reader read cannot be verified at card level.
-            self.dispatch(ev.VerifyFailed(effect.request_id, "no_sam_id"))
-            return
-        self._platform_call(effect.request_id, lambda b: b.verify_card(card))
 
     def _qr_login(self, effect: fx.QrLogin) -> None:
         payload = effect.payload

@@ -10,6 +10,8 @@ answer goes back to the flow as the reply event carrying the effect's request id
   code reaches the platform (getApplication with its number and query code); anything else
   is answered ``CodeRefused`` at once. A 404 (or 422) is ``ProgressNotFound``: a wrong or
   altered query code reveals nothing.
+* ``VerifyCard``: card-level verifyIdentity with the reader's SAM id (for every flow that
+  verifies by the card alone: card-only matters, 补打回执, the progress query, corrections).
 * ``ListApplications``: listApplications; each application with its matter's identity
   requirement and material names from the catalogue on hand.
 * ``SubmitCorrection``: :meth:`kiosk.outbox.submitter.Submitter.submit_correction`
@@ -21,7 +23,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from drivers.base import DeviceClass
 from drivers.manager import DeviceManager
@@ -32,6 +34,7 @@ from kiosk.config import Config
 from kiosk.flow import effects as fx
 from kiosk.flow import events as ev
 from kiosk.flow.matter import IdentityRequirement
+from kiosk.identity.card import SamReadCard
 from kiosk.outbox.submitter import Queued, StoreUnavailable, Upload
 from kiosk.platform.errors import PlatformError, PlatformFailure
 from kiosk.platform.models import Application
@@ -79,6 +82,7 @@ class ProgressEffects:
         """The effect handlers to merge into the app's table."""
         return {
             fx.QueryProgress: self._query,
+            fx.VerifyCard: self._verify_card,
             fx.ListApplications: self._list,
             fx.SubmitCorrection: self._submit,
             fx.PrintCorrectionReceipt: self._print,
@@ -123,6 +127,29 @@ class ProgressEffects:
 
         self._workers.submit(read, self._dispatch, self._unanswered(rid, "progress query"))
 
+    # --- the card ---------------------------------------------------------------------------
+
+    def _verify_card(self, effect: fx.VerifyCard) -> None:
+        from entry import backend as slow  # imported by the start-up worker already
+
+        rid = effect.request_id
+        if not getattr(effect.card, "sam_id", ""):
+            self._dispatch(ev.PlatformRefused(rid, "no_sam_id"))  # no SAM read this card
+            return
+        card = cast(SamReadCard, effect.card)
+
+        def failed(error: BaseException) -> None:
+            refused = slow.refusal_code(error)
+            if refused is not None:
+                self._dispatch(ev.PlatformRefused(rid, refused))
+            else:
+                self._unanswered(rid, "card verification")(error)
+
+        self._workers.submit(
+            lambda: slow.verification_event(rid, self._backend().verify_card(card)),
+            self._dispatch,
+            failed,
+        )
 
     def _list(self, effect: fx.ListApplications) -> None:
         rid, verification_id = effect.request_id, effect.verification_id

@@ -27,7 +27,9 @@ def test_the_embedded_default_offers_everything_in_the_designed_look() -> None:
 def test_the_bank_profile_names_its_matters_tiles_logo_and_colours() -> None:
     cfg = config.load([PROFILE_DIR / "bank_branch.toml"], simulate=True)
     assert len(cfg.services.matters) == 11
-    assert cfg.services.home_tiles == ("services", "certificate_print", "appointment", "progress")
+    assert cfg.services.home_tiles == (
+        "services", "certificate_print", "appointment", "progress", "reprint"
+    )
     assert cfg.branding.logo is not None and cfg.branding.logo.is_file()
     assert cfg.branding.primary_color == "#A61B29"
     assert cfg.terminal.hall_name == "示例银行萧山城厢支行"
