@@ -23,6 +23,7 @@ from drivers.config import DeviceConfig
 from drivers.manager import BuiltDevice, DeviceManager
 from drivers.scanner import factory as scanner_factory
 from kiosk.catalogue.cache import CatalogueCache
+from kiosk.catalogue.cache_file import CatalogueFile
 from kiosk.catalogue.service import CatalogueSnapshot, snapshot_of
 from kiosk.config import Config
 from kiosk.flow import events as ev
@@ -154,9 +155,9 @@ class Backend:
             self.platform_sim.stop()
 
 
-def start_backend(config: Config, catalogue_cache: CatalogueCache) -> Backend:
+def start_backend(config: Config, catalogue_file: CatalogueFile) -> Backend:
     """Start the embedded platform when configured and build the client (worker thread);
-    ``catalogue_cache`` is the one the start-up worker already read
+    ``catalogue_file`` is the one the start-up worker already read
     (:mod:`entry.catalogue_disk`)."""
     settings = config.platform
     platform_sim = None
@@ -180,7 +181,7 @@ def start_backend(config: Config, catalogue_cache: CatalogueCache) -> Backend:
     outbox = OutboxWorker(OutboxStore.in_data_dir(Path(config.terminal.data_dir)), client)
     outbox.start()
     submitter = Submitter(client.tuned(ONLINE_TRY, NO_RETRY), outbox.store, outbox)
-    return Backend(client, catalogue_cache, platform_sim, outbox, submitter)
+    return Backend(client, CatalogueCache(catalogue_file), platform_sim, outbox, submitter)
 
 
 def face_capture(

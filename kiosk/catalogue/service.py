@@ -12,15 +12,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING
 
+from kiosk.catalogue.cache_file import CachedCatalogue
 from kiosk.catalogue.model import Catalogue
 from kiosk.catalogue.search import CatalogueIndex
 from kiosk.flow.matter import MatterBrief, SubjectKind, brief_for
-
-if TYPE_CHECKING:
-    # The cache pulls in the platform client (requests, jsonschema): worker-side only.
-    from kiosk.catalogue.cache import CachedCatalogue
 
 Observer = Callable[["CatalogueSnapshot"], None]
 
@@ -48,10 +44,10 @@ def empty_snapshot() -> CatalogueSnapshot:
 
 
 def snapshot_of(cached: CachedCatalogue) -> CatalogueSnapshot:
-    """Index a cached or fetched catalogue (slow: pinyin; run it in a worker)."""
-    return CatalogueSnapshot(
-        cached.catalogue, CatalogueIndex(cached.catalogue), cached.as_of, cached.online
-    )
+    """Index a cached or fetched catalogue with its pinyin readings (in a worker: pypinyin
+    for any text the readings lack)."""
+    index = CatalogueIndex(cached.catalogue, cached.readings)
+    return CatalogueSnapshot(cached.catalogue, index, cached.as_of, cached.online)
 
 
 class CatalogueService:
