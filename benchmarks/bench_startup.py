@@ -66,6 +66,9 @@ def child_kiosk(data_dir: Path) -> None:
     prepare_environment()
     from PySide6.QtGui import QGuiApplication
 
+    from entry.pyside_feature import read_sources_without_keeping
+
+    read_sources_without_keeping()  # as ``python -m kiosk`` does after PySide6's import
     from benchmarks.kiosk_process import Finger, start_kiosk
 
     app = QGuiApplication(sys.argv[:1])

@@ -20,7 +20,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from kiosk.catalogue.cache_file import CachedCatalogue, CatalogueFile, StoredCatalogue
-from kiosk.catalogue.search import readings_for
+from kiosk.catalogue.readings import readings_in_child
 from kiosk.platform.client import PlatformClient
 from kiosk.platform.errors import MalformedResponse, PlatformFailure
 
@@ -72,7 +72,7 @@ class CatalogueCache:
             fresh = dataclasses.replace(kept.cached, as_of=now, online=True, problem="")
         else:
             document = fetch.document
-            readings = readings_for(fetch.catalogue)  # pypinyin: only for a new catalogue
+            readings = readings_in_child(fetch.catalogue)  # pypinyin: a new catalogue only
             fresh = CachedCatalogue(fetch.catalogue, fetch.etag, now, readings=readings)
         self.file.store(StoredCatalogue(fresh, document))
         return fresh

@@ -79,9 +79,13 @@ def _pinyin(text: str) -> list[str]:
     return lazy_pinyin(text)
 
 
+def texts_read_by_pypinyin(catalogue: Catalogue) -> list[str]:
+    """Every distinct text the index reads with pypinyin: names without the platform's
+    ``pinyin``, short names, keywords and bundle names."""
+    return list(dict.fromkeys(_texts_read_by_pypinyin(catalogue)))
+
+
 def _texts_read_by_pypinyin(catalogue: Catalogue) -> Iterator[str]:
-    """Every text the index reads with pypinyin: names without the platform's ``pinyin``,
-    short names, keywords and bundle names."""
     for matter in catalogue.matters:
         if not matter.pinyin:
             yield matter.name
@@ -94,9 +98,9 @@ def _texts_read_by_pypinyin(catalogue: Catalogue) -> Iterator[str]:
 
 def readings_for(catalogue: Catalogue) -> dict[str, tuple[str, ...]]:
     """The pinyin of every text of ``catalogue`` the index needs, so that an index built with
-    them (:class:`CatalogueIndex` ``readings``) never loads pypinyin (slow: run in a worker)."""
-    texts = dict.fromkeys(_texts_read_by_pypinyin(catalogue))
-    return {text: tuple(_pinyin(text)) for text in texts}
+    them (:class:`CatalogueIndex` ``readings``) never loads pypinyin; computed here, with
+    pypinyin (the kiosk computes them in a child process: :mod:`kiosk.catalogue.readings`)."""
+    return {text: tuple(_pinyin(text)) for text in texts_read_by_pypinyin(catalogue)}
 
 
 @dataclass(frozen=True)

@@ -1,13 +1,19 @@
 """The stored pinyin readings: an index built with them searches exactly like one built with
-pypinyin, and never loads pypinyin."""
+pypinyin and never loads pypinyin; the kiosk gets them from a child process."""
 
 from __future__ import annotations
+
+import json
+import logging
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kiosk.catalogue import search
+from kiosk.catalogue import readings, search
 from kiosk.catalogue.model import Catalogue, catalogue_from_json
 from kiosk.catalogue.search import CatalogueIndex, readings_for
 from platform_sim.seed.catalogue import build_catalogue
@@ -79,3 +85,34 @@ def test_every_name_and_spelling_of_the_seed_finds_the_same() -> None:
 )
 def test_any_query_finds_the_same_with_the_readings(query: str) -> None:
     assert hits(WITH_READINGS, query) == hits(WITH_PYPINYIN, query)
+
+
+def test_the_kiosk_gets_the_readings_from_a_child_and_never_loads_pypinyin(
+    tmp_path: Path,
+) -> None:
+    seed = tmp_path / "seed.json"
+    seed.write_text(json.dumps(build_catalogue(), ensure_ascii=False), encoding="utf-8")
+    probe = (
+        "import json, sys\n"
+        "from kiosk.catalogue.model import catalogue_from_json\n"
+        "from kiosk.catalogue.readings import readings_in_child\n"
+        f"seed = catalogue_from_json(json.loads(open({str(seed)!r}, encoding='utf-8').read()))\n"
+        "readings = readings_in_child(seed)\n"
+        "print('pypinyin' in sys.modules)\n"
+        "print(json.dumps({t: list(s) for t, s in readings.items()}, ensure_ascii=False))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=120
+    )
+    loaded, answer = out.stdout.splitlines()
+    assert loaded == "False"
+    assert {t: tuple(s) for t, s in json.loads(answer).items()} == READINGS
+
+
+def test_when_the_child_fails_the_readings_are_read_here(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    monkeypatch.setattr(readings.sys, "executable", "/nonexistent/python")
+    with caplog.at_level(logging.WARNING):
+        assert readings.readings_in_child(SEED) == READINGS
+    assert "pinyin child failed" in caplog.text
