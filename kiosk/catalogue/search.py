@@ -1,15 +1,16 @@
 """Search and browse the catalogue: Chinese, full pinyin, pinyin initials and keywords.
 
-The index is built once per catalogue version (pinyin is the slow part) and a query is a scan
-over precomputed strings, well under a millisecond for a few hundred entries
-(``benchmarks/bench_search.py``).
+The index is built once per catalogue version and a query is a scan over precomputed strings,
+well under a millisecond for a few hundred entries (``benchmarks/bench_search.py``). Pinyin is
+the slow part: pypinyin's readings of a catalogue's texts (:func:`readings_for`) are computed
+once per catalogue version and stored with it, and an index given them never loads pypinyin.
 
 Matching, for each matter or bundle name (and short name):
 
 * a query with Chinese characters matches the name as text;
 * a query of letters is pinyin, spaces and apostrophes ignored (``she bao`` = ``shebao``),
   ``ü`` typed as ``v``. It matches the name's full pinyin (the matter's ``pinyin`` field
-  when the platform gives one, since it knows the right reading of polyphones; pypinyin
+  when the platform gives one, since it knows the right reading of polyphones; pypinyin's
   otherwise) from its start or from any syllable's start, and the name's initials
   (``sbjf`` finds 社保缴费证明打印);
 * keywords (``报户口``) match the same ways, as a last resort.
