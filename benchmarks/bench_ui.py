@@ -178,6 +178,9 @@ def child(sessions: int, platform: RemotePlatform | None) -> None:
     prepare_environment()
     from PySide6.QtGui import QGuiApplication
 
+    from entry.pyside_feature import read_sources_without_keeping
+
+    read_sources_without_keeping()  # as ``python -m kiosk`` does after PySide6's import
     from benchmarks.kiosk_process import rss_kib, start_kiosk
     from drivers.base import DeviceClass
     from drivers.camera.emulator import CameraEmulator

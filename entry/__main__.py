@@ -19,6 +19,7 @@ from pathlib import Path
 from drivers.tempfiles import remove_stale
 from entry.display import display_problem, headless_environment
 from entry.memory import limit_malloc_retention
+from entry.pyside_feature import read_sources_without_keeping
 from ui.keyboard import prepare_environment, remove_user_data
 
 CONFIG_PROBLEM_EXIT = 78
@@ -70,6 +71,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         from PySide6.QtGui import QGuiApplication
 
+        read_sources_without_keeping()  # before the kiosk's modules: see entry.pyside_feature
         from drivers.config import ConfigError
         from entry.app import KioskApp, RunOptions
         from entry.idle_restart import IdleRestartTimer

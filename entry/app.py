@@ -27,6 +27,7 @@ from drivers.id_card.errors import CardFormatError, CardRemovedError, IdCardErro
 from drivers.id_card.types import CardInserted, CardRemoved, IdCardReader, ReadFailed
 from drivers.manager import DeviceManager
 from drivers.scanner.types import QrScanner, Scanned
+from entry import catalogue_disk
 from entry.apply import ApplyEffects, progress_base
 from entry.appointments import AppointmentDesk, DeskPlace
 from entry.capture import DocumentCaptureDesk
@@ -38,6 +39,7 @@ from entry.operations import Operations
 from entry.payment import PaidReceipts, PaymentEffects
 from entry.progress import ProgressEffects
 from entry.reprint import ReprintDesk
+from kiosk.catalogue.cache_file import CatalogueFile
 from kiosk.catalogue.service import CatalogueService, CatalogueSnapshot
 from kiosk.config import Config
 from kiosk.evaluation.settings import configured_reasons
@@ -59,7 +61,6 @@ from ui.kiosk_ui import KioskUi, UiSettings
 
 if TYPE_CHECKING:
     from entry.backend import Backend
-    from kiosk.catalogue.cache import CatalogueCache
     from kiosk.identity.face_capture import FaceCaptureRun
     from kiosk.platform.models import Verification
 
@@ -294,12 +295,12 @@ class KioskApp:
             return
 
         def start() -> None:
-            cache = self._read_disk_catalogue()  # first: a tap on 办事 waits for it
+            catalogue_file = self._read_disk_catalogue()  # first: a tap on 办事 waits for it
             from entry import backend  # the slow imports, after home's first frame
 
             self.devices.start()
             try:
-                started = backend.start_backend(self.config, cache, self.outbox_store)
+                started = backend.start_backend(self.config, catalogue_file, self.outbox_store)
                 self._backend.set_result(started)
             except BaseException as error:
                 self._backend.set_exception(error)
@@ -345,21 +346,19 @@ class KioskApp:
 
     # --- catalogue ----------------------------------------------------------------------------
 
-    def _read_disk_catalogue(self) -> CatalogueCache:
+    def _read_disk_catalogue(self) -> CatalogueFile:
         """Read and index the catalogue on disk and show it at once (start-up worker, before
         the devices and the platform: a citizen who taps 办事 waits for this, not for them);
-        returns the cache for the platform refresh."""
-        from entry import catalogue_disk  # the cache pulls in requests and jsonschema
-
-        cache = catalogue_disk.catalogue_cache(self.config)
+        returns the file for the platform refresh."""
+        catalogue_file = catalogue_disk.catalogue_file(self.config)
         try:
-            snapshot = catalogue_disk.cached_snapshot(cache, self.config.services.matters)
+            snapshot = catalogue_disk.cached_snapshot(catalogue_file, self.config.services.matters)
         except Exception as error:  # the platform refresh still follows
             log.warning("catalogue on disk not read (%s)", type(error).__name__)
-            return cache
+            return catalogue_file
         if snapshot is not None:
             self.workers.post(lambda: self._show_disk_catalogue(snapshot))
-        return cache
+        return catalogue_file
 
     def _show_disk_catalogue(self, snapshot: CatalogueSnapshot) -> None:
         if not self.catalogue.snapshot.loaded:  # the platform's may have come first

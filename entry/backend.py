@@ -1,10 +1,10 @@
 """Everything slow to import, behind one module: the app imports it after home's first frame.
 
-The platform client (requests, jsonschema), the embedded simulated platform, the catalogue's
-search index (pypinyin), face capture and the camera scanner (numpy, OpenCV) together cost
-about 400 ms to import. The window must not wait for them, so :mod:`entry.app` imports this
-module only in its start-up worker (and :mod:`entry.devices` when it builds the scanner
-there); every other module imports what it needs at the top as usual.
+The platform client (requests, jsonschema), face capture and the camera scanner (numpy,
+OpenCV) together cost about 400 ms to import; the embedded simulated platform (its seed data
+and pypinyin) is imported only when configured. The window must not wait for them, so
+:mod:`entry.app` imports this module only in its start-up worker (and :mod:`entry.devices`
+when it builds the scanner there); every other module imports what it needs at the top.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ import dataclasses
 import logging
 from collections.abc import Callable
 from datetime import date
+from typing import TYPE_CHECKING
 from uuid import uuid4
 
 from drivers.base import DeviceClass
@@ -22,6 +23,7 @@ from drivers.config import DeviceConfig
 from drivers.manager import BuiltDevice, DeviceManager
 from drivers.scanner import factory as scanner_factory
 from kiosk.catalogue.cache import CatalogueCache
+from kiosk.catalogue.cache_file import CatalogueFile
 from kiosk.catalogue.service import CatalogueSnapshot, snapshot_of
 from kiosk.config import Config
 from kiosk.flow import events as ev
@@ -35,9 +37,11 @@ from kiosk.platform.errors import PlatformError, PlatformFailure
 from kiosk.platform.models import Card, CardVerifyRequest, Verification, VerifyRequest
 from kiosk.platform.transport import Timeouts
 from kiosk.platform.transport_retry import NO_RETRY
-from platform_sim import RunningSimulator, start_simulator
 from ui.bridge.camera_preview import CameraPreview
 from ui.kiosk_ui import KioskUi
+
+if TYPE_CHECKING:
+    from platform_sim import RunningSimulator
 
 log = logging.getLogger(__name__)
 
@@ -156,14 +160,18 @@ class Backend:
 
 
 def start_backend(
-    config: Config, catalogue_cache: CatalogueCache, outbox_store: OutboxStore
+    config: Config, catalogue_file: CatalogueFile, outbox_store: OutboxStore
 ) -> Backend:
     """Start the embedded platform when configured and build the client (worker thread);
-    ``catalogue_cache`` is the one the start-up worker already read
+    ``catalogue_file`` is the one the start-up worker already read
     (:mod:`entry.catalogue_disk`), ``outbox_store`` the app's one outbox (the app closes it)."""
     settings = config.platform
     platform_sim = None
     if settings.embedded_simulator:
+        # Only here: the simulated platform brings its seed data and pypinyin (~60 MiB) that a
+        # kiosk talking to the real platform must not carry.
+        from platform_sim import start_simulator
+
         platform_sim = start_simulator(
             config.terminal.data_dir / PLATFORM_SIM_DIR,
             terminal_ids=(config.terminal.terminal_id,),
@@ -184,7 +192,8 @@ def start_backend(
     outbox.start()
     submitter = Submitter(client.tuned(ONLINE_TRY, NO_RETRY), outbox.store, outbox)
     return Backend(
-        client, catalogue_cache, platform_sim, outbox, submitter, config.services.matters
+        client, CatalogueCache(catalogue_file), platform_sim, outbox, submitter,
+        config.services.matters,
     )
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from kiosk.catalogue.cache import atomic_write
+from kiosk.catalogue.cache_file import atomic_write
 
 
 @dataclass(frozen=True)

@@ -1,18 +1,20 @@
 """The platform contract (a verbatim copy of ``../shared/platform-api.yaml``) and validation of
 payloads against its schemas, for the client (responses) and the simulator (requests and
-responses) alike."""
+responses) alike.
+
+YAML and jsonschema (about 0.15 s to import) load on the first use of the contract, not with
+this module: the kiosk imports it (through the platform errors) before its first frame and
+validates nothing until its first platform call, after that frame.
+"""
 
 from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import yaml
-from jsonschema import Draft202012Validator, FormatChecker
-from jsonschema.exceptions import ValidationError
-from referencing import Registry, Resource
-from referencing.jsonschema import DRAFT202012
+if TYPE_CHECKING:
+    from referencing import Registry
 
 CONTRACT_PATH = Path(__file__).with_name("platform-api.yaml")
 CONTRACT_URI = "urn:platform-api"
@@ -30,6 +32,8 @@ class ContractError(ValueError):
 @cache
 def contract() -> dict[str, Any]:
     """The parsed OpenAPI document."""
+    import yaml
+
     with CONTRACT_PATH.open(encoding="utf-8") as f:
         document: dict[str, Any] = yaml.safe_load(f)
     return document
@@ -38,6 +42,9 @@ def contract() -> dict[str, Any]:
 @cache
 def schema_registry() -> Registry[Any]:
     """The registry that resolves ``urn:platform-api#/...`` references into the contract."""
+    from referencing import Registry, Resource
+    from referencing.jsonschema import DRAFT202012
+
     resource: Resource[Any] = Resource.from_contents(contract(), default_specification=DRAFT202012)
     registry: Registry[Any] = Registry().with_resource(CONTRACT_URI, resource)
     return registry
@@ -101,6 +108,9 @@ def _rebase(schema: Any) -> Any:
 
 def validate(instance: Any, schema: dict[str, Any], name: str = "") -> None:
     """Raise :class:`ContractError` for the first error of ``instance`` against ``schema``."""
+    from jsonschema import Draft202012Validator, FormatChecker
+    from jsonschema.exceptions import ValidationError
+
     validator = Draft202012Validator(
         schema, registry=schema_registry(), format_checker=FormatChecker()
     )

@@ -14,22 +14,13 @@ into advice ("hold still", "tilt away from the light", "move the page into the f
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import StrEnum
 
 import cv2
 import numpy as np
 
 from drivers.camera.document import Corners, DocumentCapture
+from drivers.camera.quality_issue import QualityIssue
 from drivers.camera.types import Image
-
-
-class QualityIssue(StrEnum):
-    """What is wrong with a capture, one guidance code each."""
-
-    NO_PAGE = "no_page"
-    CUT_OFF = "cut_off"
-    BLURRED = "blurred"
-    GLARE = "glare"
 
 
 @dataclass(frozen=True)

@@ -1,15 +1,16 @@
 """Search and browse the catalogue: Chinese, full pinyin, pinyin initials and keywords.
 
-The index is built once per catalogue version (pinyin is the slow part) and a query is a scan
-over precomputed strings, well under a millisecond for a few hundred entries
-(``benchmarks/bench_search.py``).
+The index is built once per catalogue version and a query is a scan over precomputed strings,
+well under a millisecond for a few hundred entries (``benchmarks/bench_search.py``). Pinyin is
+the slow part: pypinyin's readings of a catalogue's texts (:func:`readings_for`) are computed
+once per catalogue version and stored with it, and an index given them never loads pypinyin.
 
 Matching, for each matter or bundle name (and short name):
 
 * a query with Chinese characters matches the name as text;
 * a query of letters is pinyin, spaces and apostrophes ignored (``she bao`` = ``shebao``),
   ``ü`` typed as ``v``. It matches the name's full pinyin (the matter's ``pinyin`` field
-  when the platform gives one, since it knows the right reading of polyphones; pypinyin
+  when the platform gives one, since it knows the right reading of polyphones; pypinyin's
   otherwise) from its start or from any syllable's start, and the name's initials
   (``sbjf`` finds 社保缴费证明打印);
 * keywords (``报户口``) match the same ways, as a last resort.
@@ -21,7 +22,7 @@ that start the name before those inside it, then shorter names, then catalogue o
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from enum import IntEnum
 
@@ -66,13 +67,41 @@ def _spelling(text: str) -> str:
     return text.lower().replace("ü", "v").replace("u:", "v")
 
 
+Readings = Mapping[str, Sequence[str]]
+"""Text → its pinyin syllables as :func:`pypinyin.lazy_pinyin` gives them."""
+
+
 def _pinyin(text: str) -> list[str]:
     # Imported on first use, not at module level: pypinyin loads its phrase dictionaries
-    # (~150 ms), which would delay the kiosk's first frame; the UI starts with an empty index
-    # and the real one is built in a worker.
+    # (~0.1 s, ~50 MiB) and is needed only when a new catalogue arrives (readings_for); a
+    # catalogue read back from the cache brings its readings along.
     from pypinyin import lazy_pinyin
 
     return lazy_pinyin(text)
+
+
+def texts_read_by_pypinyin(catalogue: Catalogue) -> list[str]:
+    """Every distinct text the index reads with pypinyin: names without the platform's
+    ``pinyin``, short names, keywords and bundle names."""
+    return list(dict.fromkeys(_texts_read_by_pypinyin(catalogue)))
+
+
+def _texts_read_by_pypinyin(catalogue: Catalogue) -> Iterator[str]:
+    for matter in catalogue.matters:
+        if not matter.pinyin:
+            yield matter.name
+        if matter.short_name:
+            yield matter.short_name
+        yield from matter.keywords
+    for bundle in catalogue.bundles:
+        yield bundle.name
+
+
+def readings_for(catalogue: Catalogue) -> dict[str, tuple[str, ...]]:
+    """The pinyin of every text of ``catalogue`` the index needs, so that an index built with
+    them (:class:`CatalogueIndex` ``readings``) never loads pypinyin; computed here, with
+    pypinyin (the kiosk computes them in a child process: :mod:`kiosk.catalogue.readings`)."""
+    return {text: tuple(_pinyin(text)) for text in texts_read_by_pypinyin(catalogue)}
 
 
 @dataclass(frozen=True)
@@ -85,8 +114,13 @@ class _Text:
     initials: str
 
     @classmethod
-    def of(cls, text: str, pinyin: str = "") -> _Text:
-        syllables = pinyin.split() if pinyin else _pinyin(text)
+    def of(cls, text: str, pinyin: str = "", readings: Readings | None = None) -> _Text:
+        if pinyin:
+            syllables: Sequence[str] = pinyin.split()
+        elif readings is not None and text in readings:
+            syllables = readings[text]
+        else:
+            syllables = _pinyin(text)
         tokens = [t for s in syllables for t in _NOT_SPELLING.split(_spelling(s)) if t]
         starts, offset = [], 0
         for token in tokens:
@@ -150,19 +184,20 @@ def _normalise(query: str) -> tuple[str, bool]:
 
 
 class CatalogueIndex:
-    """Search and browse over one catalogue version; build once, query many times."""
+    """Search and browse over one catalogue version; build once, query many times. With the
+    catalogue's ``readings`` (:func:`readings_for`) it is built without pypinyin."""
 
-    def __init__(self, catalogue: Catalogue) -> None:
+    def __init__(self, catalogue: Catalogue, readings: Readings | None = None) -> None:
         items: list[_Indexed] = []
         self._bundle_themes: dict[str, list[CatalogueEntry]] = {}
         for matter in catalogue.matters:
-            names = [_Text.of(matter.name, matter.pinyin)]
+            names = [_Text.of(matter.name, matter.pinyin, readings)]
             if matter.short_name:
-                names.append(_Text.of(matter.short_name))
+                names.append(_Text.of(matter.short_name, readings=readings))
             entry = CatalogueEntry(
                 SubjectKind.MATTER, matter.code, matter.name, matter.department, matter.theme
             )
-            keywords = tuple(_Text.of(k) for k in matter.keywords)
+            keywords = tuple(_Text.of(k, readings=readings) for k in matter.keywords)
             items.append(_Indexed(entry, tuple(names), keywords, len(items)))
         themes = {m.code: m.theme for m in catalogue.matters}
         self._bundles: list[CatalogueEntry] = []
@@ -172,7 +207,8 @@ class CatalogueIndex:
             for theme in dict.fromkeys(themes.get(code, "") for code in bundle.matters):
                 if theme:
                     self._bundle_themes.setdefault(theme, []).append(entry)
-            items.append(_Indexed(entry, (_Text.of(bundle.name),), (), len(items)))
+            name = _Text.of(bundle.name, readings=readings)
+            items.append(_Indexed(entry, (name,), (), len(items)))
         self._items = tuple(items)
         self._matters = tuple(i.entry for i in items if i.entry.kind is SubjectKind.MATTER)
 

@@ -12,16 +12,12 @@ from __future__ import annotations
 from collections.abc import Callable, Set
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING
 
+from kiosk.catalogue.cache_file import CachedCatalogue
 from kiosk.catalogue.model import Catalogue
 from kiosk.catalogue.scope import scoped
 from kiosk.catalogue.search import CatalogueIndex
 from kiosk.flow.matter import MatterBrief, SubjectKind, brief_for
-
-if TYPE_CHECKING:
-    # The cache pulls in the platform client (requests, jsonschema): worker-side only.
-    from kiosk.catalogue.cache import CachedCatalogue
 
 Observer = Callable[["CatalogueSnapshot"], None]
 
@@ -49,10 +45,12 @@ def empty_snapshot() -> CatalogueSnapshot:
 
 
 def snapshot_of(cached: CachedCatalogue, scope: Set[str] = frozenset()) -> CatalogueSnapshot:
-    """Index a cached or fetched catalogue, scoped to the matters of ``scope`` when it names
-    any (:mod:`kiosk.catalogue.scope`) (slow: pinyin; run it in a worker)."""
+    """Index a cached or fetched catalogue with its pinyin readings, scoped to the matters of
+    ``scope`` when it names any (:mod:`kiosk.catalogue.scope`) (in a worker: pypinyin for any
+    text the readings lack)."""
     catalogue = scoped(cached.catalogue, scope)
-    return CatalogueSnapshot(catalogue, CatalogueIndex(catalogue), cached.as_of, cached.online)
+    index = CatalogueIndex(catalogue, cached.readings)
+    return CatalogueSnapshot(catalogue, index, cached.as_of, cached.online)
 
 
 class CatalogueService:

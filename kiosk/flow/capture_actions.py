@@ -7,7 +7,7 @@ into the material's scan in the draft. Each change touches the draft, so the vie
 from __future__ import annotations
 
 from drivers.base import DeviceClass
-from drivers.camera.quality import QualityIssue
+from drivers.camera.quality_issue import QualityIssue
 from kiosk.flow import events as ev
 from kiosk.flow.chart import predicate
 from kiosk.flow.context import FlowContext

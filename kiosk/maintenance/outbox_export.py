@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from kiosk.catalogue.cache import atomic_write
+from kiosk.catalogue.cache_file import atomic_write
 from kiosk.outbox.store import OutboxStore
 
 EXPORTS_DIR_NAME = "exports"

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from drivers.config import ConfigError
-from kiosk.catalogue.cache import atomic_write
+from kiosk.catalogue.cache_file import atomic_write
 from kiosk.config import Config, insecure_url_problem, merge, parse
 
 SITE_FILE_NAME = "site.toml"

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from drivers.camera.quality import QualityIssue
+from drivers.camera.quality_issue import QualityIssue
 from kiosk.materials.resolution import ScannedPage
 
 MAX_PAGES = 10

@@ -21,7 +21,8 @@ from functools import partial
 
 from drivers.camera.document import Corners, capture_document, find_page
 from drivers.camera.jpeg import encode_jpeg_buffer
-from drivers.camera.quality import QualityIssue, QualitySettings, assess_document, touches_edge
+from drivers.camera.quality import QualitySettings, assess_document, touches_edge
+from drivers.camera.quality_issue import QualityIssue
 from drivers.camera.types import FrameSource, Image
 from kiosk.flow.timeouts import (
     DOCUMENT_FRAME_INTERVAL_S,

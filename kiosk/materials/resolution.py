@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import StrEnum
 
-from drivers.camera.quality import QualityIssue
+from drivers.camera.quality_issue import QualityIssue
 from kiosk.catalogue.model import MaterialSpec
 from kiosk.platform.models import License
 

@@ -35,7 +35,7 @@ from typing import Any
 from drivers.base import DeviceClass, DeviceStatus
 from drivers.id_card.privacy import mask_name
 from kiosk.audit.log import log_files as audit_files
-from kiosk.catalogue.cache import atomic_write
+from kiosk.catalogue.cache_file import atomic_write
 from kiosk.config import Config
 from kiosk.masking import mask_phone, mask_text
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 
 from drivers.base import DeviceClass, DeviceState, DeviceStatus, MediaStatus
-from drivers.camera.quality import QualityIssue
+from drivers.camera.quality_issue import QualityIssue
 from kiosk.apply.precheck import IdentityProof, Problem, ProblemCode, precheck
 from kiosk.catalogue.model import Matter
 from kiosk.forms.form import Form, form_for_bundle

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from drivers.camera.quality import QualityIssue
+from drivers.camera.quality_issue import QualityIssue
 from kiosk.materials.capture import MAX_PAGES, PageCapture
 from kiosk.materials.resolution import sha256_hex
 

@@ -11,7 +11,8 @@ import numpy as np
 
 from drivers.base import DeviceState, DeviceStatus
 from drivers.camera.document import find_page
-from drivers.camera.quality import QualityIssue, QualitySettings
+from drivers.camera.quality import QualitySettings
+from drivers.camera.quality_issue import QualityIssue
 from drivers.camera.types import Frame, Image
 from kiosk.materials.capture_run import (
     OK,

@@ -9,7 +9,7 @@ from datetime import date
 from hypothesis import given
 from hypothesis import strategies as st
 
-from drivers.camera.quality import QualityIssue
+from drivers.camera.quality_issue import QualityIssue
 from kiosk.materials.plan import MaterialFile, MaterialPlan, merged_materials
 from kiosk.materials.resolution import (
     CommitmentUse,
