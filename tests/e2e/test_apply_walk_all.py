@@ -23,6 +23,7 @@ from drivers.base import DeviceClass
 from entry.apply import progress_base
 from kiosk.flow.matter import SelfService, SubjectKind
 from kiosk.receipts.progress import ProgressQuery, parse_progress
+from ui.bridge.devdock import PAYMENT_CODES
 
 BUNDLE = SubjectKind.BUNDLE
 WALK_TIMEOUT_S = 900
@@ -56,6 +57,8 @@ class Walker:
 
     def __init__(self, kiosk: Any) -> None:
         self.k = kiosk
+        self.paid: dict[str, str] = {}
+        """The subjects whose fees were paid, and how (qr, wechat, alipay)."""
 
     def state(self) -> dict[str, Any]:
         status, state = self.k.call_off_gui(lambda: self.k.control("GET", "/ui/state"))
@@ -160,6 +163,22 @@ class Walker:
         self.tap_and_wait("action_apply_next")
         assert self.k.screen == "apply_material"
 
+    def pay(self, code: str) -> None:
+        """Pay the fees the dev dock's way, the QR code and the payment codes in turn."""
+        k = self.k
+        way = ("qr", "wechat", "alipay")[len(self.paid) % 3]
+        if way == "qr":
+            self.tap_and_wait("action_pay_qr")
+            k.wait_screen("pay_qr", 30000)
+            k.call_off_gui(lambda: k.control("POST", "/sim/payment/paid"))  # 模拟手机支付
+        else:
+            self.tap_and_wait("action_pay_code")
+            k.wait_screen("pay_scan", 30000)
+            text = PAYMENT_CODES[way]
+            k.call_off_gui(lambda: k.control("POST", "/sim/scanner", {"text": text}))
+        k.wait_screen("apply_done", 60000)
+        self.paid[code] = way
+
     # --- one subject ------------------------------------------------------------------------
 
     def verify(self) -> None:
@@ -203,8 +222,10 @@ class Walker:
         assert k.screen == "apply_review", (code, k.screen, ways)
         self.tap_and_wait(self.primary(self.state()))
         k.qtbot.waitUntil(lambda: k.screen in ("apply_done", "apply_print_failed",
-                                                "apply_not_saved", "apply_review"),
+                                                "apply_not_saved", "apply_review", "pay_fees"),
                           timeout=60000)
+        if k.screen == "pay_fees":
+            self.pay(code)
         assert k.screen == "apply_done", (code, k.screen, k.app.machine.view.reason)
         return {"pages": list(pages.values()), "ways": ways,
                 "numbers": list(k.app.machine.view.application.application_nos)}
@@ -260,3 +281,6 @@ def test_every_full_matter_and_bundle_is_applied_to_a_receipt_through_the_automa
         walker.tap("action_home")
         kiosk.wait_screen("home")
     assert shared_asked_once, "some bundle shares a field among its matters, asked once"
+    with_fees = {m.code for m in catalogue.matters if m.self_service == "full" and m.fees}
+    assert with_fees <= set(walker.paid), "every full matter with fees was paid"
+    assert {"qr", "wechat", "alipay"} <= set(walker.paid.values()), "both ways, both wallets"
