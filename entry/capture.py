@@ -11,20 +11,18 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from drivers.camera.types import FrameSource
 from drivers.manager import DeviceManager
 from kiosk.flow import effects as fx
 from kiosk.flow import events as ev
 from kiosk.flow.capture_actions import CAPTURE_CAMERAS
-from kiosk.materials.capture_run import (
-    DocumentCaptureListener,
-    DocumentCaptureRun,
-    TakenPage,
-)
 from kiosk.workers import Workers
 from ui.bridge.capture_vm import CaptureViewModel
+
+if TYPE_CHECKING:  # the capture run brings OpenCV and numpy: imported on the first live view
+    from kiosk.materials.capture_run import DocumentCaptureRun, TakenPage
 
 log = logging.getLogger(__name__)
 
@@ -66,6 +64,8 @@ class DocumentCaptureDesk:
 
     def start(self) -> None:
         """Start the live view (DocumentCameraFailed when no camera gives frames)."""
+        from kiosk.materials.capture_run import DocumentCaptureListener, DocumentCaptureRun
+
         self.stop()
         camera = capture_camera(self._devices)
         if camera is None:

@@ -7,7 +7,8 @@ The A4 test page is rendered with :func:`kiosk.documents.pdf.render_pdf` (words 
 :mod:`ui.text`) and printed in a worker; the document camera test grabs frames in a worker.
 The preview reads a camera in its own thread (:class:`~kiosk.maintenance.preview.PreviewRun`):
 detection never runs on the GUI thread, and the frames go through the camera image provider,
-cleared when the preview stops.
+cleared when the preview stops. The PDF renderer (qrcode, Pillow) and the camera checks
+(OpenCV, numpy) are imported when a test or the preview runs, never before home shows.
 """
 
 from __future__ import annotations
@@ -20,10 +21,7 @@ from typing import TYPE_CHECKING
 from drivers.a4_printer.types import A4Printer
 from drivers.base import DeviceClass
 from drivers.camera.types import FrameSource
-from kiosk.documents.pdf import render_pdf
 from kiosk.maintenance.checks import CheckResult
-from kiosk.maintenance.preview import PreviewRun
-from kiosk.maintenance.selftests import check_document_camera, print_a4_test_page
 from kiosk.platform.models import ResultDocument
 from ui import text
 from ui.bridge.maintenance_vm import MaintenanceViewModel
@@ -31,6 +29,7 @@ from ui.receipt_text import pdf_wording
 
 if TYPE_CHECKING:
     from entry.app import KioskApp
+    from kiosk.maintenance.preview import PreviewRun
 
 log = logging.getLogger(__name__)
 
@@ -45,6 +44,8 @@ Done = Callable[[str, str, CheckResult], None]
 
 def a4_test_page_pdf(model: str, terminal_id: str, hall_name: str) -> bytes:
     """The A4 test page as a PDF (worker thread, once the QGuiApplication exists)."""
+    from kiosk.documents.pdf import render_pdf
+
     title, lines = text.a4_test_page(model, terminal_id)
     document = ResultDocument(title, lines)
     return render_pdf(document, hall_name, datetime.now().astimezone(), pdf_wording()).pdf
@@ -80,6 +81,8 @@ class SelfTests:
         model = printer.capabilities.model
 
         def check() -> CheckResult:
+            from kiosk.maintenance.selftests import print_a4_test_page
+
             pdf = a4_test_page_pdf(model, terminal.terminal_id, terminal.hall_name)
             return print_a4_test_page(printer, pdf)
 
@@ -90,7 +93,13 @@ class SelfTests:
         if camera is None:
             self._done("test_document_camera", target, CheckResult(False, "no_device", target))
             return
-        self._work("test_document_camera", target, lambda: check_document_camera(camera))
+
+        def check() -> CheckResult:
+            from kiosk.maintenance.selftests import check_document_camera
+
+            return check_document_camera(camera)
+
+        self._work("test_document_camera", target, check)
 
     def _start_preview(self, target: str) -> None:
         self.stop_preview()
@@ -107,6 +116,7 @@ class SelfTests:
             self._done("preview", target, CheckResult(False, "no_device", target))
             return
         # OpenCV's preview helpers load with the first preview, never before home shows.
+        from kiosk.maintenance.preview import PreviewRun
         from ui.bridge.camera_preview import MaintenancePreview
 
         shown = MaintenancePreview(self._app.ui.frames, self._view_model, self._app.workers.post)

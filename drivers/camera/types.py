@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Protocol, runtime_checkable
-
-import numpy as np
-import numpy.typing as npt
+from typing import TYPE_CHECKING, Any, Protocol, TypeAlias, runtime_checkable
 
 from drivers.base import DeviceStatus
 
-Image = npt.NDArray[np.uint8]
-"""A BGR (or grayscale) image as OpenCV holds it."""
+if TYPE_CHECKING:  # numpy costs ~80 ms to import; the kiosk loads it with the camera's code
+    import numpy as np
+    import numpy.typing as npt
+
+Image: TypeAlias = "npt.NDArray[np.uint8]"
+"""A BGR (or grayscale) image as OpenCV holds it (annotations only: a name for mypy)."""
 
 
 @dataclass(frozen=True)

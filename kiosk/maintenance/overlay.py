@@ -6,13 +6,12 @@ identity check's cascade), QR codes by zxing-cpp (as the camera scanner reads th
 by :func:`drivers.camera.document.find_page` (as materials are captured). Coordinates are
 fractions of the frame's width and height, so the screen scales them to whatever size it
 shows the frame at. Detection is slow (tens of milliseconds): run it off the GUI thread.
+The shapes themselves live in :mod:`kiosk.maintenance.overlay_shapes` (no OpenCV).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
-from enum import StrEnum
 
 import cv2
 import numpy as np
@@ -22,38 +21,7 @@ from drivers.camera.document import find_page
 from drivers.camera.face import FaceCapturer
 from drivers.camera.types import Image
 from drivers.scanner.camera_scan import QR_ONLY
-
-Point = tuple[float, float]
-
-
-class ShapeKind(StrEnum):
-    """What a shape outlines."""
-
-    FACE = "face"
-    QR = "qr"
-    PAGE = "page"
-
-
-@dataclass(frozen=True)
-class Shape:
-    """A closed outline (points in fractions of the frame) and its label (a QR code's text)."""
-
-    kind: ShapeKind
-    points: tuple[Point, ...]
-    label: str = ""
-
-
-@dataclass(frozen=True)
-class Overlay:
-    """Everything found in one frame of ``width`` × ``height`` pixels."""
-
-    width: int
-    height: int
-    shapes: tuple[Shape, ...]
-
-    def of_kind(self, kind: ShapeKind) -> tuple[Shape, ...]:
-        """The shapes of one kind."""
-        return tuple(s for s in self.shapes if s.kind is kind)
+from kiosk.maintenance.overlay_shapes import Overlay, Point, Shape, ShapeKind
 
 
 def _scaled(points: Sequence[tuple[float, float]], width: int, height: int) -> tuple[Point, ...]:

@@ -18,7 +18,8 @@ from collections.abc import Callable
 
 from drivers.camera.types import FrameSource, Image
 from kiosk.flow.timeouts import PREVIEW_FRAME_WAIT_S, PREVIEW_INTERVAL_S, PREVIEW_NO_FRAME_LIMIT_S
-from kiosk.maintenance.overlay import Overlay, OverlayDetector
+from kiosk.maintenance.overlay import OverlayDetector
+from kiosk.maintenance.overlay_shapes import Overlay
 
 log = logging.getLogger(__name__)
 

@@ -18,7 +18,7 @@ import numpy as np
 from PySide6.QtGui import QImage
 
 from drivers.camera.types import Image
-from kiosk.maintenance.overlay import Overlay
+from kiosk.maintenance.overlay_shapes import Overlay
 from ui.bridge.identity_vm import IdentityViewModel
 from ui.bridge.images import CameraFrameProvider
 from ui.bridge.maintenance_vm import MaintenanceViewModel

@@ -4,52 +4,36 @@ the pages taken so far for the material on screen.
 The capture thread hands each frame and the page's corners to :meth:`CaptureViewModel.show`
 (it draws the outline into a scaled copy for the image provider); the guidance is posted to
 the GUI thread. The pages themselves are the session's (``pages`` source): this shows their
-count, their quality guidance and the last one, never keeps them. Imports OpenCV: the app
-builds it after home's first frame.
+count, their quality guidance and the last one, never keeps them. OpenCV (the outline's
+drawing, :mod:`ui.bridge.document_outline`) is imported with the first live frame, so the app
+can build this before home's first frame.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-import cv2
-import numpy as np
 from PySide6.QtCore import Property, QObject, Signal, Slot
 from PySide6.QtGui import QImage
 
-from drivers.camera.document import Corners
-from drivers.camera.types import Image
 from kiosk.flow.states import State
 from kiosk.flow.view import FlowView
 from kiosk.materials.capture import PageCapture
 from ui import text
-from ui.bridge.camera_preview import PREVIEW_WIDTH, preview_image
 from ui.bridge.images import CameraFrameProvider
+
+if TYPE_CHECKING:
+    from drivers.camera.document import Corners
+    from drivers.camera.types import Image
 
 DOCUMENT_PROVIDER = "document"
 """The image provider of the live document view."""
 PAGE_PROVIDER = "captured_page"
 """The image provider of the last page taken (perspective-corrected)."""
-OUTLINE_BGR = (100, 217, 76)
-OUTLINE_PX = 4
 
 Post = Callable[[Callable[[], None]], None]
 PagesSource = Callable[[], PageCapture]
-
-
-def outlined(image: Image, corners: Corners | None) -> QImage:
-    """A preview-sized RGB copy of the frame with the detected page outlined."""
-    if corners is None:
-        return preview_image(image)
-    scale = PREVIEW_WIDTH / image.shape[1]
-    small = np.asarray(
-        cv2.resize(image, (PREVIEW_WIDTH, max(1, round(image.shape[0] * scale))),
-                   interpolation=cv2.INTER_AREA),
-        dtype=np.uint8,
-    )
-    points = np.array([[round(x * scale), round(y * scale)] for x, y in corners], np.int32)
-    cv2.polylines(small, [points], isClosed=True, color=OUTLINE_BGR, thickness=OUTLINE_PX)
-    return preview_image(small)
 
 
 class CaptureViewModel(QObject):
@@ -77,6 +61,8 @@ class CaptureViewModel(QObject):
 
     def show(self, image: Image, corners: Corners | None) -> None:
         """A new frame with the page's corners (capture thread)."""
+        from ui.bridge.document_outline import outlined  # OpenCV: loaded by the first frame
+
         self.frames.set_frame(outlined(image, corners))
         self._post(self._frame_arrived)
 

@@ -18,7 +18,7 @@ from PySide6.QtCore import Property, QObject, Signal, Slot
 from drivers.base import Capabilities, DeviceClass, DeviceStatus
 from kiosk.catalogue.service import CatalogueSnapshot
 from kiosk.maintenance.checks import CheckResult, NetworkReport
-from kiosk.maintenance.overlay import Overlay, ShapeKind
+from kiosk.maintenance.overlay_shapes import Overlay, ShapeKind
 from kiosk.maintenance.pin import Granted, LockedOut, NoPinSet, PinResult, WrongPin
 from kiosk.maintenance.site_config import Refused, Saved, SaveResult
 from kiosk.outbox.store import DeadLetter, OutboxStatus

@@ -10,7 +10,8 @@ import pytest
 
 from drivers.camera.emulator import FIXTURE_DIR, fit
 from drivers.camera.types import Image
-from kiosk.maintenance.overlay import Overlay, OverlayDetector, ShapeKind
+from kiosk.maintenance.overlay import OverlayDetector
+from kiosk.maintenance.overlay_shapes import Overlay, ShapeKind
 from kiosk.maintenance.preview import PreviewRun
 from tests.drivers.camera.helpers import fixture, simulated_camera
 

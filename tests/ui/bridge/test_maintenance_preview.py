@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pytestqt.qtbot import QtBot
 
-from kiosk.maintenance.overlay import Overlay, Shape, ShapeKind
+from kiosk.maintenance.overlay_shapes import Overlay, Shape, ShapeKind
 from ui.bridge.maintenance_vm import MaintenanceViewModel, overlay_shapes
 
 OVERLAY = Overlay(1280, 720, (
