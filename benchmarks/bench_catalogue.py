@@ -21,7 +21,8 @@ from kiosk.catalogue.cache import CatalogueCache
 from kiosk.catalogue.cache_file import CatalogueFile
 from kiosk.catalogue.service import snapshot_of
 from kiosk.platform.client import PlatformClient
-from kiosk.platform.transport import TlsSettings, Transport
+from kiosk.platform.exchange import TlsSettings
+from kiosk.platform.transport import Transport
 from platform_api.signing import Signer
 from platform_sim import start_simulator
 

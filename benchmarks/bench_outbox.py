@@ -20,8 +20,9 @@ from kiosk.catalogue.model import Matter
 from kiosk.outbox.store import NewRecord, OutboxStore
 from kiosk.outbox.worker import DeliveryStep, OutboxWorker
 from kiosk.platform.client import PlatformClient, encode_request
+from kiosk.platform.exchange import TlsSettings
 from kiosk.platform.models import Applicant, ApplicationRequest, Card, VerifyRequest
-from kiosk.platform.transport import TlsSettings, Transport
+from kiosk.platform.transport import Transport
 from kiosk.platform.transport_retry import NO_RETRY
 from platform_api.signing import Signer
 from platform_sim import start_simulator

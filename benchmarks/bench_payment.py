@@ -31,7 +31,8 @@ from kiosk.outbox.payments import PaymentLedger
 from kiosk.payment.cashier import Cashier
 from kiosk.payment.verdict import Verdict
 from kiosk.platform.client import PlatformClient
-from kiosk.platform.transport import TlsSettings, Transport
+from kiosk.platform.exchange import TlsSettings
+from kiosk.platform.transport import Transport
 from kiosk.platform.transport_retry import NO_RETRY
 from platform_api.signing import Signer
 from platform_sim import RunningSimulator, start_simulator

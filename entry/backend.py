@@ -34,8 +34,8 @@ from kiosk.outbox.submitter import Submitter
 from kiosk.outbox.worker import OutboxWorker
 from kiosk.platform.client import PlatformClient
 from kiosk.platform.errors import PlatformError, PlatformFailure
+from kiosk.platform.exchange import Timeouts
 from kiosk.platform.models import Card, CardVerifyRequest, Verification, VerifyRequest
-from kiosk.platform.transport import Timeouts
 from kiosk.platform.transport_retry import NO_RETRY
 from ui.bridge.camera_preview import CameraPreview
 from ui.kiosk_ui import KioskUi

@@ -21,7 +21,8 @@ from kiosk.outbox.store import OutboxStore
 from kiosk.outbox.worker import OutboxWorker
 from kiosk.platform.client import PlatformClient
 from kiosk.platform.errors import MalformedResponse, PlatformError, PlatformUnreachable
-from kiosk.platform.transport import Timeouts, TlsSettings, Transport
+from kiosk.platform.exchange import Timeouts, TlsSettings
+from kiosk.platform.transport import Transport
 from platform_api.signing import SignAlg, Signer
 
 EXIT_OK = 0

@@ -26,7 +26,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import quote
 
 from kiosk.catalogue.model import Catalogue, catalogue_from_json
@@ -37,6 +37,7 @@ from kiosk.platform.errors import (
     PlatformUnreachable,
     parse_problem,
 )
+from kiosk.platform.exchange import RawResponse, Timeouts, TlsSettings, path_with_query
 from kiosk.platform.models import (
     Application,
     ApplicationRequest,
@@ -55,7 +56,6 @@ from kiosk.platform.models import (
     Verification,
     VerifyRequest,
 )
-from kiosk.platform.transport import RawResponse, Timeouts, TlsSettings, Transport, path_with_query
 from kiosk.platform.transport_retry import (
     DEFAULT_RETRY,
     RetryPolicy,
@@ -70,6 +70,9 @@ from platform_api.contract import (
     validate,
 )
 from platform_api.signing import SignAlg, Signer
+
+if TYPE_CHECKING:  # requests (~200 ms of imports) loads when a transport is built
+    from kiosk.platform.transport import Transport
 
 log = logging.getLogger(__name__)
 
@@ -169,6 +172,8 @@ class PlatformClient:
         timeouts = Timeouts(
             settings.connect_timeout_s, settings.read_timeout_s, settings.total_timeout_s
         )
+        from kiosk.platform.transport import Transport  # requests: only for a real platform
+
         transport = Transport(settings.base_url, signer, tls, timeouts, settings.max_answer_bytes)
         return cls(transport, retry)
 

@@ -16,7 +16,8 @@ arrives after decompression (a small gzip bomb cannot inflate in memory).
 
 Failures to get an answer become :class:`~kiosk.platform.errors.PlatformUnreachable`, an
 answer too large :class:`~kiosk.platform.errors.AnswerTooLarge`; retrying and the meaning of
-the answer are the client's business.
+the answer are the client's business. The exchange's plain values (timeouts, TLS settings,
+the raw answer) live in :mod:`kiosk.platform.exchange`, which does not import ``requests``.
 """
 
 from __future__ import annotations
@@ -24,55 +25,23 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Mapping
-from dataclasses import dataclass
-from pathlib import Path
-from urllib.parse import urlencode
 
 import requests
-from requests.structures import CaseInsensitiveDict
 
 from kiosk.platform.deadline import Deadline, DeadlineAdapter
 from kiosk.platform.errors import AnswerTooLarge, PlatformUnreachable
+from kiosk.platform.exchange import (
+    DEFAULT_TIMEOUTS,
+    SYSTEM_TRUST,
+    RawResponse,
+    Timeouts,
+    TlsSettings,
+)
 from platform_api.signing import Signer
 
 DEFAULT_MAX_ANSWER_BYTES = 16 * 1024 * 1024
 """16 MiB: some 50 times the simulated platform's whole catalogue (the largest answer)."""
 READ_CHUNK_BYTES = 64 * 1024
-
-
-@dataclass(frozen=True)
-class Timeouts:
-    """Seconds to wait for the TCP/TLS connection, for each read of the answer, and for a
-    whole call (``total_s``: every attempt of it, the waits between them included)."""
-
-    connect_s: float = 3.0
-    read_s: float = 10.0
-    total_s: float = 30.0
-
-
-@dataclass(frozen=True)
-class RawResponse:
-    """An answer before interpretation: status, headers (case-insensitive) and body bytes."""
-
-    status: int
-    headers: CaseInsensitiveDict[str]
-    body: bytes
-
-
-@dataclass(frozen=True)
-class TlsSettings:
-    """Whom to trust and who we are: CA bundle (None: system store) and optional client cert."""
-
-    ca_file: Path | None = None
-    client_cert: Path | None = None
-    client_key: Path | None = None
-
-
-def path_with_query(path: str, query: Mapping[str, str] | None = None) -> str:
-    """``path`` with ``query`` URL-encoded in the given order (None values are left out)."""
-    if not query:
-        return path
-    return f"{path}?{urlencode([(k, v) for k, v in query.items() if v is not None])}"
 
 
 class Transport:
@@ -85,8 +54,8 @@ class Transport:
         self,
         base_url: str,
         signer: Signer,
-        tls: TlsSettings = TlsSettings(),
-        timeouts: Timeouts = Timeouts(),
+        tls: TlsSettings = SYSTEM_TRUST,
+        timeouts: Timeouts = DEFAULT_TIMEOUTS,
         max_answer_bytes: int = DEFAULT_MAX_ANSWER_BYTES,
     ) -> None:
         self.base_url = base_url.rstrip("/")

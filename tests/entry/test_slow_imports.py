@@ -8,8 +8,11 @@ import sys
 
 import pytest
 
-BEFORE_FIRST_FRAME_NOT = ("jsonschema", "yaml", "referencing", "pypinyin", "cv2", "numpy")
-"""Validation, pinyin and image processing: none is needed to show home or the catalogue."""
+BEFORE_FIRST_FRAME_NOT = (
+    "jsonschema", "yaml", "referencing", "pypinyin", "cv2", "numpy", "requests", "urllib3",
+)
+"""Validation, pinyin, image processing and HTTP: none is needed to show home or the
+catalogue (the platform's transport is built by the start-up worker after the first frame)."""
 WITH_A_REMOTE_PLATFORM_NOT = ("pypinyin", "platform_sim")
 """The simulated platform and its pinyin dictionaries (~60 MiB) when the platform is real."""
 

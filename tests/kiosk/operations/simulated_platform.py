@@ -10,7 +10,7 @@ from pathlib import Path
 import requests
 
 from kiosk.platform.client import PlatformClient
-from kiosk.platform.transport import Timeouts
+from kiosk.platform.exchange import Timeouts
 from platform_sim import RunningSimulator, start_simulator
 from tests.kiosk.platform import simulated
 from tests.kiosk.platform.simulated import TERMINAL_ID

@@ -20,8 +20,9 @@ from kiosk.outbox.submitter import Submitter
 from kiosk.outbox.worker import Backoff, OutboxWorker
 from kiosk.platform.client import PlatformClient
 from kiosk.platform.errors import PlatformUnreachable
+from kiosk.platform.exchange import Timeouts, TlsSettings
 from kiosk.platform.models import Verification, VerifyRequest
-from kiosk.platform.transport import Timeouts, TlsSettings, Transport
+from kiosk.platform.transport import Transport
 from kiosk.platform.transport_retry import NO_RETRY
 from platform_api.signing import Signer
 from tests.kiosk.platform.simulated import CARD, TERMINAL_ID, application, scan

@@ -17,8 +17,9 @@ import pytest
 from kiosk.outbox.store import STORAGE_FULL, NewRecord, OutboxStore
 from kiosk.outbox.submitter import Queued, StoreUnavailable, Submitter
 from kiosk.platform.client import PlatformClient
+from kiosk.platform.exchange import Timeouts
 from kiosk.platform.models import Applicant, ApplicationRequest
-from kiosk.platform.transport import Timeouts, Transport
+from kiosk.platform.transport import Transport
 from kiosk.platform.transport_retry import NO_RETRY
 from platform_api.signing import Signer
 

@@ -18,7 +18,8 @@ import pytest
 from kiosk.catalogue.model import Catalogue, Matter
 from kiosk.outbox.store import NewRecord, OutboxStore
 from kiosk.platform.client import PlatformClient
-from kiosk.platform.transport import Timeouts, TlsSettings, Transport
+from kiosk.platform.exchange import Timeouts, TlsSettings
+from kiosk.platform.transport import Transport
 from platform_api.signing import Signer
 from platform_sim import RunningSimulator, start_simulator
 from platform_sim.problems import Response

@@ -22,8 +22,9 @@ from kiosk.outbox.store import OutboxStore
 from kiosk.outbox.submitter import Submitter
 from kiosk.outbox.worker import OutboxWorker
 from kiosk.platform.client import PlatformClient
+from kiosk.platform.exchange import Timeouts, TlsSettings
 from kiosk.platform.models import Applicant, ApplicationRequest, Card, VerifyRequest
-from kiosk.platform.transport import Timeouts, TlsSettings, Transport
+from kiosk.platform.transport import Transport
 from kiosk.platform.transport_retry import NO_RETRY
 from platform_api.signing import Signer
 from platform_sim.server import DEFAULT_TERMINAL_ID

@@ -18,7 +18,8 @@ from kiosk.outbox.payments import PaymentLedger
 from kiosk.payment.cashier import Cashier
 from kiosk.payment.verdict import Verdict
 from kiosk.platform.client import PlatformClient
-from kiosk.platform.transport import Timeouts, TlsSettings, Transport
+from kiosk.platform.exchange import Timeouts, TlsSettings
+from kiosk.platform.transport import Transport
 from kiosk.platform.transport_retry import NO_RETRY
 from platform_api.signing import Signer
 

@@ -14,6 +14,7 @@ from typing import Any
 
 from kiosk.outbox.submitter import Upload
 from kiosk.platform.client import PlatformClient
+from kiosk.platform.exchange import Timeouts, TlsSettings
 from kiosk.platform.models import (
     Applicant,
     ApplicationRequest,
@@ -23,7 +24,7 @@ from kiosk.platform.models import (
     Verification,
     VerifyRequest,
 )
-from kiosk.platform.transport import Timeouts, TlsSettings, Transport
+from kiosk.platform.transport import Transport
 from kiosk.platform.transport_retry import NO_RETRY, RetryPolicy
 from platform_api.signing import SignAlg, Signer
 from platform_sim import RunningSimulator, SimClock, start_simulator

@@ -15,6 +15,7 @@ import pytest
 
 from kiosk.platform.client import PlatformClient, operation
 from kiosk.platform.errors import MalformedResponse, PlatformError, PlatformUnreachable
+from kiosk.platform.exchange import Timeouts
 from kiosk.platform.models import (
     Applicant,
     ApplicationRequest,
@@ -26,7 +27,6 @@ from kiosk.platform.models import (
     MaterialRef,
     VerifyRequest,
 )
-from kiosk.platform.transport import Timeouts
 from kiosk.platform.transport_retry import RetryPolicy
 from platform_api.contract import contract
 from platform_api.signing import SignAlg, format_timestamp

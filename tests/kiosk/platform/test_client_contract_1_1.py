@@ -14,6 +14,7 @@ import pytest
 from kiosk.materials.resolution import commitment_sha256
 from kiosk.platform.client import PlatformClient, encode_request
 from kiosk.platform.errors import PlatformError, PlatformUnreachable, ProblemCode
+from kiosk.platform.exchange import Timeouts
 from kiosk.platform.models import (
     CardVerifyRequest,
     Payment,
@@ -23,7 +24,6 @@ from kiosk.platform.models import (
     VerifyMethod,
     VerifyRequest,
 )
-from kiosk.platform.transport import Timeouts
 from kiosk.platform.transport_retry import RetryPolicy
 from platform_sim import Fault, FaultKind, RunningSimulator
 from platform_sim.charges import Charge, ChargeOutcome

@@ -18,6 +18,7 @@ from kiosk.outbox.worker import OutboxWorker
 from kiosk.platform.__main__ import main
 from kiosk.platform.client import PlatformClient
 from kiosk.platform.errors import PlatformError
+from kiosk.platform.exchange import Timeouts, TlsSettings
 from kiosk.platform.models import (
     Applicant,
     ApplicationRequest,
@@ -26,7 +27,7 @@ from kiosk.platform.models import (
     Verification,
     VerifyRequest,
 )
-from kiosk.platform.transport import Timeouts, TlsSettings, Transport
+from kiosk.platform.transport import Transport
 from kiosk.platform.transport_retry import NO_RETRY, RetryPolicy
 from platform_api.signing import SignAlg, Signer
 from platform_sim import RunningSimulator, start_simulator

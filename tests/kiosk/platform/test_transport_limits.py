@@ -20,7 +20,8 @@ import pytest
 from kiosk import config
 from kiosk.platform.client import PlatformClient
 from kiosk.platform.errors import AnswerTooLarge, MalformedResponse, PlatformUnreachable
-from kiosk.platform.transport import Timeouts, TlsSettings, Transport
+from kiosk.platform.exchange import Timeouts, TlsSettings
+from kiosk.platform.transport import Transport
 from kiosk.platform.transport_retry import NO_RETRY, RetryPolicy
 from platform_api.signing import Signer
 from platform_sim.pki import ensure_key_material
