@@ -26,7 +26,6 @@ from drivers.a4_printer.types import A4Printer, A4PrintResult, JobOutcome
 from drivers.base import DeviceClass
 from drivers.manager import DeviceManager
 from kiosk.catalogue.service import CatalogueService
-from kiosk.documents.pdf import RenderedPdf, render_pdf
 from kiosk.flow import effects as fx
 from kiosk.flow import events as ev
 from kiosk.forms.minimal import identity_sources, minimal_form
@@ -38,6 +37,7 @@ from ui.receipt_text import pdf_wording
 
 if TYPE_CHECKING:
     from entry.backend import Backend
+    from kiosk.documents.pdf import RenderedPdf
 
 log = logging.getLogger(__name__)
 
@@ -46,6 +46,8 @@ PRINT_AT_TERMINAL = "print_at_terminal"
 
 def render_document(document: ResultDocument, hall_name: str) -> RenderedPdf:
     """``document`` as an A4 PDF stamped with the hall and the time now (worker thread)."""
+    from kiosk.documents.pdf import render_pdf  # qrcode and Pillow: loaded by the first PDF
+
     return render_pdf(document, hall_name, datetime.now().astimezone(), pdf_wording())
 
 

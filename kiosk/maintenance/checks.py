@@ -17,8 +17,6 @@ from email.utils import parsedate_to_datetime
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from cryptography import x509
-
 from drivers.base import Device, DeviceError
 from drivers.id_card.types import IdCardReader
 from drivers.printer.sample import test_page
@@ -93,6 +91,8 @@ class NetworkReport:
 
 def certificate_expiry(pem: bytes) -> datetime | None:
     """The ``notAfter`` of the first certificate in ``pem``; None when there is none."""
+    from cryptography import x509  # loaded by the first network check, not at start-up
+
     try:
         return x509.load_pem_x509_certificate(pem).not_valid_after_utc
     except ValueError:

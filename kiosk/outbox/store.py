@@ -37,8 +37,6 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from cryptography.exceptions import InvalidTag
-
 from kiosk.outbox.sealing import Sealer, load_or_create_key
 
 SCHEMA = """
@@ -345,6 +343,8 @@ class OutboxStore:
         A record that cannot be opened (key replaced, file damaged) is dead-lettered with the
         problem ``unreadable`` rather than blocking the queue for ever.
         """
+        from cryptography.exceptions import InvalidTag  # loaded by the sealer's first open
+
         while True:
             with self._lock:
                 rows = self._db.execute(_SELECT_RECORDS)
