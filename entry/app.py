@@ -298,6 +298,8 @@ class KioskApp:
             catalogue_file = self._read_disk_catalogue()  # first: a tap on 办事 waits for it
             from entry import backend  # the slow imports, after home's first frame
 
+            self.operations.prepare_metrics()
+
             self.devices.start()
             try:
                 started = backend.start_backend(self.config, catalogue_file, self.outbox_store)

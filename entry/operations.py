@@ -16,6 +16,8 @@ the event loop with :data:`RESTART_EXIT_CODE`; the service manager starts the ki
 from __future__ import annotations
 
 import logging
+import threading
+import time
 from collections.abc import Callable, Mapping
 from logging.handlers import RotatingFileHandler
 from typing import TYPE_CHECKING, Any
@@ -62,14 +64,15 @@ from kiosk.operations.log_bundle import (
 from kiosk.operations.settings import OpsSettings, parse_ops
 from kiosk.operations.status import Mode, StatusSources
 from kiosk.platform.models import Command
-from kiosk.telemetry.exporter import MetricsExporter
+from kiosk.telemetry.labels import SessionOutcome
 from kiosk.telemetry.logs import json_log_handler
-from kiosk.telemetry.metrics import KioskMetrics, SessionOutcome
 from ui.bridge.maintenance_vm import MaintenanceViewModel
 
 if TYPE_CHECKING:
     from entry.app import KioskApp
     from entry.backend import Backend
+    from kiosk.telemetry.exporter import MetricsExporter
+    from kiosk.telemetry.metrics import KioskMetrics
 
 log = logging.getLogger(__name__)
 
@@ -120,7 +123,9 @@ class Operations:
             mode=lambda: self._mode,
             capabilities=self._capabilities,
         )
-        self.metrics = KioskMetrics(self.sources, config.terminal.terminal_id)
+        self._metrics: KioskMetrics | None = None
+        self._metrics_lock = threading.Lock()
+        self._built_at = time.monotonic()
         self.sessions_today = DailyCount(s.state_dir / "sessions-today.json")
         self.log_collector = LogCollector(
             BundleSources(
@@ -165,6 +170,24 @@ class Operations:
 
     # --- starting and stopping ----------------------------------------------------------------
 
+    @property
+    def metrics(self) -> KioskMetrics:
+        """The kiosk's Prometheus metrics (uptime counted from this object's construction),
+        built on first use: ``prometheus_client`` costs tens of milliseconds to import, so
+        the start-up worker builds them after home's first frame (:meth:`prepare_metrics`)."""
+        with self._metrics_lock:
+            if self._metrics is None:
+                from kiosk.telemetry.metrics import KioskMetrics
+
+                self._metrics = KioskMetrics(
+                    self.sources, self._app.config.terminal.terminal_id, started_at=self._built_at
+                )
+            return self._metrics
+
+    def prepare_metrics(self) -> None:
+        """Build the metrics now (the start-up worker, after home's first frame)."""
+        _ = self.metrics
+
     def effect_handlers(self) -> dict[type[fx.Effect], Callable[[Any], None]]:
         """The flow effects this part of the kiosk carries out (merged into the app's)."""
         return {
@@ -185,6 +208,8 @@ class Operations:
             )
             logging.getLogger().addHandler(self._log_handler)
         if telemetry.metrics_listen is not None:
+            from kiosk.telemetry.exporter import MetricsExporter
+
             exporter = MetricsExporter(self.metrics.registry, telemetry.metrics_listen)
             try:
                 self.metrics_port = exporter.start()

@@ -23,7 +23,7 @@ from drivers.printer.sample import test_page
 from drivers.printer.types import ReceiptPrinter
 from kiosk.platform.client import PlatformClient
 from kiosk.platform.errors import PlatformFailure
-from kiosk.telemetry.metrics import failure_code
+from kiosk.telemetry.labels import failure_code
 
 PROBE_OPERATION = "getCatalogue"
 """The cheap call a network check makes (a conditional fetch: 304 when the copy is current)."""

@@ -12,11 +12,14 @@ import ipaddress
 import logging
 import threading
 from dataclasses import dataclass
-from wsgiref.simple_server import WSGIServer
-
-from prometheus_client import CollectorRegistry, start_http_server
+from typing import TYPE_CHECKING
 
 from drivers.config import ConfigError
+
+if TYPE_CHECKING:  # the settings parse the address before home shows; serving comes later
+    from wsgiref.simple_server import WSGIServer
+
+    from prometheus_client import CollectorRegistry
 
 log = logging.getLogger(__name__)
 
@@ -61,6 +64,8 @@ class MetricsExporter:
     def start(self) -> int:
         """Start serving; returns the bound port (useful with port 0). Raises ``OSError``
         when the address cannot be bound."""
+        from prometheus_client import start_http_server
+
         self._server, self._thread = start_http_server(
             self._address.port, self._address.host, self._registry
         )

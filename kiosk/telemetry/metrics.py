@@ -7,16 +7,15 @@ classes, states, operation ids, problem codes, matter codes — never anything o
 a label value that is not a plain code is replaced by ``other``.
 
 All metrics live in the :class:`KioskMetrics`' own registry (not the process-global one),
-so tests and two kiosks in one process do not collide.
+so tests and two kiosks in one process do not collide. The labels' rules and the session
+outcomes are in :mod:`kiosk.telemetry.labels` (no ``prometheus_client``).
 """
 
 from __future__ import annotations
 
-import re
 import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from enum import StrEnum
 
 from prometheus_client import CollectorRegistry, Counter, Histogram, Info
 from prometheus_client.core import GaugeMetricFamily, Metric
@@ -25,47 +24,10 @@ from prometheus_client.registry import Collector
 from drivers.base import DeviceState, MediaStatus
 from kiosk import __version__
 from kiosk.operations.status import Mode, StatusSources
-from kiosk.platform.errors import (
-    MalformedResponse,
-    PlatformError,
-    PlatformFailure,
-    PlatformUnreachable,
-)
+from kiosk.platform.errors import PlatformFailure
+from kiosk.telemetry.labels import OTHER, SessionOutcome, code_label, failure_code
 
-_CODE = re.compile(r"^[A-Za-z0-9_.-]{1,48}$")
-NO_MATTER = "none"
-OTHER = "other"
 LATENCY_BUCKETS = (0.05, 0.1, 0.25, 0.5, 1.0, 2.0, 5.0, 10.0, 30.0)
-
-
-class SessionOutcome(StrEnum):
-    """How a citizen session ended (the ``outcome`` label)."""
-
-    COMPLETED = "completed"
-    """The service was submitted, queued or finished."""
-    ABANDONED = "abandoned"
-    """The citizen left or cancelled, or the idle timeout ended it."""
-    FAILED = "failed"
-    """A device or the platform stopped the service."""
-
-
-def code_label(value: str, empty: str = NO_MATTER) -> str:
-    """``value`` as a label if it is a plain code, ``empty`` when blank, else ``other``."""
-    if not value:
-        return empty
-    return value if _CODE.match(value) else OTHER
-
-
-def failure_code(error: PlatformFailure) -> str:
-    """The ``code`` label of a failed platform call: the problem's code, or what kind of
-    failure it was when the platform did not answer with a problem."""
-    if isinstance(error, PlatformError):
-        return code_label(error.code, OTHER)
-    if isinstance(error, MalformedResponse):
-        return "malformed_response"
-    if isinstance(error, PlatformUnreachable) and error.tls:
-        return "tls"
-    return "unreachable"
 
 
 class PlatformCallMetrics:
@@ -169,9 +131,10 @@ class KioskMetrics:
         app_version: str = __version__,
         registry: CollectorRegistry | None = None,
         monotonic: Callable[[], float] = time.monotonic,
+        started_at: float | None = None,
     ) -> None:
         self.registry = registry or CollectorRegistry()
-        started = monotonic()
+        started = monotonic() if started_at is None else started_at
         self.registry.register(_StatusCollector(sources, lambda: monotonic() - started))
         Info("kiosk", "The kiosk's version and terminal id.", registry=self.registry).info(
             {"version": app_version, "terminal_id": terminal_id}
