@@ -49,8 +49,6 @@ from kiosk.flow.machine import FlowMachine
 from kiosk.outbox.store import OutboxStore
 from kiosk.receipts.documents import Hall
 from kiosk.workers import Workers
-from simulation.devices import build_control_api
-from simulation.server import ControlServer
 from ui.bridge.automation import UiAutomation, register_routes
 from ui.bridge.branding_vm import look_of
 from ui.bridge.capture_vm import CaptureViewModel
@@ -63,6 +61,7 @@ if TYPE_CHECKING:
     from entry.backend import Backend
     from kiosk.identity.face_capture import FaceCaptureRun
     from kiosk.platform.models import Verification
+    from simulation.server import ControlServer
 
 log = logging.getLogger(__name__)
 
@@ -143,6 +142,8 @@ class KioskApp:
         self.machine = FlowMachine(clock=clock, devices=initial)
         self.control: ControlServer | None = None
         if self.devices.simulated:
+            from simulation.devices import build_control_api  # http.server: simulated only
+
             port = config.simulation.control_port if options.control_port is None else (
                 options.control_port
             )

@@ -36,12 +36,12 @@ from kiosk.platform.errors import PlatformError, PlatformFailure
 from kiosk.platform.models import Verification
 from kiosk.receipts.documents import Hall
 from kiosk.workers import Workers
-from simulation.server import BadRequest, ControlServer, JsonBody
 from ui.bridge.appointment_vm import AppointmentViewModel
 from ui.receipt_text import appointment_slip_wording
 
 if TYPE_CHECKING:
     from entry.backend import Backend
+    from simulation.server import ControlServer, JsonBody
 
 log = logging.getLogger(__name__)
 
@@ -124,6 +124,7 @@ class AppointmentDesk:
     def mount_routes(self, control: ControlServer) -> None:
         """Mount ``POST /sim/appointments/fill-chosen`` (the dev dock's 占满所选时段): the
         simulated platform books every place left of the slot chosen on screen."""
+        from simulation.server import BadRequest  # the control API: simulated kiosks only
 
         def chosen() -> str:
             booking = self._draft()

@@ -10,12 +10,12 @@ import pytest
 
 BEFORE_FIRST_FRAME_NOT = (
     "jsonschema", "yaml", "referencing", "pypinyin", "cv2", "numpy", "requests", "urllib3",
-    "qrcode", "PIL", "cryptography", "prometheus_client",
+    "qrcode", "PIL", "cryptography", "prometheus_client", "http.server",
 )
 """Validation, pinyin, image processing, HTTP, PDF rendering, encryption and metrics: none is
 needed to show home or the catalogue (the platform's transport and the metrics are built by
 the start-up worker after the first frame, PDFs are rendered in workers, the outbox's cipher
-is built on first use)."""
+is built on first use; the control API's HTTP server only for simulated devices)."""
 WITH_A_REMOTE_PLATFORM_NOT = ("pypinyin", "platform_sim")
 """The simulated platform and its pinyin dictionaries (~60 MiB) when the platform is real."""
 
