@@ -19,7 +19,7 @@ from PySide6.QtGui import QImage
 
 from drivers.camera.document import Corners
 from drivers.camera.types import Image
-from kiosk.flow.states import State
+from kiosk.flow.phases.capture import CAPTURE_STATES
 from kiosk.flow.view import FlowView
 from kiosk.materials.capture import PageCapture
 from ui import text
@@ -106,7 +106,7 @@ class CaptureViewModel(QObject):
         if seen == self._seen:
             return
         self._seen = seen
-        if view.state is State.APPLY_CAPTURE:
+        if view.state in CAPTURE_STATES:
             pages = self._pages().pages
             if pages:
                 self.page.set_frame(QImage.fromData(bytes(pages[-1].jpeg)))
