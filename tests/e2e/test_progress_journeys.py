@@ -188,6 +188,7 @@ def test_a_deferred_material_is_captured_with_the_document_camera_and_uploaded(
     kiosk.intent("capture_shoot")
     kiosk.qtbot.waitUntil(lambda: len(kiosk.app.machine.session.capture.pages) == 1,
                           timeout=15000)
+    assert kiosk.app.capture_vm.page.has_frame(), "the page taken is shown"
     kiosk.intent("apply_next")
     kiosk.wait_screen("correction_material")
     [upload] = [f.sha256 for f in kiosk.app.machine.session.application.uploads()]
