@@ -19,18 +19,16 @@ from typing import TYPE_CHECKING
 
 from drivers.a4_printer.types import A4Printer
 from drivers.base import DeviceClass
-from drivers.camera.types import FrameSource
-from kiosk.documents.pdf import render_pdf
 from kiosk.maintenance.checks import CheckResult
-from kiosk.maintenance.preview import PreviewRun
-from kiosk.maintenance.selftests import check_document_camera, print_a4_test_page
 from kiosk.platform.models import ResultDocument
 from ui import text
 from ui.bridge.maintenance_vm import MaintenanceViewModel
 from ui.receipt_text import pdf_wording
 
 if TYPE_CHECKING:
+    from drivers.camera.types import FrameSource
     from entry.app import KioskApp
+    from kiosk.maintenance.preview import PreviewRun
 
 log = logging.getLogger(__name__)
 
@@ -45,6 +43,8 @@ Done = Callable[[str, str, CheckResult], None]
 
 def a4_test_page_pdf(model: str, terminal_id: str, hall_name: str) -> bytes:
     """The A4 test page as a PDF (worker thread, once the QGuiApplication exists)."""
+    from kiosk.documents.pdf import render_pdf  # qrcode and PIL load with the first test page
+
     title, lines = text.a4_test_page(model, terminal_id)
     document = ResultDocument(title, lines)
     return render_pdf(document, hall_name, datetime.now().astimezone(), pdf_wording()).pdf
@@ -80,13 +80,24 @@ class SelfTests:
         model = printer.capabilities.model
 
         def check() -> CheckResult:
+            from kiosk.maintenance.selftests import print_a4_test_page
+
             pdf = a4_test_page_pdf(model, terminal.terminal_id, terminal.hall_name)
             return print_a4_test_page(printer, pdf)
 
         self._work("test_print_a4", target, check)
 
+    def _camera(self, device_class: DeviceClass) -> FrameSource | None:
+        """The camera of ``device_class`` when it gives frames (OpenCV and numpy load with the
+        first camera self-test or preview, never before home's first frame)."""
+        from drivers.camera.types import FrameSource
+
+        return self._app.devices.device_as(device_class, FrameSource)
+
     def _test_document_camera(self, target: str) -> None:
-        camera = self._app.devices.device_as(DeviceClass.DOCUMENT_CAMERA, FrameSource)
+        from kiosk.maintenance.selftests import check_document_camera
+
+        camera = self._camera(DeviceClass.DOCUMENT_CAMERA)
         if camera is None:
             self._done("test_document_camera", target, CheckResult(False, "no_device", target))
             return
@@ -99,7 +110,7 @@ class SelfTests:
         except ValueError:
             device_class = None
         camera = (
-            self._app.devices.device_as(device_class, FrameSource)
+            self._camera(device_class)
             if device_class in PREVIEW_CAMERAS and device_class is not None
             else None
         )
@@ -107,6 +118,7 @@ class SelfTests:
             self._done("preview", target, CheckResult(False, "no_device", target))
             return
         # OpenCV's preview helpers load with the first preview, never before home shows.
+        from kiosk.maintenance.preview import PreviewRun
         from ui.bridge.camera_preview import MaintenancePreview
 
         shown = MaintenancePreview(self._app.ui.frames, self._view_model, self._app.workers.post)

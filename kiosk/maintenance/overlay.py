@@ -6,6 +6,8 @@ identity check's cascade), QR codes by zxing-cpp (as the camera scanner reads th
 by :func:`drivers.camera.document.find_page` (as materials are captured). Coordinates are
 fractions of the frame's width and height, so the screen scales them to whatever size it
 shows the frame at. Detection is slow (tens of milliseconds): run it off the GUI thread.
+The shapes are plain values; OpenCV, numpy and zxing-cpp load with the first detector (the
+maintenance view-model imports the shapes before home's first frame).
 """
 
 from __future__ import annotations
@@ -13,15 +15,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
-import cv2
-import numpy as np
-import zxingcpp
-
-from drivers.camera.document import find_page
-from drivers.camera.face import FaceCapturer
-from drivers.camera.types import Image
-from drivers.scanner.camera_scan import QR_ONLY
+if TYPE_CHECKING:
+    from drivers.camera.face import FaceCapturer
+    from drivers.camera.types import Image
 
 Point = tuple[float, float]
 
@@ -67,10 +65,19 @@ class OverlayDetector:
     not shared safely)."""
 
     def __init__(self, faces: FaceCapturer | None = None) -> None:
+        from drivers.camera.face import FaceCapturer
+
         self._faces = faces or FaceCapturer()
 
     def detect(self, image: Image) -> Overlay:
         """The shapes found in ``image``."""
+        import cv2
+        import numpy as np
+        import zxingcpp
+
+        from drivers.camera.document import find_page
+        from drivers.scanner.camera_scan import QR_ONLY
+
         height, width = image.shape[:2]
         gray = image if image.ndim == 2 else np.asarray(
             cv2.cvtColor(image, cv2.COLOR_BGR2GRAY), np.uint8

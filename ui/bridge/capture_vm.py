@@ -11,20 +11,20 @@ builds it after home's first frame.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-import cv2
-import numpy as np
 from PySide6.QtCore import Property, QObject, Signal, Slot
 from PySide6.QtGui import QImage
 
-from drivers.camera.document import Corners
-from drivers.camera.types import Image
 from kiosk.flow.phases.capture import CAPTURE_STATES
 from kiosk.flow.view import FlowView
 from kiosk.materials.capture import PageCapture
 from ui import text
-from ui.bridge.camera_preview import PREVIEW_WIDTH, preview_image
 from ui.bridge.images import CameraFrameProvider
+
+if TYPE_CHECKING:  # OpenCV and numpy load with the first frame, not before home's
+    from drivers.camera.document import Corners
+    from drivers.camera.types import Image
 
 DOCUMENT_PROVIDER = "document"
 """The image provider of the live document view."""
@@ -38,7 +38,12 @@ PagesSource = Callable[[], PageCapture]
 
 
 def outlined(image: Image, corners: Corners | None) -> QImage:
-    """A preview-sized RGB copy of the frame with the detected page outlined."""
+    """A preview-sized RGB copy of the frame with the detected page outlined (capture thread)."""
+    import cv2
+    import numpy as np
+
+    from ui.bridge.camera_preview import PREVIEW_WIDTH, preview_image
+
     if corners is None:
         return preview_image(image)
     scale = PREVIEW_WIDTH / image.shape[1]
