@@ -787,6 +787,11 @@ _CORRECTION_CONSENT: tuple[Step, ...] = (
 _CORRECTION_MATERIAL: tuple[Step, ...] = (
     *_CORRECTION_CONSENT, _intent("consent"), _screen("correction_material"),
 )
+_CORRECTION_CAPTURE: tuple[Step, ...] = (
+    *_CORRECTION_MATERIAL, _intent("apply_capture"), _screen("correction_capture"),
+    _page_in_view, _intent("capture_shoot"), _pages_taken(1),
+)
+"""拍摄材料 in a correction: the deferred material's first page taken."""
 PROGRESS_ROUTES: dict[str, tuple[Step, ...]] = {
     "progress_scan": _PROGRESS_SCAN,
     "progress_foreign_code": (*_PROGRESS_SCAN, _scan("https://qr.alipay.com/bax01234"),
@@ -802,6 +807,9 @@ PROGRESS_ROUTES: dict[str, tuple[Step, ...]] = {
                         _screen("correction_card")),
     "correction_face_consent": _CORRECTION_CONSENT,
     "correction_material": _CORRECTION_MATERIAL,
+    "correction_capture": _CORRECTION_CAPTURE,
+    "correction_material_captured": (*_CORRECTION_CAPTURE, _intent("apply_next"),
+                                     _screen("correction_material")),
     "correction_done": (*_CORRECTION_MATERIAL, _intent("apply_commit"), _intent("apply_next"),
                         _screen("correction_done")),
 }

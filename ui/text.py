@@ -1566,3 +1566,11 @@ def reprint_accepted_on(at: datetime) -> str:
     shown = reprint_word("at_format").format(month=at.month, day=at.day, hour=at.hour,
                                              minute=at.minute)
     return reprint_word("accepted_on").format(at=shown)
+
+
+# --- corrections: capturing a material (补齐补正 · 拍摄材料) ------------------------------------
+
+_SCREENS = {
+    **_SCREENS,
+    State.CORRECTION_CAPTURE: _SCREENS[State.APPLY_CAPTURE],
+}

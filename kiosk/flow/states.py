@@ -95,6 +95,7 @@ class State(StrEnum):
     CORRECTION_FACE_VERIFYING = "correction_face_verifying"
     CORRECTION_LOADING = "correction_loading"
     CORRECTION_MATERIAL = "correction_material"
+    CORRECTION_CAPTURE = "correction_capture"
     CORRECTION_SUBMITTING = "correction_submitting"
     CORRECTION_PRINTING = "correction_printing"
     CORRECTION_DONE = "correction_done"

@@ -211,6 +211,7 @@ TIMEOUTS: dict[State, StateTimeouts] = {
     State.CORRECTION_FACE_VERIFYING: StateTimeouts(limit_s=VERIFY_LIMIT_S),
     State.CORRECTION_LOADING: StateTimeouts(limit_s=APPLY_LOAD_LIMIT_S),
     State.CORRECTION_MATERIAL: _READING,
+    State.CORRECTION_CAPTURE: _READING,
     State.CORRECTION_SUBMITTING: StateTimeouts(limit_s=SUBMIT_LIMIT_S),
     State.CORRECTION_PRINTING: StateTimeouts(limit_s=RECEIPT_PRINT_LIMIT_S),
     State.CORRECTION_DONE: _INFO,

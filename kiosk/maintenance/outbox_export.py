@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from kiosk.catalogue.cache_file import atomic_write
+from kiosk.export_names import stamped_path
 from kiosk.outbox.store import OutboxStore
 
 EXPORTS_DIR_NAME = "exports"
@@ -31,9 +32,8 @@ class Exported:
 
 
 def export_path(data_dir: Path, moment: datetime) -> Path:
-    """The export file for ``moment`` (UTC, to the second)."""
-    stamp = moment.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
-    return data_dir / EXPORTS_DIR_NAME / f"outbox-{stamp}.json"
+    """A new export file for ``moment`` (never one written before)."""
+    return stamped_path(data_dir / EXPORTS_DIR_NAME, "outbox-", ".json", moment)
 
 
 def export_outbox(

@@ -37,6 +37,7 @@ from drivers.id_card.privacy import mask_name
 from kiosk.audit.log import log_files as audit_files
 from kiosk.catalogue.cache_file import atomic_write
 from kiosk.config import Config
+from kiosk.export_names import stamped_path
 from kiosk.masking import mask_phone, mask_text
 
 FORMAT = "gov-kiosk.log-bundle/1"
@@ -197,12 +198,6 @@ def _archive(members: Sequence[tuple[str, bytes]], moment: float) -> bytes:
     return buffer.getvalue()
 
 
-def bundle_path(exports_dir: Path, moment: datetime) -> Path:
-    """The bundle file for ``moment`` (UTC, to the second)."""
-    stamp = moment.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
-    return exports_dir / f"{BUNDLE_PREFIX}{stamp}{BUNDLE_SUFFIX}"
-
-
 def bundles(exports_dir: Path) -> list[Path]:
     """The log bundles in ``exports_dir``, oldest first."""
     if not exports_dir.is_dir():
@@ -255,7 +250,7 @@ def write_bundle(
         },
     }
     archive = _archive([("manifest.json", _json(manifest)), *members], time.time())
-    path = bundle_path(exports_dir, moment)
+    path = stamped_path(exports_dir, BUNDLE_PREFIX, BUNDLE_SUFFIX, moment)
     atomic_write(path, archive)
     for old in bundles(exports_dir)[:-keep] if keep > 0 else []:
         old.unlink(missing_ok=True)

@@ -1,9 +1,12 @@
 """End to end: 查询进度 and 补齐补正 with simulated devices and the simulated platform — the
 receipt's QR read back from the printer emulator, scanned, the application moved on with
-推进办件状态, its deferred material supplied, the card holder's list, and every bad code."""
+推进办件状态, its deferred material supplied (with a commitment, or captured with the
+document camera and uploaded), the card holder's list, and every bad code."""
 
 from __future__ import annotations
 
+import sqlite3
+from pathlib import Path
 from typing import Any
 
 from entry.apply import DEFAULT_PROGRESS_BASE
@@ -154,6 +157,51 @@ def test_receipt_qr_status_then_correction_after_advancing_then_card_list(kiosk:
     kiosk.wait_screen("progress_detail")
     assert _opened(kiosk).status == "in_review"
     assert _primary(kiosk) == ["action_finish"], "nothing awaits a correction now"
+
+
+def test_a_deferred_material_is_captured_with_the_document_camera_and_uploaded(
+    kiosk: Any, tmp_path: Path
+) -> None:
+    payload = _apply_deferring(kiosk)
+    _take_card_away(kiosk)
+    for _ in range(2):
+        assert _control(kiosk, "POST", "/sim/platform/advance")["advanced"] >= 1
+    kiosk.intent("home.progress")
+    kiosk.wait_screen("progress_scan")
+    _scan(kiosk, payload)
+    kiosk.wait_screen("progress_detail", 20000)
+    application = _opened(kiosk)
+    assert application.status == "correction_required"
+    kiosk.intent("progress_correct")
+    kiosk.wait_screen("correction_card")
+    _control(kiosk, "POST", "/sim/id-card", {"fixture": "resident"})
+    kiosk.wait_screen("correction_face_consent")
+    kiosk.intent("consent")
+    kiosk.wait_screen("correction_material", 30000)
+    assert kiosk.app.ui.apply.material["canCapture"]
+
+    # 拍摄材料: the document camera's page becomes the material's scan.
+    _control(kiosk, "POST", "/sim/document-camera", {"source": "document"})
+    kiosk.intent("apply_capture")
+    kiosk.wait_screen("correction_capture")
+    kiosk.qtbot.waitUntil(lambda: bool(kiosk.app.capture_vm.pageInView), timeout=15000)
+    kiosk.intent("capture_shoot")
+    kiosk.qtbot.waitUntil(lambda: len(kiosk.app.machine.session.capture.pages) == 1,
+                          timeout=15000)
+    assert kiosk.app.capture_vm.page.has_frame(), "the page taken is shown"
+    kiosk.intent("apply_next")
+    kiosk.wait_screen("correction_material")
+    [upload] = [f.sha256 for f in kiosk.app.machine.session.application.uploads()]
+    assert kiosk.app.machine.session.capture.pages == (), "the capture's pages are zeroed"
+    kiosk.intent("apply_next")
+    kiosk.wait_screen("correction_done", 30000)
+
+    with sqlite3.connect(tmp_path / "platform-sim" / "platform.sqlite3") as db:
+        stored = {row[0] for row in db.execute("SELECT sha256 FROM uploads")}
+    assert upload in stored, "the page was PUT to /uploads/{sha256} before the correction"
+    number, code = application.application_no, application.query_code
+    now = kiosk.app.backend.client.get_application(number, code)
+    assert now.status == "in_review" and now.deferred_materials == ()
 
 
 def test_every_bad_code_says_what_it_was_and_nothing_is_lost(kiosk: Any) -> None:

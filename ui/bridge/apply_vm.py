@@ -139,7 +139,7 @@ class ApplyViewModel(QObject):
         draft = self._draft()
         if draft is None:
             return ""
-        materials = ("apply_material", "correction_material", "apply_capture")
+        materials = ("apply_material", "correction_material", "apply_capture", "correction_capture")
         if self._seen and self._seen[0] in materials:
             return text.apply_word("material").format(
                 index=draft.material + 1, count=len(draft.plan.specs)

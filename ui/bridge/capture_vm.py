@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Property, QObject, Signal, Slot
 from PySide6.QtGui import QImage
 
-from kiosk.flow.states import State
+from kiosk.flow.phases.capture import CAPTURE_STATES
 from kiosk.flow.view import FlowView
 from kiosk.materials.capture import PageCapture
 from ui import text
@@ -92,7 +92,7 @@ class CaptureViewModel(QObject):
         if seen == self._seen:
             return
         self._seen = seen
-        if view.state is State.APPLY_CAPTURE:
+        if view.state in CAPTURE_STATES:
             pages = self._pages().pages
             if pages:
                 self.page.set_frame(QImage.fromData(bytes(pages[-1].jpeg)))

@@ -59,6 +59,16 @@ FACE_CONSENT_SCREEN = ScreenSpec(
     actions=(Action("consent", Label.CONSENT, primary=True), Action("decline", Label.DECLINE)),
 )
 
+CAPTURE_SCREEN = ScreenSpec(
+    "DocumentCaptureScreen.qml",
+    actions=(
+        Action("capture_retake", Label.CAPTURE_RETAKE),
+        Action("capture_shoot", Label.CAPTURE_SHOOT, primary=True),
+        Action("apply_next", Label.CAPTURE_DONE),
+    ),
+)
+"""拍摄材料, when applying and in a correction."""
+
 _OTHER_CERTIFICATE = Action("home.certificate_print", Label.OTHER_CERTIFICATE)
 CERTIFICATE_SCREENS: dict[State, ScreenSpec] = {
     State.CERTIFICATE_LIST: ScreenSpec("CertificateListScreen.qml"),
@@ -193,6 +203,7 @@ PROGRESS_SCREENS: dict[State, ScreenSpec] = {
     State.CORRECTION_MATERIAL: ScreenSpec(
         "ApplyMaterialScreen.qml", actions=(Action("apply_next", Label.APPLY_NEXT, primary=True),)
     ),
+    State.CORRECTION_CAPTURE: CAPTURE_SCREEN,
     State.CORRECTION_SUBMITTING: ScreenSpec("BusyScreen.qml", nav=False, back=False),
     State.CORRECTION_PRINTING: ScreenSpec("BusyScreen.qml", nav=False, back=False),
     State.CORRECTION_DONE: ScreenSpec(
@@ -261,14 +272,7 @@ SCREENS: dict[State, ScreenSpec] = {
     State.APPLY_MATERIAL: ScreenSpec(
         "ApplyMaterialScreen.qml", actions=(Action("apply_next", Label.APPLY_NEXT, primary=True),)
     ),
-    State.APPLY_CAPTURE: ScreenSpec(
-        "DocumentCaptureScreen.qml",
-        actions=(
-            Action("capture_retake", Label.CAPTURE_RETAKE),
-            Action("capture_shoot", Label.CAPTURE_SHOOT, primary=True),
-            Action("apply_next", Label.CAPTURE_DONE),
-        ),
-    ),
+    State.APPLY_CAPTURE: CAPTURE_SCREEN,
     State.REPRINT_CARD: ScreenSpec("IdentityCardScreen.qml"),
     State.REPRINT_VERIFYING: ScreenSpec("BusyScreen.qml", back=False),
     State.REPRINT_LOADING: ScreenSpec("BusyScreen.qml", back=False),

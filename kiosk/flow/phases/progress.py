@@ -11,7 +11,8 @@ deferred materials and their deadline, and ends the query with 完成.
 An application awaiting a correction, or with deferred materials still missing, offers
 补齐补正: identity first as the matter asks (the card at least, the face too when the matter's
 identity is ``id_card_and_face``), then the materials on the apply phase's material screen
-(e-licence matched, commitment; never deferred again), then submitCorrection through the
+(e-licence matched, commitment, 拍摄材料 with the document camera as in
+:mod:`kiosk.flow.phases.capture`; never deferred again), then submitCorrection through the
 write-ahead outbox and a receipt; ``correction_done`` ends it with 完成. Anything refused or
 unanswered comes back to the application with the reason; leaving the correction forgets
 its draft.
@@ -33,6 +34,7 @@ from kiosk.flow.effects import (
     StopFaceCapture,
     StopQrScanning,
 )
+from kiosk.flow.phases.capture import CORRECTION_CAPTURE, FROM_CORRECTION_MATERIAL
 from kiosk.flow.phases.evaluation import evaluate_after, served_correction, served_query
 from kiosk.flow.progress_actions import CardUse, CorrectionNext, CorrectionRoute, DetailBack
 from kiosk.flow.states import Phase, Reason, State
@@ -57,6 +59,7 @@ CORRECTION = Node(
         Node(S.CORRECTION_FACE_VERIFYING, exit=(a.cancel_request, a.drop_face)),
         Node(S.CORRECTION_LOADING, exit=a.cancel_request),
         S.CORRECTION_MATERIAL,
+        CORRECTION_CAPTURE,
         Node(S.CORRECTION_SUBMITTING, exit=a.cancel_request),
         Node(S.CORRECTION_PRINTING, entry=p.print_correction_receipt, exit=a.cancel_request),
         evaluate_after(S.CORRECTION_DONE, served_correction),
@@ -110,6 +113,7 @@ CORRECTION = Node(
         Row(S.CORRECTION_LOADING, on=ev.Back, to=S.PROGRESS_DETAIL),
         Row(S.CORRECTION_MATERIAL, on=ev.Commit, do=apply.commit_material, to=STAY),
         Row(S.CORRECTION_MATERIAL, on=ev.ChooseAgain, do=apply.undo_material, to=STAY),
+        FROM_CORRECTION_MATERIAL,
         Row(S.CORRECTION_MATERIAL, on=ev.NextStep,
             when=p.correction_next.is_(CorrectionNext.NEXT_MATERIAL), do=apply.next_material,
             to=STAY),

@@ -25,7 +25,7 @@ def test_export_holds_pending_and_dead_letters_still_sealed(tmp_path: Path) -> N
     exported = export_outbox(store, tmp_path, "KIOSK-1", now=lambda: MOMENT)
     store.close()
 
-    assert exported.path == tmp_path / "exports" / "outbox-20250301T083005Z.json"
+    assert exported.path == tmp_path / "exports" / "outbox-20250301T083005.000Z.json"
     assert (exported.pending, exported.dead_letters) == (1, 1)
     raw = exported.path.read_bytes()
     assert b"110101199003074514" not in raw

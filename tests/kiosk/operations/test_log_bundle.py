@@ -129,8 +129,16 @@ def test_only_the_newest_bundles_are_kept(tmp_path: Path) -> None:
         write_bundle(sources, tmp_path / "exports", "KIOSK-0001", "t", keep=2,
                      now=lambda m=moment: m)
     assert [p.name for p in bundles(tmp_path / "exports")] == [
-        "logs-20261130T080200Z.tar.gz", "logs-20261130T080300Z.tar.gz"
+        "logs-20261130T080200.000Z.tar.gz", "logs-20261130T080300.000Z.tar.gz"
     ]
+
+
+def test_a_second_bundle_in_the_same_moment_is_kept_beside_the_first(tmp_path: Path) -> None:
+    sources = _sources(tmp_path, [_record("x")])
+    first = write_bundle(sources, tmp_path / "exports", "KIOSK-0001", "t", now=lambda: AT)
+    second = write_bundle(sources, tmp_path / "exports", "KIOSK-0001", "t", now=lambda: AT)
+    assert first.path != second.path and first.path.exists() and second.path.exists()
+    assert bundles(tmp_path / "exports") == [first.path, second.path]
 
 
 def test_the_config_summary_holds_no_secret(tmp_path: Path) -> None:
