@@ -13,6 +13,7 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from drivers.camera.types import FrameSource
 from drivers.manager import DeviceManager
 from kiosk.flow import effects as fx
 from kiosk.flow import events as ev
@@ -30,8 +31,6 @@ Dispatch = Callable[[ev.Event], None]
 
 def capture_camera(devices: DeviceManager) -> FrameSource | None:
     """The document camera, else the face camera, that gives frames (None without one)."""
-    from drivers.camera.types import FrameSource
-
     for device in CAPTURE_CAMERAS:
         camera = devices.device_as(device, FrameSource)
         if camera is not None and camera.status.usable:
@@ -72,8 +71,6 @@ class DocumentCaptureDesk:
         if camera is None:
             self._dispatch(ev.DocumentCameraFailed())
             return
-        from kiosk.materials.capture_run import DocumentCaptureListener, DocumentCaptureRun
-
         listener = DocumentCaptureListener(
             preview=self._vm.show,
             guidance=self._vm.set_guidance,

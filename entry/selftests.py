@@ -28,7 +28,6 @@ from ui.bridge.maintenance_vm import MaintenanceViewModel
 from ui.receipt_text import pdf_wording
 
 if TYPE_CHECKING:
-    from drivers.camera.types import FrameSource
     from entry.app import KioskApp
     from kiosk.maintenance.preview import PreviewRun
 
@@ -89,17 +88,8 @@ class SelfTests:
 
         self._work("test_print_a4", target, check)
 
-    def _camera(self, device_class: DeviceClass) -> FrameSource | None:
-        """The camera of ``device_class`` when it gives frames (OpenCV and numpy load with the
-        first camera self-test or preview, never before home's first frame)."""
-        from drivers.camera.types import FrameSource
-
-        return self._app.devices.device_as(device_class, FrameSource)
-
     def _test_document_camera(self, target: str) -> None:
-        from kiosk.maintenance.selftests import check_document_camera
-
-        camera = self._camera(DeviceClass.DOCUMENT_CAMERA)
+        camera = self._app.devices.device_as(DeviceClass.DOCUMENT_CAMERA, FrameSource)
         if camera is None:
             self._done("test_document_camera", target, CheckResult(False, "no_device", target))
             return
@@ -118,7 +108,7 @@ class SelfTests:
         except ValueError:
             device_class = None
         camera = (
-            self._camera(device_class)
+            self._app.devices.device_as(device_class, FrameSource)
             if device_class in PREVIEW_CAMERAS and device_class is not None
             else None
         )

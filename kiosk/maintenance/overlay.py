@@ -35,19 +35,10 @@ class OverlayDetector:
     not shared safely)."""
 
     def __init__(self, faces: FaceCapturer | None = None) -> None:
-        from drivers.camera.face import FaceCapturer
-
         self._faces = faces or FaceCapturer()
 
     def detect(self, image: Image) -> Overlay:
         """The shapes found in ``image``."""
-        import cv2
-        import numpy as np
-        import zxingcpp
-
-        from drivers.camera.document import find_page
-        from drivers.scanner.camera_scan import QR_ONLY
-
         height, width = image.shape[:2]
         gray = image if image.ndim == 2 else np.asarray(
             cv2.cvtColor(image, cv2.COLOR_BGR2GRAY), np.uint8
