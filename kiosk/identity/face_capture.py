@@ -14,7 +14,6 @@ only draws frames and words.
 from __future__ import annotations
 
 import logging
-import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -22,6 +21,7 @@ from functools import partial
 
 from drivers.camera.face import FaceCapturer, FaceGuidance
 from drivers.camera.types import FrameSource, Image
+from kiosk.camera_run import CameraRun
 from kiosk.flow.timeouts import FACE_FRAME_INTERVAL_S, FACE_FRAME_WAIT_S, FACE_NO_FRAME_LIMIT_S
 
 log = logging.getLogger(__name__)
@@ -42,7 +42,7 @@ class FaceCaptureListener:
     failed: Callable[[], None]
 
 
-class FaceCaptureRun:
+class FaceCaptureRun(CameraRun):
     """One face-capture run; :meth:`stop` ends it (idempotent)."""
 
     def __init__(
@@ -52,25 +52,11 @@ class FaceCaptureRun:
         post: Post,
         capturer: Callable[[], FaceCapturer] = FaceCapturer,
     ) -> None:
+        super().__init__("face-capture")
         self._camera = camera
         self._listener = listener
         self._post = post
         self._capturer = capturer
-        self._stopping = threading.Event()
-        self._thread = threading.Thread(target=self._run, name="face-capture", daemon=True)
-
-    def start(self) -> None:
-        """Start capturing."""
-        self._thread.start()
-
-    def stop(self) -> None:
-        """Stop capturing; nothing more is posted after the current frame."""
-        self._stopping.set()
-
-    def join(self, timeout_s: float) -> bool:
-        """Wait for the capture thread to end; True when it has."""
-        self._thread.join(timeout_s)
-        return not self._thread.is_alive()
 
     def _post_if_running(self, call: Callable[[], None]) -> None:
         if not self._stopping.is_set():

@@ -12,11 +12,11 @@ camera.
 from __future__ import annotations
 
 import logging
-import threading
 import time
 from collections.abc import Callable
 
 from drivers.camera.types import FrameSource, Image
+from kiosk.camera_run import CameraRun
 from kiosk.flow.timeouts import PREVIEW_FRAME_WAIT_S, PREVIEW_INTERVAL_S, PREVIEW_NO_FRAME_LIMIT_S
 from kiosk.maintenance.overlay import OverlayDetector
 from kiosk.maintenance.overlay_shapes import Overlay
@@ -26,7 +26,7 @@ log = logging.getLogger(__name__)
 Show = Callable[[Image, Overlay], None]
 
 
-class PreviewRun:
+class PreviewRun(CameraRun):
     """One camera's preview; :meth:`stop` ends it (idempotent)."""
 
     def __init__(
@@ -36,25 +36,11 @@ class PreviewRun:
         show_missing: Callable[[], None],
         detector: Callable[[], OverlayDetector] = OverlayDetector,
     ) -> None:
+        super().__init__("maintenance-preview")
         self._camera = camera
         self._show = show
         self._show_missing = show_missing
         self._detector = detector
-        self._stopping = threading.Event()
-        self._thread = threading.Thread(target=self._run, name="maintenance-preview", daemon=True)
-
-    def start(self) -> None:
-        """Start previewing."""
-        self._thread.start()
-
-    def stop(self) -> None:
-        """Stop; nothing more is shown after the current frame."""
-        self._stopping.set()
-
-    def join(self, timeout_s: float) -> bool:
-        """Wait for the preview thread to end; True when it has."""
-        self._thread.join(timeout_s)
-        return not self._thread.is_alive()
 
     def _run(self) -> None:
         try:

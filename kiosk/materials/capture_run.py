@@ -13,7 +13,6 @@ camera delivers no frame for ``DOCUMENT_NO_FRAME_LIMIT_S``, ``failed`` is posted
 from __future__ import annotations
 
 import logging
-import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -24,6 +23,7 @@ from drivers.camera.jpeg import encode_jpeg_buffer
 from drivers.camera.quality import QualitySettings, assess_document, touches_edge
 from drivers.camera.quality_issue import QualityIssue
 from drivers.camera.types import FrameSource, Image
+from kiosk.camera_run import CameraRun
 from kiosk.flow.timeouts import (
     DOCUMENT_FRAME_INTERVAL_S,
     DOCUMENT_FRAME_WAIT_S,
@@ -73,7 +73,7 @@ def take_page(frame: Image, settings: QualitySettings | None = None) -> TakenPag
     return TakenPage(encode_jpeg_buffer(capture.page), report.issues)
 
 
-class DocumentCaptureRun:
+class DocumentCaptureRun(CameraRun):
     """One live document view; :meth:`stop` ends it (idempotent)."""
 
     def __init__(
@@ -83,25 +83,11 @@ class DocumentCaptureRun:
         post: Post,
         settings: QualitySettings | None = None,
     ) -> None:
+        super().__init__("document-capture")
         self._camera = camera
         self._listener = listener
         self._post = post
         self._settings = settings or QualitySettings()
-        self._stopping = threading.Event()
-        self._thread = threading.Thread(target=self._run, name="document-capture", daemon=True)
-
-    def start(self) -> None:
-        """Start reading frames."""
-        self._thread.start()
-
-    def stop(self) -> None:
-        """Stop reading frames; nothing more is posted."""
-        self._stopping.set()
-
-    def join(self, timeout_s: float) -> bool:
-        """Wait for the capture thread to end; True when it has."""
-        self._thread.join(timeout_s)
-        return not self._thread.is_alive()
 
     def take(self) -> TakenPage | None:
         """拍摄: the page in the newest frame (worker thread); None without frame or page."""
