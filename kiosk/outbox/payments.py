@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.outbox.sealing import Sealer, load_or_create_key
-from kiosk.outbox.store import _unavailable
+from kiosk.outbox.store import locked_transaction, open_database
 from kiosk.platform.models import Payment, PaymentItem, PaymentStatus
 
 SCHEMA = """
@@ -127,15 +127,11 @@ class PaymentLedger:
     def __init__(
         self, path: Path, key_path: Path | None = None, clock: Callable[[], float] = time.time
     ) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        path.parent.mkdir(parents=True, exist_ok=True)  # the key lives beside the database
         self._sealer = Sealer(load_or_create_key(key_path or path.with_suffix(".key")))
         self._clock = clock
         self._lock = threading.Lock()
-        self._db = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute("PRAGMA synchronous=FULL")
-        self._db.execute("PRAGMA busy_timeout=10000")
-        self._db.executescript(SCHEMA)
+        self._db = open_database(path, SCHEMA)
 
     @classmethod
     def in_data_dir(cls, data_dir: Path) -> PaymentLedger:
@@ -149,18 +145,8 @@ class PaymentLedger:
 
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
-        with self._lock:
-            try:
-                self._db.execute("BEGIN IMMEDIATE")
-                try:
-                    yield self._db
-                    self._db.execute("COMMIT")
-                except BaseException:
-                    if self._db.in_transaction:
-                        self._db.execute("ROLLBACK")
-                    raise
-            except sqlite3.DatabaseError as exc:
-                raise _unavailable(exc) from None
+        with locked_transaction(self._db, self._lock) as db:
+            yield db
 
     # --- orders -----------------------------------------------------------------------------
 

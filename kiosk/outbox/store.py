@@ -103,6 +103,43 @@ def _unavailable(exc: sqlite3.DatabaseError) -> OutboxUnavailable:
     return OutboxUnavailable(STORAGE_FULL if full else STORAGE_UNAVAILABLE, str(exc))
 
 
+def open_database(path: Path, schema: str) -> sqlite3.Connection:
+    """The outbox database at ``path`` (its folder created), as every user of it opens it:
+    WAL, ``synchronous=FULL``, a 10 s busy timeout, usable from any thread, ``schema`` applied."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    db = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    db.execute("PRAGMA journal_mode=WAL")
+    db.execute("PRAGMA synchronous=FULL")
+    db.execute("PRAGMA busy_timeout=10000")
+    db.executescript(schema)
+    return db
+
+
+@contextmanager
+def locked_transaction(
+    db: sqlite3.Connection,
+    lock: threading.Lock,
+    passthrough: tuple[type[sqlite3.DatabaseError], ...] = (),
+) -> Iterator[sqlite3.Connection]:
+    """One transaction on ``db`` under ``lock``; a storage failure becomes
+    :class:`OutboxUnavailable` after the whole transaction is rolled back (``passthrough``:
+    errors that are the caller's own, raised as they are)."""
+    with lock:
+        try:
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                yield db
+                db.execute("COMMIT")
+            except BaseException:
+                if db.in_transaction:  # SQLite may have rolled back already
+                    db.execute("ROLLBACK")
+                raise
+        except passthrough:
+            raise
+        except sqlite3.DatabaseError as exc:
+            raise _unavailable(exc) from None
+
+
 _SELECT_RECORDS = (
     "SELECT seq, record_id, local_ref, final, operation, path_params, content_type, "
     "idempotency_key, sealed, enqueued_at, attempts FROM outbox ORDER BY seq"
@@ -188,18 +225,14 @@ class OutboxStore:
         now: Callable[[], datetime] = datetime.now,
         clock: Callable[[], float] = time.time,
     ) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        path.parent.mkdir(parents=True, exist_ok=True)  # the key lives beside the database
         self.path = path
         self._sealer = Sealer(load_or_create_key(key_path or path.with_suffix(".key")))
         self._now = now
         self._clock = clock
         self._lock = threading.Lock()
         self._claimed: set[str] = set()
-        self._db = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute("PRAGMA synchronous=FULL")
-        self._db.execute("PRAGMA busy_timeout=10000")
-        self._db.executescript(SCHEMA)
+        self._db = open_database(path, SCHEMA)
 
     @classmethod
     def in_data_dir(cls, data_dir: Path) -> OutboxStore:
@@ -215,20 +248,8 @@ class OutboxStore:
     def _transaction(self) -> Iterator[sqlite3.Connection]:
         """One transaction under the lock; a storage failure becomes :class:`OutboxUnavailable`
         after the whole transaction is rolled back."""
-        with self._lock:
-            try:
-                self._db.execute("BEGIN IMMEDIATE")
-                try:
-                    yield self._db
-                    self._db.execute("COMMIT")
-                except BaseException:
-                    if self._db.in_transaction:  # SQLite may have rolled back already
-                        self._db.execute("ROLLBACK")
-                    raise
-            except _CALLERS_ERRORS:
-                raise
-            except sqlite3.DatabaseError as exc:
-                raise _unavailable(exc) from None
+        with locked_transaction(self._db, self._lock, _CALLERS_ERRORS) as db:
+            yield db
 
     def enqueue(self, records: Sequence[NewRecord], *, claimed: bool = False) -> str:
         """Queue ``records`` together, in order; the last is the one whose answer is the
