@@ -20,11 +20,13 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
-from pyipp.enums import IppOperation, IppTag
-from pyipp.exceptions import IPPParseError
-from pyipp.parser import parse
-from pyipp.serializer import construct_attribute
-
+from drivers.a4_printer.ipp_codec import (
+    IppOperation,
+    IPPParseError,
+    IppTag,
+    construct_attribute,
+    parse,
+)
 from drivers.tempfiles import private_dir
 
 log = logging.getLogger(__name__)

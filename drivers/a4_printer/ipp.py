@@ -15,11 +15,8 @@ from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 import requests
-from pyipp.enums import IppOperation
-from pyipp.exceptions import IPPParseError
-from pyipp.parser import parse
-from pyipp.serializer import encode_dict
 
+from drivers.a4_printer.ipp_codec import IppOperation, IPPParseError, encode_dict, parse
 from drivers.base import DeviceError
 
 IPP_PORT = 631

@@ -4,23 +4,31 @@ The database knows, per model, the paper width in dots, the columns of font A an
 character code table each ``ESC t n`` selects. The profile uses the first two for a configured
 ``model``; the emulator uses the code tables to decode single-byte text.
 
-``escpos.capabilities`` is imported on first use, not with this module: importing it calls
-``logging.basicConfig()``, which must not pre-empt the kiosk's own logging set-up.
+The database is python-escpos's ``capabilities.json`` (or the file named by
+``ESCPOS_CAPABILITIES_FILE``, as python-escpos reads it), read with :mod:`json` on first use.
+``escpos.capabilities`` itself is not imported: it parses the JSON with a YAML parser
+(~160 ms), calls ``logging.basicConfig()`` (which would pre-empt the kiosk's logging), leaves a
+new temporary directory in ``/tmp`` at every import and keeps the whole database (~9 MiB with
+PyYAML) for the life of the process. Only the configured models' entries are kept here.
 """
 
 from __future__ import annotations
 
 import codecs
+import json
 import logging
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import resources
 from typing import Any
 
 log = logging.getLogger(__name__)
 
 DEFAULT_MODEL = "default"
 FALLBACK_CODEC = "cp437"
+DATABASE_ENV = "ESCPOS_CAPABILITIES_FILE"
 
 
 class UnknownModelError(ValueError):
@@ -35,23 +43,45 @@ class ModelLayout:
     columns: int
 
 
-def _capabilities() -> dict[str, Any]:
-    from escpos import capabilities
-
-    data: dict[str, Any] = capabilities.CAPABILITIES
+def _database() -> dict[str, Any]:
+    """The whole capability database, read afresh (callers keep only what they need)."""
+    override = os.environ.get(DATABASE_ENV)
+    if override:
+        with open(override, encoding="utf-8") as file:
+            text = file.read()
+    else:
+        text = (resources.files("escpos") / "capabilities.json").read_text(encoding="utf-8")
+    data: dict[str, Any] = json.loads(text)
     return data
 
 
 def model_names() -> list[str]:
     """Every model the database describes."""
-    return sorted(_capabilities()["profiles"])
+    return sorted(_database()["profiles"])
+
+
+@dataclass(frozen=True)
+class _ModelEntry:
+    """One model's profile and the encodings its code pages name."""
+
+    profile: dict[str, Any]
+    encodings: dict[str, dict[str, Any]]
+
+
+@lru_cache(maxsize=8)
+def _model_entry(model: str) -> _ModelEntry:
+    database = _database()
+    profiles: dict[str, dict[str, Any]] = database["profiles"]
+    if model not in profiles:
+        raise UnknownModelError(f"printer model {model!r} is not in python-escpos's database")
+    profile = profiles[model]
+    names = set(profile.get("codePages", {}).values())
+    encodings = {n: e for n, e in database["encodings"].items() if n in names}
+    return _ModelEntry(profile, encodings)
 
 
 def _profile(model: str) -> dict[str, Any]:
-    profiles: dict[str, dict[str, Any]] = _capabilities()["profiles"]
-    if model not in profiles:
-        raise UnknownModelError(f"printer model {model!r} is not in python-escpos's database")
-    return profiles[model]
+    return _model_entry(model).profile
 
 
 def model_layout(model: str) -> ModelLayout | None:
@@ -76,7 +106,7 @@ Decoder = Callable[[bytes], str]
 def code_table_decoder(model: str, table: int) -> Decoder:
     """How bytes print under ``ESC t table`` on ``model``; unknown tables print as CP437."""
     name = code_pages(model).get(table)
-    encoding: dict[str, Any] = _capabilities()["encodings"].get(name or "", {})
+    encoding: dict[str, Any] = _model_entry(model).encodings.get(name or "", {})
     python_codec = encoding.get("python_encode")
     if isinstance(python_codec, str):
         try:

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 from drivers.base import DeviceClass
 from drivers.config import DeviceConfig
 from drivers.printer.interpreter import Paper, Parser
-from drivers.printer.models import code_table_decoder, model_names
+from drivers.printer.models import ModelLayout, code_table_decoder, model_layout, model_names
 from drivers.printer.settings import PrinterSettings
 
 
@@ -50,3 +56,41 @@ def test_paper_decodes_with_the_code_table_the_stream_selected() -> None:
 
 def test_katakana_table_given_as_data_decodes_through_it() -> None:
     assert code_table_decoder("RP-F10-58mm", 1)(b"\xb1") == "ｱ"
+
+
+def test_reading_a_model_leaves_no_temporary_directory_and_no_yaml(tmp_path: Path) -> None:
+    probe = (
+        "import sys\nfrom drivers.printer.models import model_layout\n"
+        "model_layout('TM-T20II')\n"
+        "print(sorted(m for m in ('escpos.capabilities', 'yaml') if m in sys.modules))"
+    )
+    env = {**os.environ, "TMPDIR": str(tmp_path)}
+    out = subprocess.run(
+        [sys.executable, "-c", probe],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+        env=env,
+    )
+    assert (out.stdout.strip(), list(tmp_path.iterdir())) == ("[]", [])
+
+
+def test_a_site_database_named_as_python_escpos_reads_it_is_used(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    database = {
+        "profiles": {
+            "SITE-80": {
+                "media": {"width": {"pixels": 640}},
+                "fonts": {"0": {"columns": 40}},
+                "codePages": {"0": "CP437"},
+            }
+        },
+        "encodings": {"CP437": {"python_encode": "cp437"}},
+    }
+    path = tmp_path / "capabilities.json"
+    path.write_text(json.dumps(database), encoding="utf-8")
+    monkeypatch.setenv("ESCPOS_CAPABILITIES_FILE", str(path))
+    assert model_names() == ["SITE-80"]
+    assert model_layout("SITE-80") == ModelLayout(640, 40)
