@@ -39,6 +39,7 @@ from entry.operations import Operations
 from entry.payment import PaidReceipts, PaymentEffects
 from entry.progress import ProgressEffects
 from entry.reprint import ReprintDesk
+from entry.settle import SettledScreen
 from kiosk.catalogue.cache_file import CatalogueFile
 from kiosk.catalogue.service import CatalogueService, CatalogueSnapshot
 from kiosk.config import Config
@@ -201,7 +202,9 @@ class KioskApp:
             self.ui.engine.addImageProvider(name, provider)
         self.ui.catalogue.set_devices(initial)
         self._backend: Future[Backend] = Future()
-        self._starting: Future[None] | None = None
+        self._starting: Future[Any] | None = None
+        """The start-up work running in a worker (reading the catalogue, then opening)."""
+        self._settle: SettledScreen | None = None
         self._started = False
         self._face: FaceCaptureRun | None = None
         self._reading_cards = False
@@ -290,13 +293,31 @@ class KioskApp:
         return self._backend.result(timeout=BACKEND_WAIT_S)
 
     def _start_backend(self) -> None:
-        """After the first frame of home: open the devices and start the platform in a worker,
-        so the window never waits for them; the flow hears of the devices when all are up."""
+        """After the first frame of home: read the catalogue on disk in a worker and show it,
+        then open the devices and start the platform in a worker, so the window never waits
+        for them; when the catalogue came from disk they wait for the screen to settle
+        (:mod:`entry.settle`: nothing on screen needs them yet, and their imports would slow
+        a citizen's first taps). The flow hears of the devices when all are up."""
         if self._starting is not None:
             return
 
+        def read_done(result: tuple[CatalogueFile, bool]) -> None:
+            catalogue_file, shown = result
+            if not shown:  # the citizen's list waits for the platform: start it now
+                self._open_backend(catalogue_file)
+                return
+            self._settle = SettledScreen(self.ui.window, lambda: self._open_backend(catalogue_file))
+            self._settle.watch()
+
+        # first the catalogue on disk: a tap on 办事 waits for it
+        self._starting = self.workers.submit(
+            self._read_disk_catalogue, read_done, self._start_failed
+        )
+
+    def _open_backend(self, catalogue_file: CatalogueFile) -> None:
+        """Open the devices and start the platform in a worker (the slow imports live here)."""
+
         def start() -> None:
-            catalogue_file = self._read_disk_catalogue()  # first: a tap on 办事 waits for it
             from entry import backend  # the slow imports, after home's first frame
 
             self.operations.prepare_metrics()
@@ -319,13 +340,15 @@ class KioskApp:
             gc.freeze()  # start-up's objects: see _publish
             self.refresh_catalogue()
 
-        def failed(error: BaseException) -> None:
-            log.error("start-up failed: %s: %s", type(error).__name__, error)
+        self._starting = self.workers.submit(start, done, self._start_failed)
 
-        self._starting = self.workers.submit(start, done, failed)
+    def _start_failed(self, error: BaseException) -> None:
+        log.error("start-up failed: %s: %s", type(error).__name__, error)
 
     def stop(self) -> None:
         """Stop everything this app started (waiting for a start-up still in progress)."""
+        if self._settle is not None:
+            self._settle.cancel()  # a start-up waiting for the screen never begins
         if self._starting is not None:
             with contextlib.suppress(Exception):
                 self._starting.result(timeout=BACKEND_STOP_WAIT_S)
@@ -349,19 +372,20 @@ class KioskApp:
 
     # --- catalogue ----------------------------------------------------------------------------
 
-    def _read_disk_catalogue(self) -> CatalogueFile:
+    def _read_disk_catalogue(self) -> tuple[CatalogueFile, bool]:
         """Read and index the catalogue on disk and show it at once (start-up worker, before
         the devices and the platform: a citizen who taps 办事 waits for this, not for them);
-        returns the file for the platform refresh."""
+        returns the file for the platform refresh and whether there was one to show."""
         catalogue_file = catalogue_disk.catalogue_file(self.config)
         try:
             snapshot = catalogue_disk.cached_snapshot(catalogue_file, self.config.services.matters)
         except Exception as error:  # the platform refresh still follows
             log.warning("catalogue on disk not read (%s)", type(error).__name__)
-            return catalogue_file
-        if snapshot is not None:
-            self.workers.post(lambda: self._show_disk_catalogue(snapshot))
-        return catalogue_file
+            return catalogue_file, False
+        if snapshot is None:
+            return catalogue_file, False
+        self.workers.post(lambda: self._show_disk_catalogue(snapshot))
+        return catalogue_file, True
 
     def _show_disk_catalogue(self, snapshot: CatalogueSnapshot) -> None:
         if not self.catalogue.snapshot.loaded:  # the platform's may have come first
