@@ -228,7 +228,9 @@ def leave_application(ctx: FlowContext, event: ev.Event) -> None:
 
 
 def resume_application(ctx: FlowContext, _event: ev.Event) -> None:
-    """The face verified: the held application is back, as the citizen left it."""
+    """The face verified: the held application is back, as the citizen left it (and, as on
+    opening it, the card may leave the reader now)."""
+    ctx.card_grace_deadline = None
     ctx.session.resume_application()
 
 

@@ -97,7 +97,7 @@ def _fill_and_submit(m: FlowMachine) -> fx.SubmitApplication:
     return submit
 
 
-def _refused_for_the_face(m: FlowMachine) -> tuple[fx.SubmitApplication, ApplicationDraft]:
+def refused_for_the_face(m: FlowMachine) -> tuple[fx.SubmitApplication, ApplicationDraft]:
     _card_verified(m)
     submit = _fill_and_submit(m)
     draft = m.session.application
@@ -127,7 +127,7 @@ def _forgotten(m: FlowMachine, draft: ApplicationDraft) -> None:
 def test_the_filled_application_survives_the_face_step_up_and_is_submitted_from_review(
     machine: FlowMachine,
 ) -> None:
-    first, draft = _refused_for_the_face(machine)
+    first, draft = refused_for_the_face(machine)
     assert machine.session.application is None, "off screen while the face is verified"
     assert machine.session.held_application is draft
     _face(machine)
@@ -151,6 +151,15 @@ def test_the_filled_application_survives_the_face_step_up_and_is_submitted_from_
     machine.dispatch(ev.ApplicationAccepted(second.request_id, (application,), "L-1"))
     assert machine.state is State.APPLY_PRINTING
     assert machine.session.held_application is None
+
+
+def test_the_card_may_leave_the_reader_once_back_on_review(machine: FlowMachine) -> None:
+    refused_for_the_face(machine)
+    machine.dispatch(ev.CardTakenAway())
+    assert machine.view.card_grace_remaining_s is not None
+    _face(machine)
+    assert machine.state is State.APPLY_REVIEW
+    assert machine.view.card_grace_remaining_s is None
 
 
 def _idle_out(m: FlowMachine, clock: FakeClock) -> None:
@@ -187,7 +196,7 @@ SESSION_ENDS = {
 def test_the_session_ending_during_the_step_up_wipes_the_held_application(
     machine: FlowMachine, clock: FakeClock, end: Callable[[FlowMachine, FakeClock], None],
 ) -> None:
-    _, draft = _refused_for_the_face(machine)
+    _, draft = refused_for_the_face(machine)
     end(machine, clock)
     assert machine.state in (State.HOME, State.ATTRACT)
     _forgotten(machine, draft)
@@ -231,7 +240,7 @@ GIVING_UP = {
 def test_giving_up_or_failing_the_face_step_forgets_the_held_application(
     machine: FlowMachine, give_up: Callable[[FlowMachine], object], lands: State,
 ) -> None:
-    _, draft = _refused_for_the_face(machine)
+    _, draft = refused_for_the_face(machine)
     give_up(machine)
     assert machine.state is lands
     _forgotten(machine, draft)
