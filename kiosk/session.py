@@ -91,7 +91,8 @@ class Session:
             self.face_image = None
 
     def forget_identity(self) -> None:
-        """Forget the card, consent, verification, face image and attempts; keep the matter.
+        """Forget the card, consent, verification, face image and attempts, and any application
+        held for the face (it was made under this identity); keep the matter.
 
         Used when the card leaves the reader before identity is established: the citizen may
         put it back and continue with the same matter.

@@ -82,6 +82,7 @@ class FaceAnswer(StrEnum):
     SOMEONE_ELSE = "someone_else"
     """It names anyone but the card's holder: refused, nothing of it is kept."""
     CARD_HOLDER = "card_holder"
+    """It names the card's holder: identity is established."""
     HELD_APPLICATION = "held_application"
     """It names the card's holder, and an application waits for the face (it was refused
     with 403 ``insufficient_identity`` under the card-level verification)."""
