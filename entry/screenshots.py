@@ -139,6 +139,15 @@ def _next_charge(outcome: str) -> Step:
     return choose
 
 
+def _platform_wants_face(app: KioskApp) -> None:
+    """The platform answers the next submission 403 ``insufficient_identity``."""
+    from platform_sim import Fault, FaultKind
+
+    fault = Fault(FaultKind.RESPOND, status=403, code="insufficient_identity",
+                  operation="submitApplication")
+    _platform_sim(app).faults.add(fault)
+
+
 def _qr_runs_out(app: KioskApp) -> None:
     app.dispatch(ev.PaymentQrExpired(app.machine.pending_request or 0))
 
@@ -828,6 +837,8 @@ ROUTES: dict[str, tuple[Step, ...]] = {
     "face_capture": (*_CONSENT, _face_too_close, _intent("consent"),
                      _screen("face_capture"), _guidance("move_back")),
     "verified": (*_CONSENT, _camera("face"), _intent("consent"), _screen("verified")),
+    "verified_face_needed": (*_APPLY_REVIEW, _platform_wants_face, _intent("apply_confirm"),
+                             _screen("verified")),
     "card_removed": (*_IDENTITY, _card_taken_during_read, _screen("card_removed")),
     "identity_choice": (*_CONSENT, _intent("decline"), _screen("identity_choice")),
     "refer_to_window": (*_CONSENT, _intent("decline"), _screen("identity_choice"),

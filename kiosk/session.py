@@ -72,6 +72,10 @@ class Session:
     face_required: bool = False
     """The platform refused the card-level verification for the matter (403
     ``insufficient_identity``): continuing needs face verification."""
+    held_application: ApplicationDraft | None = None
+    """The application refused for that reason, held while the citizen steps up to face
+    verification and resumed on its confirm page once the face verifies; it belongs to the
+    card-level identity it was made under and is forgotten with it."""
 
     def hold_face_image(self, jpeg: bytearray) -> bytearray:
         """Keep the captured face image's own buffer, not a copy (zeroing any earlier one)."""
@@ -87,7 +91,8 @@ class Session:
             self.face_image = None
 
     def forget_identity(self) -> None:
-        """Forget the card, consent, verification, face image and attempts; keep the matter.
+        """Forget the card, consent, verification, face image and attempts, and any application
+        held for the face (it was made under this identity); keep the matter.
 
         Used when the card leaves the reader before identity is established: the citizen may
         put it back and continue with the same matter.
@@ -98,6 +103,7 @@ class Session:
         self.verification = None
         self.face_attempts = 0
         self.face_required = False
+        self.drop_held_application()
 
     def wipe(self) -> None:
         """Forget everything and zero every image buffer."""
@@ -121,6 +127,23 @@ class Session:
         if self.application is not None:
             self.application.clear()
             self.application = None
+
+    def hold_application(self) -> None:
+        """Set the application aside (off screen) until face verification resumes it."""
+        self.drop_held_application()
+        self.held_application, self.application = self.application, None
+
+    def resume_application(self) -> None:
+        """Put the held application back on screen, as the citizen left it."""
+        if self.held_application is not None:
+            self.drop_application()
+            self.application, self.held_application = self.held_application, None
+
+    def drop_held_application(self) -> None:
+        """Forget the held application (its answers, choices and captured pages)."""
+        if self.held_application is not None:
+            self.held_application.clear()
+            self.held_application = None
 
     def drop_evaluation(self) -> None:
         """Forget the service to rate and the answers given (the comment is the citizen's)."""
@@ -149,6 +172,7 @@ class Session:
             and not self.scanned_texts
             and not self.images
             and self.application is None
+            and self.held_application is None
             and self.payment is None
             and self.evaluation is None
             and self.appointment is None

@@ -1417,7 +1417,7 @@ _SCREENS = {
 _REASONS = {
     **_REASONS,
     Reason.INSUFFICIENT_IDENTITY: QT_TRANSLATE_NOOP(
-        "Reason", "此事项需要人脸核验。请点“继续办理”完成人脸识别后重新提交，已填内容需重新填写。"
+        "Reason", "请点“继续办理”完成人脸识别。\n您填写的内容已保留，核验后可直接提交。"
     ),
 }
 

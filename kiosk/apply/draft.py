@@ -10,6 +10,7 @@ grows with every change, so the flow's view changes whenever the draft does.
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -290,6 +291,13 @@ class ApplicationDraft:
         """The platform refused the submission naming ``fields``: show their errors."""
         self.refused_fields = tuple(fields)
         self.shown_errors |= set(fields)
+        self.touched()
+
+    def renew_key(self) -> None:
+        """A new idempotency key for the next confirmed submission: the platform keeps its
+        refusal under the refused submission's key, and the same key with another request
+        would be 409 ``idempotency_conflict``."""
+        self.idempotency_key = str(uuid.uuid4())
         self.touched()
 
     def clear(self) -> None:

@@ -76,6 +76,28 @@ def answer_names_card_holder(ctx: FlowContext, event: ev.Event) -> bool:
     return verification_matches_card(card, Citizen(event.name, event.id_number))
 
 
+class FaceAnswer(StrEnum):
+    """What the platform's answer to a face verification leads to."""
+
+    SOMEONE_ELSE = "someone_else"
+    """It names anyone but the card's holder: refused, nothing of it is kept."""
+    CARD_HOLDER = "card_holder"
+    """It names the card's holder: identity is established."""
+    HELD_APPLICATION = "held_application"
+    """It names the card's holder, and an application waits for the face (it was refused
+    with 403 ``insufficient_identity`` under the card-level verification)."""
+
+
+@decision
+def face_answer(ctx: FlowContext, event: ev.Event) -> FaceAnswer:
+    """Whom the face verification names, and whether an application waits for it."""
+    if not answer_names_card_holder.holds(ctx, event):
+        return FaceAnswer.SOMEONE_ELSE
+    if ctx.session.held_application is not None:
+        return FaceAnswer.HELD_APPLICATION
+    return FaceAnswer.CARD_HOLDER
+
+
 class StartRoute(StrEnum):
     """How 开始办理 goes on from the guide."""
 
@@ -219,8 +241,15 @@ def forget_identity(ctx: FlowContext, _event: ev.Event) -> None:
 
 
 def clear_matter(ctx: FlowContext, _event: ev.Event) -> None:
-    """Forget the chosen matter (going back to the catalogue)."""
+    """Forget the chosen matter (going back to the catalogue) and any application held for it."""
     ctx.session.matter = None
+    ctx.session.drop_held_application()
+
+
+def give_up_held_application(ctx: FlowContext, _event: ev.Event) -> None:
+    """Leaving face verification for another way of proving identity: an application held
+    for the face is given up."""
+    ctx.session.drop_held_application()
 
 
 def show_placeholder(ctx: FlowContext, event: ev.Event) -> None:
@@ -239,6 +268,7 @@ def load_guide(ctx: FlowContext, event: ev.Event) -> Effect | None:
     if not isinstance(event, ev.SelectMatter):
         return None
     ctx.session.matter = None
+    ctx.session.drop_held_application()
     return LoadGuide(ctx.new_request(), event.code, event.kind)
 
 

@@ -159,11 +159,15 @@ def ready_to_submit(ctx: FlowContext, _event: ev.Event) -> bool:
     return not any(p.blocking for p in problems)
 
 
+def _asks_for_face(event: ev.Event) -> bool:
+    return isinstance(event, ev.ApplicationRefused) and event.code == INSUFFICIENT_IDENTITY
+
+
 @predicate
 def needs_face(_ctx: FlowContext, event: ev.Event) -> bool:
     """The platform refused the submission because the verification is card-level and the
     matter needs the face (403 ``insufficient_identity``)."""
-    return isinstance(event, ev.ApplicationRefused) and event.code == INSUFFICIENT_IDENTITY
+    return _asks_for_face(event)
 
 
 @decision
@@ -209,6 +213,25 @@ def start_draft(ctx: FlowContext, event: ev.Event) -> None:
 def drop_application(ctx: FlowContext, _event: ev.Event) -> None:
     """Leaving the application: forget the draft."""
     ctx.session.drop_application()
+
+
+def leave_application(ctx: FlowContext, event: ev.Event) -> None:
+    """Leaving the application: forget the draft, unless the platform refused it for want of
+    the face (403 ``insufficient_identity``): then hold it, under a new idempotency key, while
+    the citizen steps up to face verification."""
+    draft = _draft(ctx)
+    if draft is None or not _asks_for_face(event):
+        ctx.session.drop_application()
+        return
+    draft.renew_key()
+    ctx.session.hold_application()
+
+
+def resume_application(ctx: FlowContext, _event: ev.Event) -> None:
+    """The face verified: the held application is back, as the citizen left it (and, as on
+    opening it, the card may leave the reader now)."""
+    ctx.card_grace_deadline = None
+    ctx.session.resume_application()
 
 
 def edit_field(ctx: FlowContext, event: ev.Event) -> None:

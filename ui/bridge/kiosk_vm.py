@@ -145,7 +145,8 @@ class KioskViewModel(QObject):
 
     def _verified_body(self) -> str:
         view = self._view
-        lines = [text.verified_body(view.identity_method)]
+        lines = [text.reason(view.reason, view.qr_login_available),
+                 text.verified_body(view.identity_method)]
         blocked = view.continue_disabled_reason
         if not view.continue_enabled and blocked is not None and not self._query_print():
             lines.append(text.continue_blocked_sentence(blocked))

@@ -12,7 +12,11 @@ that is a certificate then prints on A4, and the done screen says whether it did
 verify QR and 请到人工窗口打印). When the receipt cannot print, the screen shows its content
 as a QR code and offers to reprint once the printer is back. 完成 on the done screens leads
 to the rating of the service (:mod:`kiosk.flow.phases.evaluation`). Leaving the phase forgets
-the draft.
+the draft, except when the platform refuses a card-level verification for the matter (403
+``insufficient_identity``): the draft (answers, materials, captured pages, commitments) is
+held while the citizen steps up to face verification, which then lands on review with it
+(:mod:`kiosk.flow.phases.face`); it is forgotten with the identity when the face step fails
+or is given up, and with the session.
 """
 
 from __future__ import annotations
@@ -66,7 +70,7 @@ APPLY = Node(
         PAYMENT,
         APPLY_FINISH,
     ),
-    exit=a.drop_application,
+    exit=a.leave_application,
     rows=(
         Row(S.APPLY_LOADING, on=ev.ApplicationLoaded, do=a.start_draft, to=S.APPLY_FORM),
         Row(S.APPLY_LOADING, on=(ev.PlatformUnavailable, ev.StateTimedOut), to=S.VERIFIED,
@@ -121,4 +125,5 @@ APPLY = Node(
             to=S.APPLY_NOT_SAVED, because=Reason.SUBMIT_UNANSWERED),
     ),
 )
-"""From 继续办理 to the receipt; the draft is forgotten on leaving."""
+"""From 继续办理 to the receipt; the draft is forgotten on leaving, except when the platform
+wants the face: then it is held until face verification resumes it on review."""

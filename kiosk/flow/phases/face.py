@@ -1,14 +1,17 @@
 """Face verification: separate consent, live capture, the platform's comparison, retries.
 
 The platform's answer is used only when it names the holder of the card that was read
-(:func:`~kiosk.flow.actions.answer_names_card_holder`).
+(:func:`~kiosk.flow.actions.answer_names_card_holder`). When an application waits for the
+face (the platform refused it under the card-level verification), the verified face leads
+straight back to that application's review (确认提交), as the citizen left it.
 """
 
 from __future__ import annotations
 
 from kiosk.flow import actions as a
 from kiosk.flow import events as ev
-from kiosk.flow.actions import FaceFailure
+from kiosk.flow.actions import FaceAnswer, FaceFailure
+from kiosk.flow.apply_actions import resume_application
 from kiosk.flow.chart import Activity, Node, Return, Row
 from kiosk.flow.effects import StartFaceCapture, StopFaceCapture
 from kiosk.flow.states import Phase, Reason, State
@@ -18,6 +21,8 @@ S = State
 """Short name for the table rows."""
 
 _FAILED = a.face_failure
+_ANSWER = a.face_answer
+_VERIFIED = a.verified_as(IdentityMethod.ID_CARD_AND_FACE)
 
 FACE = Node(
     Phase.FACE,
@@ -40,10 +45,14 @@ FACE = Node(
         Row(S.FACE_CAPTURE, on=ev.StateTimedOut, to=S.FACE_RETRY, because=Reason.NO_FACE),
         Row(S.FACE_CAPTURE, on=ev.Back, do=a.forget_identity, to=Return(Phase.IDENTITY)),
         # An answer naming anyone but the card's holder is refused; nothing of it is kept.
-        Row(S.FACE_VERIFYING, on=ev.VerifyResult, when=a.answer_names_card_holder,
-            do=a.verified_as(IdentityMethod.ID_CARD_AND_FACE), to=S.VERIFIED),
-        Row(S.FACE_VERIFYING, on=ev.VerifyResult, when=~a.answer_names_card_holder,
+        Row(S.FACE_VERIFYING, on=ev.VerifyResult, when=_ANSWER.is_(FaceAnswer.CARD_HOLDER),
+            do=_VERIFIED, to=S.VERIFIED),
+        Row(S.FACE_VERIFYING, on=ev.VerifyResult, when=_ANSWER.is_(FaceAnswer.SOMEONE_ELSE),
             to=S.REFER_TO_WINDOW, because=Reason.VERIFIED_SOMEONE_ELSE),
+        # Stepped up from a card-level application the platform refused: back to its review.
+        Row(S.FACE_VERIFYING, on=ev.VerifyResult,
+            when=_ANSWER.is_(FaceAnswer.HELD_APPLICATION),
+            do=(_VERIFIED, resume_application), to=S.APPLY_REVIEW),
         # Three failed comparisons, or a card the platform refuses, refer to the window.
         Row(S.FACE_VERIFYING, on=ev.VerifyFailed, when=_FAILED.is_(FaceFailure.CARD_REJECTED),
             to=S.REFER_TO_WINDOW, because=Reason.CARD_REJECTED),
@@ -60,7 +69,8 @@ FACE = Node(
             because=Reason.CARD_REJECTED),
         Row(S.FACE_RETRY, on=ev.RetryFace, to=S.FACE_CAPTURE),
         Row(S.FACE_RETRY, on=ev.ChooseWindow, to=S.REFER_TO_WINDOW),
-        Row(S.FACE_RETRY, on=ev.StartQrLogin, when=a.qr_usable, to=S.QR_LOGIN),
+        Row(S.FACE_RETRY, on=ev.StartQrLogin, when=a.qr_usable,
+            do=a.give_up_held_application, to=S.QR_LOGIN),
     ),
 )
 """The camera runs only on face_capture; the face image is zeroed on leaving face_verifying."""

@@ -1,6 +1,7 @@
 """Card-level identity in the apply flow: an ``id_card`` matter is applied for with the card's
 verification id alone; a platform that still wants the face (403 ``insufficient_identity``)
-is told to the citizen, and 继续办理 then leads through face verification."""
+is told to the citizen, and 继续办理 then leads through face verification back to the
+application's review."""
 
 from __future__ import annotations
 
@@ -65,7 +66,7 @@ def test_an_identity_only_matter_is_submitted_with_the_card_level_verification(
     assert machine.state is State.APPLY_SUBMITTING
 
 
-def test_insufficient_identity_says_so_and_continue_leads_to_face_verification(
+def test_insufficient_identity_says_so_and_continue_leads_through_face_back_to_review(
     machine: FlowMachine,
 ) -> None:
     _card_verified(machine)
@@ -80,11 +81,11 @@ def test_insufficient_identity_says_so_and_continue_leads_to_face_verification(
     machine.dispatch(ev.FaceCaptured(bytearray(b"\xff\xd8jpeg")))
     machine.dispatch(ev.VerifyResult(machine.pending_request or 0, "ver-face", EXPIRES, "张伟",
                                      FakeCard().id_number))
-    assert machine.state is State.VERIFIED
+    assert machine.state is State.APPLY_REVIEW, "the application waits (test_flow_face_step_up)"
     v = machine.session.verification
     assert v is not None and v.method is IdentityMethod.ID_CARD_AND_FACE
-    load = machine.dispatch(ev.ContinueApply())[-1]
-    assert isinstance(load, fx.LoadApplication) and load.verification_id == "ver-face"
+    again = machine.dispatch(ev.ConfirmApplication())[-1]
+    assert isinstance(again, fx.SubmitApplication) and again.request.verification_id == "ver-face"
 
 
 def test_back_from_the_face_path_returns_to_verified(machine: FlowMachine) -> None:
