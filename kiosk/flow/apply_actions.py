@@ -338,10 +338,13 @@ def record_outcome(ctx: FlowContext, event: ev.Event) -> None:
 
 
 def record_refusal(ctx: FlowContext, event: ev.Event) -> None:
-    """The platform refused the submission: show the fields it names."""
+    """The platform refused the submission: show the fields it names; the corrected one goes
+    under a new idempotency key (the platform keeps its refusal under this one, and the same
+    key with another body would be 409 ``idempotency_conflict``)."""
     draft = _draft(ctx)
     if draft is not None and isinstance(event, ev.ApplicationRefused):
         draft.refuse(event.fields)
+        draft.renew_key()
 
 
 def print_receipt(ctx: FlowContext, _event: ev.Event) -> Effect | None:

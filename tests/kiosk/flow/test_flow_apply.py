@@ -228,3 +228,17 @@ def test_going_home_wipes_the_draft(machine: FlowMachine) -> None:
     machine.dispatch(ev.GoHome())
     assert machine.session.is_empty()
     assert draft.form.answer("phone") == "" and draft.plan.resolution("hukou") is None
+
+
+def test_a_corrected_submission_after_a_refusal_goes_under_a_new_key(
+    machine: FlowMachine,
+) -> None:
+    # The platform keeps its 422 under the refused key; the corrected request under the same
+    # key would be 409 idempotency_conflict.
+    _fill_and_choose(machine)
+    refused = machine.dispatch(ev.ConfirmApplication())[-1]
+    assert isinstance(refused, fx.SubmitApplication)
+    machine.dispatch(ev.ApplicationRefused(refused.request_id, "validation_failed", ("phone",)))
+    again = machine.dispatch(ev.ConfirmApplication())[-1]
+    assert isinstance(again, fx.SubmitApplication)
+    assert again.idempotency_key != refused.idempotency_key
