@@ -162,12 +162,17 @@ class KioskViewModel(QObject):
 
     @Property(str, notify=view_changed)
     def symbol(self) -> str:
-        """The big symbol of a message screen."""
+        """The big symbol of a message screen (``verified``: a tick, or ``!`` while the flow
+        says something is still needed, such as the face)."""
+        if self._view.state is State.VERIFIED:
+            return "!" if self._view.reason is not None else "✓"
         return self.spec.symbol
 
     @Property(str, notify=view_changed)
     def tone(self) -> str:
-        """``info``, ``error`` or ``success``."""
+        """``info``, ``error``, ``warning`` or ``success``."""
+        if self._view.state is State.VERIFIED:
+            return "warning" if self._view.reason is not None else "success"
         return "error" if self._reader_down() else self.spec.tone
 
     @Property(list, notify=view_changed)

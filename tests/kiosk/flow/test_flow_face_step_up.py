@@ -55,7 +55,7 @@ def _card_level_matter() -> Matter:
     return matter(CODE, fields, materials, identity="id_card")
 
 
-def _card_verified(m: FlowMachine) -> None:
+def card_verified(m: FlowMachine) -> None:
     m.dispatch(ev.OpenCatalogue())
     m.dispatch(ev.SelectMatter(code=CODE))
     m.dispatch(ev.GuideLoaded(m.pending_request or 0,
@@ -98,7 +98,7 @@ def _fill_and_submit(m: FlowMachine) -> fx.SubmitApplication:
 
 
 def refused_for_the_face(m: FlowMachine) -> tuple[fx.SubmitApplication, ApplicationDraft]:
-    _card_verified(m)
+    card_verified(m)
     submit = _fill_and_submit(m)
     draft = m.session.application
     assert draft is not None

@@ -11,7 +11,7 @@ import pytest
 
 from kiosk.flow.machine import FlowMachine
 from tests.kiosk.flow.helpers import FakeClock, all_online
-from tests.kiosk.flow.test_flow_face_step_up import refused_for_the_face
+from tests.kiosk.flow.test_flow_face_step_up import card_verified, refused_for_the_face
 from ui.bridge.kiosk_vm import KioskViewModel
 
 
@@ -38,3 +38,11 @@ def test_verified_says_the_face_is_needed_and_the_filled_form_is_kept(
     assert "您填写的内容已保留，核验后可直接提交" in vm.body
     assert "办理完成后请记得取走身份证" in vm.body
     assert "continue" in [a["id"] for a in vm.actions]
+    assert (vm.symbol, vm.tone) == ("!", "warning")  # not the tick of a finished step
+
+
+def test_verified_with_nothing_more_needed_shows_the_tick(
+    machine: FlowMachine, vm: KioskViewModel
+) -> None:
+    card_verified(machine)
+    assert (vm.symbol, vm.tone) == ("✓", "success")

@@ -13,14 +13,15 @@ Item {
         Rectangle {
             Layout.alignment: Qt.AlignHCenter
             width: 200; height: 200; radius: 100
-            color: "#E6F4EA"
+            color: kiosk.tone === "success" ? "#E6F4EA" : "#FFF4E0"
             Text {
+                objectName: "verified_symbol"
                 anchors.centerIn: parent
-                text: "✓"
+                text: kiosk.symbol
                 font.family: Theme.fontFamily
                 font.pixelSize: 120
                 font.bold: true
-                color: Theme.success
+                color: kiosk.tone === "success" ? Theme.success : Theme.warning
             }
         }
         Text {
