@@ -155,30 +155,44 @@ class DeviceManager:
 
     def statuses(self) -> dict[DeviceClass, DeviceStatus]:
         """The latest status of every device."""
-        return {cls: slot.built.device.status for cls, slot in self._slots.items()}
+        with self._lock:
+            slots = list(self._slots.items())
+        return {cls: slot.built.device.status for cls, slot in slots}
 
     def start(self) -> None:
-        """Build and open every configured device, then start supervising them."""
+        """Build and open every configured device, then start supervising them. A
+        :meth:`stop` from another thread while this runs ends it; a device built meanwhile is
+        released here."""
         for device_class, config in self._configs.items():
             built = self._factory_for(device_class)(config)
-            self._slots[device_class] = _Slot(built)
-            self._unsubscribes.append(built.device.events.subscribe(self._on_event))
+            with self._lock:
+                if self._stopping.is_set():
+                    _release(built)
+                    return
+                self._slots[device_class] = _Slot(built)
+                self._unsubscribes.append(built.device.events.subscribe(self._on_event))
             self._try_open(device_class)
-        self._thread = threading.Thread(target=self._supervise, name="device-manager", daemon=True)
-        self._thread.start()
+        thread = threading.Thread(target=self._supervise, name="device-manager", daemon=True)
+        with self._lock:
+            if self._stopping.is_set():
+                return
+            self._thread = thread
+        thread.start()
 
     def stop(self) -> None:
-        """Stop supervising, close every device and stop every simulator."""
-        self._stopping.set()
+        """Stop supervising, close every device and stop every simulator (also while
+        :meth:`start` is still building them on another thread)."""
+        with self._lock:
+            self._stopping.set()
+            slots = list(self._slots.values())
+            unsubscribes = list(self._unsubscribes)
         self._wake.set()
         if self._thread:
             self._thread.join(timeout=5)
-        for unsubscribe in self._unsubscribes:
+        for unsubscribe in unsubscribes:
             unsubscribe()
-        for slot in self._slots.values():
-            slot.built.device.close()
-            if slot.built.simulator is not None:
-                slot.built.simulator.stop()
+        for slot in slots:
+            _release(slot.built)
 
     def _on_event(self, event: DeviceEvent) -> None:
         if isinstance(event, StatusChanged):
@@ -238,3 +252,10 @@ class DeviceManager:
                 continue
             self._wake.wait(timeout=None if next_at is None else max(0.0, next_at - now))
             self._wake.clear()
+
+
+def _release(built: BuiltDevice) -> None:
+    """Close the device and stop its simulator."""
+    built.device.close()
+    if built.simulator is not None:
+        built.simulator.stop()

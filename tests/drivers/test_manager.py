@@ -92,3 +92,55 @@ def test_backoff_grows_to_its_ceiling() -> None:
 def test_simulated_only_when_every_device_is_simulated() -> None:
     assert manager_for(FlakyDevice(0), "simulated").simulated
     assert not manager_for(FlakyDevice(0), "sam").simulated
+
+
+class ClosableDevice(FlakyDevice):
+    """A device that records whether it is open now."""
+
+    def __init__(self) -> None:
+        super().__init__(failures=0)
+        self.is_open = False
+
+    def open(self) -> None:
+        super().open()
+        self.is_open = True
+
+    def close(self) -> None:
+        self.is_open = False
+
+
+def test_stop_while_start_is_still_building_releases_every_device() -> None:
+    reader = ClosableDevice()
+    scanner = ClosableDevice()
+    stopping = threading.Event()
+
+    def factory_for(device_class: DeviceClass) -> Factory:
+        def build(_: DeviceConfig) -> BuiltDevice:
+            if device_class is DeviceClass.QR_SCANNER:
+                assert stopping.wait(5)  # stop() runs on another thread meanwhile
+                return BuiltDevice(scanner)
+            return BuiltDevice(reader)
+
+        return build
+
+    configs = {
+        DeviceClass.ID_CARD_READER: DeviceConfig(DeviceClass.ID_CARD_READER, "simulated"),
+        DeviceClass.QR_SCANNER: DeviceConfig(DeviceClass.QR_SCANNER, "simulated"),
+    }
+    manager = DeviceManager(configs, factory_for=factory_for)
+    errors: list[BaseException] = []
+
+    def start() -> None:
+        try:
+            manager.start()
+        except BaseException as error:
+            errors.append(error)
+
+    starter = threading.Thread(target=start)
+    starter.start()
+    assert reader.opened.wait(5)
+    manager.stop()
+    stopping.set()
+    starter.join(5)
+    assert errors == []
+    assert not reader.is_open and not scanner.is_open
