@@ -19,7 +19,9 @@ the Qt event loop itself, never only ``processEvents()``. Start-up is ``bench_st
   sessions and at the end; growth is from 100 to the end (the first 100 warm caches up).
   The session count is ``BENCH_UI_SESSIONS`` (default 1,000; the figures say what ran).
 
-Writes ``benchmarks/results/ui.json``.
+The Qt platform is the environment's: ``QT_QPA_PLATFORM=offscreen`` (as ``./dev bench``), or a
+real X server (``xvfb-run -a python -m benchmarks.bench_ui``, Mesa's software OpenGL); the
+figures name it (``qt_platform``). Writes ``benchmarks/results/ui.json``.
 """
 
 from __future__ import annotations
@@ -202,8 +204,10 @@ def child(sessions: int, platform: RemotePlatform | None) -> None:
             if n % CHECKPOINT == 0 or n == sessions:
                 rss_at[n] = rss_kib()
         kiosk.stop()
+    figures = _figures(sessions, latencies, rss_start, rss_at, durations)
+    figures["qt_platform"] = app.platformName()  # offscreen, or xcb under a real X server
     del app
-    print("RESULT " + json.dumps(_figures(sessions, latencies, rss_start, rss_at, durations)))
+    print("RESULT " + json.dumps(figures))
 
 
 def _figures(
