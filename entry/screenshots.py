@@ -825,6 +825,16 @@ PROGRESS_ROUTES: dict[str, tuple[Step, ...]] = {
 """查询进度 and 补齐补正: the query (a receipt's code, a refused code, the card's list) and a
 correction of a deferred material, from 推进办件状态 to the new receipt."""
 
+_ELDERLY: Step = _intent("home.elderly_mode")
+"""适老模式 on, on home: the routes after it show the session's screens in elderly mode."""
+ELDERLY_ROUTES: dict[str, tuple[Step, ...]] = {
+    "home_elderly": (_ELDERLY,),
+    "catalogue_elderly": (_ELDERLY, _intent("home.services"), _screen("catalogue")),
+    "guide_elderly": (_ELDERLY, *_GUIDE),
+    "apply_form_elderly": (_ELDERLY, *_APPLY_FORM),
+}
+"""The elderly mode's larger text on home, the catalogue, a guide and a form page."""
+
 ROUTES: dict[str, tuple[Step, ...]] = {
     "home": (),
     "catalogue": (_intent("home.services"), _screen("catalogue")),
@@ -856,7 +866,6 @@ ROUTES: dict[str, tuple[Step, ...]] = {
     "card_grace": (*_CONSENT, _camera("face"), _intent("consent"), _screen("verified"),
                    lambda app: _card_reader(app).remove(),
                    _until("card grace", lambda app: bool(app.ui.kiosk.warning))),
-    "placeholder": (_intent("home.appointment"), _screen("placeholder")),
     "attract": (_dispatch(ev.IdleExpired()), _screen("attract")),
     "out_of_service": (_dispatch(ev.ServiceSuspended()), _screen("out_of_service")),
     "apply_form": _APPLY_FORM,
@@ -942,6 +951,7 @@ ROUTES: dict[str, tuple[Step, ...]] = {
     **APPOINTMENT_ROUTES,
     **PROGRESS_ROUTES,
     **PAYMENT_ROUTES,
+    **ELDERLY_ROUTES,
 }
 """How to reach each screen from home."""
 

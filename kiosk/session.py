@@ -72,6 +72,9 @@ class Session:
     face_required: bool = False
     """The platform refused the card-level verification for the matter (403
     ``insufficient_identity``): continuing needs face verification."""
+    elderly: bool = False
+    """适老模式, chosen on home: larger text and more time for every timed step
+    (:func:`kiosk.flow.timeouts.paced`); forgotten with the rest of the session."""
     held_application: ApplicationDraft | None = None
     """The application refused for that reason, held while the citizen steps up to face
     verification and resumed on its confirm page once the face verifies; it belongs to the
@@ -108,6 +111,7 @@ class Session:
     def wipe(self) -> None:
         """Forget everything and zero every image buffer."""
         self.forget_identity()
+        self.elderly = False
         self.matter = None
         self.drop_application()
         self.payment = None
@@ -157,7 +161,10 @@ class Session:
             self.appointment = None
 
     def is_empty(self) -> bool:
-        """True when the session holds nothing of any citizen (the state after :meth:`wipe`)."""
+        """True when the session holds nothing of any citizen (the state after :meth:`wipe`).
+
+        The elderly mode is not the citizen's data but how the screens look for them: home
+        may show it switched on for the citizen in front of it (a wipe switches it off)."""
         return (
             self.card is None
             and self.consent is None

@@ -18,7 +18,7 @@ from PySide6.QtCore import QCoreApplication
 
 from kiosk.apply.precheck import Problem, ProblemCode
 from kiosk.evaluation.answers import Rating
-from kiosk.flow.states import PlaceholderTopic, Reason, State
+from kiosk.flow.states import Reason, State
 from kiosk.flow.view import ContinueBlock
 from kiosk.forms.validation import ErrorCode, InputError
 from kiosk.gating import GateReason
@@ -100,27 +100,6 @@ def continue_blocked_sentence(block: ContinueBlock) -> str:
     """Why 继续办理 is disabled, as a sentence (the language's full stop after it)."""
     sentence = QCoreApplication.translate("ContinueBlock", "{reason}。")
     return sentence.format(reason=continue_blocked(block))
-
-
-# --- placeholders of later features --------------------------------------------------------
-
-_PLACEHOLDERS: Mapping[PlaceholderTopic, tuple[str, str]] = {
-    PlaceholderTopic.ELDERLY_MODE: (
-        QT_TRANSLATE_NOOP("Placeholder", "适老模式"),
-        QT_TRANSLATE_NOOP("Placeholder", "更大的字体、更慢的节奏和更简明的说明。"),
-    ),
-}
-
-
-def placeholder_title(topic: PlaceholderTopic) -> str:
-    """The heading of a later feature's placeholder."""
-    return tr("Placeholder", _PLACEHOLDERS[topic][0])
-
-
-def placeholder_body(topic: PlaceholderTopic) -> str:
-    """What the feature will be, and that it comes later."""
-    later = QCoreApplication.translate("Placeholder", "该功能将在后续版本提供。")
-    return f"{tr('Placeholder', _PLACEHOLDERS[topic][1])}\n{later}"
 
 
 # --- screens ----------------------------------------------------------------------------------
@@ -404,10 +383,15 @@ _HOME_ENTRIES: tuple[tuple[str, str, str, str], ...] = (
 )
 
 
-def home_entries(tiles: Iterable[str] | None = None) -> list[dict[str, str]]:
+def home_entries(
+    tiles: Iterable[str] | None = None, elderly: bool = False
+) -> list[dict[str, str]]:
     """The home screen's entries (id, label, symbol, hint) of ``tiles`` in their order (all,
-    办事 first, when None); the first is the primary."""
+    办事 first, when None); the first is the primary. With the elderly mode on, its tile says
+    so in words and offers to switch it off."""
     words = {id_: (name, sym, hint) for id_, name, sym, hint in _HOME_ENTRIES}
+    if elderly:
+        words["elderly_mode"] = _ELDERLY_ON_ENTRY
     chosen = list(words) if tiles is None else [t for t in tiles if t in words]
     return [
         {"id": id_, "label": tr("Home", words[id_][0]), "symbol": tr("Home", words[id_][1]),
@@ -1574,3 +1558,26 @@ _SCREENS = {
     **_SCREENS,
     State.CORRECTION_CAPTURE: _SCREENS[State.APPLY_CAPTURE],
 }
+
+
+# --- elderly mode (适老模式) ----------------------------------------------------------------
+
+_ELDERLY_ON_ENTRY: tuple[str, str, str] = (
+    QT_TRANSLATE_NOOP("Home", "退出适老模式"),
+    QT_TRANSLATE_NOOP("Home", "标"),
+    QT_TRANSLATE_NOOP("Home", "适老模式已开启，点此恢复标准字体"),
+)
+"""The elderly-mode tile while the mode is on (name, symbol, hint): the words say it is on,
+not only the colour."""
+
+
+def elderly_help(window: str, phone: str) -> str:
+    """The header's line in elderly mode: where a person helps (the staffed window, else the
+    hall's staff) and the hall's phone."""
+    if window:
+        return QCoreApplication.translate(
+            "Elderly", "需要帮助请到{window}，或拨打 {phone}"
+        ).format(window=window, phone=phone)
+    return QCoreApplication.translate(
+        "Elderly", "需要帮助请找大厅工作人员，或拨打 {phone}"
+    ).format(phone=phone)

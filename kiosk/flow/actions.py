@@ -23,7 +23,7 @@ from kiosk.flow.effects import (
 )
 from kiosk.flow.matter import IdentityRequirement
 from kiosk.flow.states import Reason
-from kiosk.flow.timeouts import VERIFIED_CARD_GRACE_S
+from kiosk.flow.timeouts import VERIFIED_CARD_GRACE_S, paced
 from kiosk.gating import IdentityRoute, identity_routes, matter_availability, qr_login_usable
 from kiosk.identity.checks import CardCheck, check_card
 from kiosk.identity.consent import ConsentPurpose, ConsentRecord
@@ -252,15 +252,9 @@ def give_up_held_application(ctx: FlowContext, _event: ev.Event) -> None:
     ctx.session.drop_held_application()
 
 
-def show_placeholder(ctx: FlowContext, event: ev.Event) -> None:
-    """Remember which home entry the placeholder screen is about."""
-    if isinstance(event, ev.OpenPlaceholder):
-        ctx.placeholder = event.topic
-
-
-def clear_placeholder(ctx: FlowContext, _event: ev.Event) -> None:
-    """Leaving the placeholder screen: forget its topic."""
-    ctx.placeholder = None
+def toggle_elderly_mode(ctx: FlowContext, _event: ev.Event) -> None:
+    """适老模式: switch the session's elderly mode (larger text, slower pace) on or off."""
+    ctx.session.elderly = not ctx.session.elderly
 
 
 def load_guide(ctx: FlowContext, event: ev.Event) -> Effect | None:
@@ -357,7 +351,7 @@ def verified_as(method: IdentityMethod) -> Step:
 
 def start_card_grace(ctx: FlowContext, _event: ev.Event) -> None:
     """The card left the reader on ``verified``: the session ends unless it comes back."""
-    ctx.card_grace_deadline = ctx.now + VERIFIED_CARD_GRACE_S
+    ctx.card_grace_deadline = ctx.now + paced(VERIFIED_CARD_GRACE_S, ctx.session.elderly)
 
 
 def cancel_card_grace(ctx: FlowContext, _event: ev.Event) -> None:

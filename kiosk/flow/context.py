@@ -9,7 +9,7 @@ from datetime import UTC, date, datetime
 from drivers.base import DeviceClass, DeviceStatus
 from kiosk.flow.certificate import IssuedCertificate
 from kiosk.flow.events import Suspender
-from kiosk.flow.states import PlaceholderTopic, Reason
+from kiosk.flow.states import Reason
 from kiosk.gating import terminal_in_service
 from kiosk.session import Session
 
@@ -25,7 +25,6 @@ class FlowContext:
     wall: datetime = field(default_factory=lambda: datetime.now(UTC))
     """Wall-clock time of the event being handled (submitted_at, verification expiry)."""
     reason: Reason | None = None
-    placeholder: PlaceholderTopic | None = None
     suspended: bool = False
     suspended_by: Suspender | None = None
     pending_request: int | None = None

@@ -26,7 +26,6 @@ from kiosk.catalogue.model import Matter
 from kiosk.evaluation.answers import Rating
 from kiosk.evaluation.service import Served
 from kiosk.flow.matter import MatterBrief, SubjectKind
-from kiosk.flow.states import PlaceholderTopic
 from kiosk.forms.validation import FieldValue
 from kiosk.identity.card import IdentityCard
 from kiosk.payment.verdict import Verdict
@@ -96,10 +95,8 @@ class OpenCatalogue(Intent, word="services"):
 
 
 @dataclass(frozen=True)
-class OpenPlaceholder(Intent):
-    """A home entry whose feature comes later (查询进度, 预约, 评价, 适老模式)."""
-
-    topic: PlaceholderTopic
+class ToggleElderlyMode(Intent, word="home.elderly_mode"):
+    """适老模式 on home: switch the session's elderly mode on, or off again."""
 
 
 @dataclass(frozen=True)

@@ -31,7 +31,7 @@ from kiosk.flow.context import FlowContext
 from kiosk.flow.effects import Effect
 from kiosk.flow.states import Phase, State
 from kiosk.flow.table import CHART
-from kiosk.flow.timeouts import IDLE_COUNTDOWN_S, TIMEOUTS
+from kiosk.flow.timeouts import IDLE_COUNTDOWN_S, for_state, paced
 from kiosk.flow.view import FlowView, build_view
 from kiosk.session import Session
 
@@ -136,7 +136,8 @@ class FlowMachine:
     def tick(self) -> list[Effect]:
         """Check the clocks of the current state and fire whatever timed out."""
         now = self._clock()
-        timeouts = TIMEOUTS[self._state]
+        elderly = self._ctx.session.elderly
+        timeouts = for_state(self._state, elderly)
         grace = self._ctx.card_grace_deadline
         if timeouts.limit_s is not None and now - self._entered_at >= timeouts.limit_s:
             return self.dispatch(ev.StateTimedOut())
@@ -148,7 +149,8 @@ class FlowMachine:
         elif timeouts.idle_s is not None and now - self._last_activity >= timeouts.idle_s:
             if not timeouts.countdown:
                 return self.dispatch(ev.IdleExpired())
-            self._countdown_deadline = self._last_activity + timeouts.idle_s + IDLE_COUNTDOWN_S
+            countdown_s = paced(IDLE_COUNTDOWN_S, elderly)
+            self._countdown_deadline = self._last_activity + timeouts.idle_s + countdown_s
         self._publish_view()
         return []
 

@@ -1,7 +1,7 @@
 """The flow's states and phases, and the codes that say why a screen is shown.
 
 Each state's value is the id of the screen QML shows for it (stable strings). A phase groups
-states (see :mod:`kiosk.flow.chart`). The words for reasons and placeholders are the UI's
+states (see :mod:`kiosk.flow.chart`). The words for reasons are the UI's
 (``ui.text``): the flow speaks in codes only.
 """
 
@@ -35,7 +35,6 @@ class State(StrEnum):
     QR_LOGIN_VERIFYING = "qr_login_verifying"
     VERIFIED = "verified"
     OUT_OF_SERVICE = "out_of_service"
-    PLACEHOLDER = "placeholder"
     APPLY_LOADING = "apply_loading"
     APPLY_FORM = "apply_form"
     APPLY_MATERIAL = "apply_material"
@@ -139,12 +138,6 @@ class Phase(StrEnum):
     CORRECTION_CARD_READING = "correction_card_reading"
     REPRINT = "reprint"
     MAINTENANCE_MODE = "maintenance_mode"
-
-
-class PlaceholderTopic(StrEnum):
-    """Home entries whose features come in later issues; ``placeholder`` says which."""
-
-    ELDERLY_MODE = "elderly_mode"
 
 
 class Reason(StrEnum):

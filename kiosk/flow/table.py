@@ -49,7 +49,8 @@ IN_SERVICE = Node(
         Row(S.HOME, on=ev.IdleExpired, to=S.ATTRACT),
         Row(S.ATTRACT, on=ev.Wake, to=S.HOME),
         Row(S.HOME, on=ev.OpenCatalogue, to=S.CATALOGUE),
-        Row(S.HOME, on=ev.OpenPlaceholder, do=a.show_placeholder, to=S.PLACEHOLDER),
+        # 适老模式 is part of the session: entering home again wipes it with the rest.
+        Row(S.HOME, on=ev.ToggleElderlyMode, do=a.toggle_elderly_mode, to=STAY),
         Row(S.HOME, on=ev.StartQrLogin, when=a.qr_usable, to=S.QR_LOGIN),
         CERTIFICATES_FROM_HOME,
         *EVALUATION_FROM_HOME,

@@ -18,7 +18,7 @@ from kiosk.flow.actions import MAX_FACE_ATTEMPTS
 from kiosk.flow.certificate import IssuedCertificate
 from kiosk.flow.context import FlowContext
 from kiosk.flow.matter import MatterBrief, SelfService
-from kiosk.flow.states import PlaceholderTopic, Reason, State
+from kiosk.flow.states import Reason, State
 from kiosk.gating import Availability, matter_availability, qr_login_usable
 from kiosk.identity.consent import ConsentPurpose
 from kiosk.identity.person import IdentityMethod
@@ -102,7 +102,6 @@ class FlowView:
 
     state: State
     reason: Reason | None
-    placeholder: PlaceholderTopic | None
     idle_countdown: bool
     countdown_remaining_s: int
     matter: MatterBrief | None
@@ -131,6 +130,8 @@ class FlowView:
     itself); -1 without one."""
     foreign_code: ForeignCode | None = None
     """What the last refused scanned code was, on the progress screen."""
+    elderly: bool = False
+    """适老模式 is on for this session: the UI shows larger text and the way to a person."""
 
 
 def build_view(
@@ -154,7 +155,6 @@ def build_view(
     return FlowView(
         state=state,
         reason=ctx.reason,
-        placeholder=ctx.placeholder,
         idle_countdown=countdown_remaining_s is not None,
         countdown_remaining_s=countdown_remaining_s or 0,
         matter=matter,
@@ -180,6 +180,7 @@ def build_view(
         ),
         progress_revision=session.progress.revision if session.progress else -1,
         foreign_code=session.progress.refused if session.progress else None,
+        elderly=session.elderly,
     )
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.flow.states import PlaceholderTopic, Reason, State
+from kiosk.flow.states import Reason, State
 from kiosk.flow.view import ContinueBlock
 from kiosk.gating import GateReason
 from kiosk.identity.consent import ConsentPurpose
@@ -51,12 +51,12 @@ def test_every_coded_sentence_is_extracted(extracted: set[str]) -> None:
     shown = [
         *(text.reason(r) for r in Reason),
         *(text.gate_message([g]) for g in GateReason),
-        *(text.placeholder_title(t) for t in PlaceholderTopic),
         *(text.label(label) for label in text.Label),
         *(text.screen_title(s) for s in State),
         *(text.screen_body(s) for s in State),
         *text.consent_lines(ConsentPurpose.FACE_VERIFICATION)[1:],
         *(e["hint"] for e in text.home_entries()),
+        *(e["label"] for e in text.home_entries(elderly=True)),
         *(s["body"] for s in text.attract_slides()),
     ]
     assert [s for s in shown if s and s not in extracted] == []
@@ -74,12 +74,6 @@ def test_gate_message_words_every_reason_in_order() -> None:
     assert "摄像头" in message
     assert message.index("摄像头") < message.index("扫码器")
     assert "缺纸" in text.gate_message((GateReason.PRINTER_NO_PAPER,))
-
-
-@pytest.mark.parametrize("topic", list(PlaceholderTopic))
-def test_every_placeholder_has_a_title_and_says_it_comes_later(topic: PlaceholderTopic) -> None:
-    assert text.placeholder_title(topic)
-    assert text.placeholder_body(topic).endswith("该功能将在后续版本提供。")
 
 
 def test_continue_block_is_worded() -> None:

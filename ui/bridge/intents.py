@@ -2,7 +2,7 @@
 
 The words are those of the flow's :class:`~kiosk.flow.events.Intent` classes themselves
 (``word``), so there is no second list to keep; the home screen's entries add
-``home.<entry>`` (办事, or a later feature's placeholder).
+``home.services`` (办事); the other home tiles are intents' own words (``home.<tile>``).
 """
 
 from __future__ import annotations
@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from kiosk.flow import events as ev
-from kiosk.flow.states import PlaceholderTopic
 
 
 def _intent_classes(base: type[ev.Intent] = ev.Intent) -> Iterator[type[ev.Intent]]:
@@ -29,12 +28,6 @@ def event_for(intent: str) -> ev.Intent | None:
     """The flow event of an intent word, or None for an unknown one."""
     if intent in WORDS:
         return WORDS[intent]()
-    entry = intent.removeprefix("home.")
-    if entry == intent:
-        return None
-    if entry == "services":
+    if intent == "home.services":
         return ev.OpenCatalogue()
-    try:
-        return ev.OpenPlaceholder(PlaceholderTopic(entry))
-    except ValueError:
-        return None
+    return None

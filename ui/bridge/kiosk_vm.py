@@ -115,8 +115,6 @@ class KioskViewModel(QObject):
     def title(self) -> str:
         """The screen's heading: what went wrong, where the flow's reason says."""
         view = self._view
-        if view.state is State.PLACEHOLDER:
-            return text.placeholder_title(view.placeholder) if view.placeholder else ""
         if self._reader_down():
             return text.reader_down_title()
         qr = view.qr_login_available
@@ -128,8 +126,6 @@ class KioskViewModel(QObject):
         now are offered, and screens that send the citizen away say where help is."""
         view = self._view
         qr = view.qr_login_available
-        if view.state is State.PLACEHOLDER:
-            return text.placeholder_body(view.placeholder) if view.placeholder else ""
         if view.state is State.OUT_OF_SERVICE:
             return text.out_of_service_body(text.reason(view.reason), self._hall_phone)
         if self._reader_down():
@@ -254,10 +250,24 @@ class KioskViewModel(QObject):
         """2025年6月1日 星期日."""
         return text.date_text(self._now.date())
 
-    @Property(list, constant=True)
+    @Property(list, notify=view_changed)
     def homeEntries(self) -> list[dict[str, str]]:  # noqa: N802
-        """The home screen's entries."""
-        return text.home_entries(self._home_tiles)
+        """The home screen's entries (the elderly-mode tile says whether the mode is on)."""
+        return text.home_entries(self._home_tiles, self._view.elderly)
+
+    # --- elderly mode (适老模式) -------------------------------------------------------------
+
+    @Property(bool, notify=view_changed)
+    def elderly(self) -> bool:
+        """The session's elderly mode is on: Theme grows every size (Main.qml binds it)."""
+        return self._view.elderly
+
+    @Property(str, notify=view_changed)
+    def helpLine(self) -> str:  # noqa: N802
+        """In elderly mode, the header's line saying where a person helps; else empty."""
+        if not self._view.elderly:
+            return ""
+        return text.elderly_help(self._help_window, self._hall_phone)
 
     @Property(list, constant=True)
     def attractSlides(self) -> list[dict[str, str]]:  # noqa: N802

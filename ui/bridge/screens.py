@@ -264,7 +264,6 @@ SCREENS: dict[State, ScreenSpec] = {
         ),
     ),
     State.OUT_OF_SERVICE: ScreenSpec("MessageScreen.qml", "!", "error", nav=False),
-    State.PLACEHOLDER: ScreenSpec("MessageScreen.qml", "…", "info", (_HOME,)),
     State.APPLY_LOADING: ScreenSpec("BusyScreen.qml"),
     State.APPLY_FORM: ScreenSpec(
         "ApplyFormScreen.qml", actions=(Action("apply_next", Label.APPLY_NEXT, primary=True),)
@@ -323,9 +322,13 @@ SCREENS: dict[State, ScreenSpec] = {
 """Every state's screen."""
 
 
+UNKNOWN_SCREEN = ScreenSpec("MessageScreen.qml", "…", "info", (_HOME,))
+"""What an id this table does not know (a newer flow) shows: a message with 返回首页."""
+
+
 def spec_for(state: str) -> ScreenSpec:
-    """The screen of a state id; unknown ids (a newer flow) show the placeholder."""
+    """The screen of a state id; unknown ids show :data:`UNKNOWN_SCREEN`."""
     try:
         return SCREENS[State(state)]
     except ValueError:
-        return SCREENS[State.PLACEHOLDER]
+        return UNKNOWN_SCREEN

@@ -30,9 +30,13 @@ Window {
         VirtualKeyboardSettings.activeLocales = ["zh_CN", "en_US"]
     }
 
+    // 适老模式: every size in Theme grows while the session's elderly mode is on.
+    Binding { target: Theme; property: "elderly"; value: kiosk.elderly }
+
     Header {
         id: header
         objectName: "header"
+        helpLine: kiosk.helpLine
         visible: kiosk.screen !== "attract"
         anchors { left: parent.left; right: parent.right; top: parent.top }
         height: visible ? implicitHeight : 0

@@ -6,9 +6,21 @@ import QtQuick
 // elderly mode (适老模式) and by the profile's `textScale` ([branding] text_scale). The
 // primary colours are the profile's too (Main.qml sets them from `branding` at load).
 QtObject {
+    // The session's elderly mode (Main.qml binds it to `kiosk.elderly`).
     property bool elderly: false
     property real textScale: 1.0
-    readonly property real scale: (elderly ? 1.2 : 1.0) * textScale
+    // 适老模式 factor, from MIIT's 2021 ageing design rules (main text >= 18 pt, the largest
+    // >= 30 pt, line spacing >= 1.3), written for phones read at about 30 cm. The kiosk's
+    // smallest usual 1080x1920 portrait panel is 21.5" (2203 px diagonal: 102 ppi), where
+    // 1 pt (1/72 in) is 1.42 px; a standing citizen reads it at about 50 cm, 1.67 times the
+    // phone's distance, so the same apparent size needs 1.67 times more:
+    // 18 pt -> 18 x 1.42 x 1.67 = 43 px, 30 pt -> 71 px. Body text 32 px x 1.4 = 45 px and
+    // the title 56 px x 1.4 = 78 px meet both (1.2 would give a 38 px body: too small).
+    // Line spacing: Noto Sans CJK's own line height is 1.45 x its size (no leading
+    // needed; tests/ui/test_elderly_theme.py checks it). Touch targets (touchMin 96 px =
+    // 12 mm at 102 ppi) already exceed 60 dp (9.5 mm) and grow with buttonHeight.
+    readonly property real elderlyFactor: 1.4
+    readonly property real scale: (elderly ? elderlyFactor : 1.0) * textScale
 
     // Characters Noto lacks (CJK Extension B and later, e.g. U+20000) are drawn by Qt's
     // fontconfig fallback from HanaMin A/B and BabelStone Han (Debian fonts-hanazono,
@@ -41,5 +53,6 @@ QtObject {
     readonly property int margin: 48
     readonly property int spacing: 28
     readonly property int headerHeight: 168
-    readonly property int footerHeight: 152
+    // The bottom bar holds a BigButton, which grows in elderly mode.
+    readonly property int footerHeight: Math.max(152, buttonHeight + 32)
 }

@@ -1,4 +1,4 @@
-"""Browsing: the catalogue, a matter's guide, and the placeholders of later features."""
+"""Browsing: the catalogue and a matter's guide."""
 
 from __future__ import annotations
 
@@ -16,7 +16,6 @@ BROWSE = Node(
     contains=(
         S.CATALOGUE,
         Node(S.GUIDE, exit=a.cancel_request),
-        Node(S.PLACEHOLDER, exit=a.clear_placeholder),
     ),
     rows=(
         Row(S.CATALOGUE, on=ev.SelectMatter, do=a.load_guide, to=S.GUIDE),
@@ -31,7 +30,6 @@ BROWSE = Node(
         Row(S.GUIDE, on=ev.StartMatter, when=a.start_route.is_(StartRoute.CARD),
             to=S.IDENTITY_CARD),
         Row(S.GUIDE, on=ev.StartMatter, when=a.start_route.is_(StartRoute.QR), to=S.QR_LOGIN),
-        Row(S.PLACEHOLDER, on=ev.Back, to=S.HOME),
     ),
 )
 """Catalogue → guide → start; the guide's pending load is dropped on leaving it."""

@@ -7,7 +7,7 @@ import pytest
 from kiosk.flow import effects as fx
 from kiosk.flow import events as ev
 from kiosk.flow.machine import FlowMachine
-from kiosk.flow.states import PlaceholderTopic, State
+from kiosk.flow.states import State
 from kiosk.flow.timeouts import TIMEOUTS
 from tests.kiosk.flow.helpers import FakeCard, FakeClock, all_online, matter
 
@@ -103,7 +103,12 @@ def test_touch_restarts_the_idle_clock(machine: FlowMachine, clock: FakeClock) -
 def test_information_screens_return_home_without_a_countdown(
     machine: FlowMachine, clock: FakeClock
 ) -> None:
-    machine.dispatch(ev.OpenPlaceholder(PlaceholderTopic.ELDERLY_MODE))
+    machine.dispatch(ev.OpenCatalogue())
+    machine.dispatch(ev.SelectMatter("330100000000000001"))
+    machine.dispatch(ev.GuideLoaded(machine.pending_request or 0, matter()))
+    machine.dispatch(ev.StartMatter())
+    machine.dispatch(ev.ChooseWindow())
+    assert machine.state is State.REFER_TO_WINDOW
     clock.advance(30)
     assert machine.tick() == [fx.WipeSession()]
     assert machine.state is State.HOME

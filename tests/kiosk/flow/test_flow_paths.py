@@ -11,7 +11,7 @@ from kiosk.flow import effects as fx
 from kiosk.flow import events as ev
 from kiosk.flow.machine import FlowMachine
 from kiosk.flow.matter import IdentityRequirement, MatterBrief, SelfService, SubjectKind
-from kiosk.flow.states import PlaceholderTopic, Reason, State
+from kiosk.flow.states import Reason, State
 from kiosk.identity.consent import ConsentPurpose
 from kiosk.identity.person import IdentityMethod
 from tests.kiosk.flow.helpers import OFFLINE, FakeCard, FakeClock, all_online, matter
@@ -430,18 +430,6 @@ def test_card_removal_is_irrelevant_after_a_qr_login(
     clock.advance(15)
     machine.tick()
     assert machine.state is State.VERIFIED
-
-
-@pytest.mark.parametrize("topic", list(PlaceholderTopic))
-def test_home_entries_for_later_features_show_a_placeholder(
-    machine: FlowMachine, topic: PlaceholderTopic
-) -> None:
-    machine.dispatch(ev.OpenPlaceholder(topic))
-    assert machine.state is State.PLACEHOLDER
-    assert machine.view.placeholder is topic
-    machine.dispatch(ev.Back())
-    assert machine.state is State.HOME
-    assert machine.view.placeholder is None
 
 
 def test_go_home_from_the_middle_stops_devices_and_wipes(machine: FlowMachine) -> None:

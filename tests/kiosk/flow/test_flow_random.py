@@ -12,7 +12,7 @@ from kiosk.flow import effects as fx
 from kiosk.flow import events as ev
 from kiosk.flow.machine import FlowMachine
 from kiosk.flow.matter import IdentityRequirement, SelfService
-from kiosk.flow.states import PlaceholderTopic, State
+from kiosk.flow.states import State
 from kiosk.flow.table import CHART
 from tests.kiosk.flow.helpers import FakeCard, FakeClock, all_online, matter
 
@@ -56,9 +56,9 @@ events = st.one_of(
             ev.IdleExpired(),
             ev.StateTimedOut(),
             ev.CardGraceExpired(),
+            ev.ToggleElderlyMode(),
         ]
     ),
-    st.builds(ev.OpenPlaceholder, st.sampled_from(PlaceholderTopic)),
     st.builds(ev.SelectMatter, st.just("330100000000000001")),
     st.builds(ev.GuideLoaded, request_ids, briefs),
     st.builds(ev.CardRead, cards),
@@ -117,6 +117,8 @@ def test_random_sequences_never_crash_and_keep_the_invariants(
         assert running == expected, "devices run exactly while their states are shown"
         if machine.state in (State.HOME, State.ATTRACT, State.OUT_OF_SERVICE):
             assert machine.session.is_empty()
+        if machine.state in (State.ATTRACT, State.OUT_OF_SERVICE):
+            assert not machine.session.elderly, "the elderly mode ends with the session"
         if machine.state is State.VERIFIED:
             assert machine.session.matter is not None or machine.session.verification is not None
         assert machine.session.face_attempts < 3

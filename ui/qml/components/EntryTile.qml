@@ -30,24 +30,33 @@ Button {
         spacing: 14
         leftPadding: 32
         topPadding: 8
-        Rectangle {
-            width: 104; height: 104; radius: 52
-            color: tile.primary ? "white" : tile.tint
-            Text {
-                anchors.centerIn: parent
-                text: tile.symbol
-                color: tile.primary ? Theme.primary : "white"
-                font.family: Theme.fontFamily
-                font.pixelSize: 52
-                font.bold: true
+        // In elderly mode the symbol sits beside the larger name, so the tile keeps its height.
+        Grid {
+            columns: Theme.elderly ? 2 : 1
+            spacing: 14
+            verticalItemAlignment: Grid.AlignVCenter
+            Rectangle {
+                width: Theme.elderly ? 84 : 104; height: width; radius: width / 2
+                color: tile.primary ? "white" : tile.tint
+                Text {
+                    anchors.centerIn: parent
+                    text: tile.symbol
+                    color: tile.primary ? Theme.primary : "white"
+                    font.family: Theme.fontFamily
+                    font.pixelSize: Theme.elderly ? 44 : 52
+                    font.bold: true
+                }
             }
-        }
-        Text {
-            text: tile.text
-            font.family: Theme.fontFamily
-            font.pixelSize: Theme.fontHeading
-            font.bold: true
-            color: tile.primary ? "white" : Theme.text
+            Text {
+                width: Math.min(implicitWidth, tile.width - 64 - (Theme.elderly ? 98 : 0))
+                text: tile.text
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.fontHeading
+                font.bold: true
+                fontSizeMode: Text.HorizontalFit
+                minimumPixelSize: Theme.fontLarge
+                color: tile.primary ? "white" : Theme.text
+            }
         }
         Text {
             width: tile.width - 64

@@ -3,23 +3,26 @@ import QtQuick.Controls.Basic
 import QtQuick.Layouts
 import ".."
 
-// The top bar: national-emblem-like mark, hall name, date and time.
+// The top bar: national-emblem-like mark, hall name, date and time; in elderly mode a line
+// under it says where a person helps (`helpLine`, empty otherwise).
 Rectangle {
     id: header
+    property string helpLine: ""
     property string hallName: ""
     property string dateText: ""
     property string timeText: ""
     // The technicians' hidden gesture: five taps in the top-left corner within 3 s.
     signal cornerGesture()
     property var cornerTaps: []
-    implicitHeight: Theme.headerHeight
+    implicitHeight: Theme.headerHeight + (helpLine.length > 0 ? helpBar.height : 0)
     gradient: Gradient {
         orientation: Gradient.Horizontal
         GradientStop { position: 0.0; color: Theme.primaryDark }
         GradientStop { position: 1.0; color: Theme.primary }
     }
     RowLayout {
-        anchors.fill: parent
+        anchors { left: parent.left; right: parent.right; top: parent.top }
+        height: Theme.headerHeight
         anchors.leftMargin: Theme.margin
         anchors.rightMargin: Theme.margin
         spacing: 24
@@ -56,6 +59,9 @@ Rectangle {
                 font.family: Theme.fontFamily
                 font.pixelSize: Theme.fontHeading
                 font.bold: true
+                // A long hall name in elderly mode shrinks to fit rather than being cut.
+                fontSizeMode: Text.HorizontalFit
+                minimumPixelSize: Theme.fontSmall
                 elide: Text.ElideRight
             }
             Text {
@@ -98,6 +104,26 @@ Rectangle {
                 header.cornerTaps = []
                 header.cornerGesture()
             }
+        }
+    }
+    Rectangle {
+        id: helpBar
+        objectName: "header_help"
+        visible: header.helpLine.length > 0
+        anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
+        height: helpText.implicitHeight + 24
+        color: Theme.surface
+        Rectangle { anchors.bottom: parent.bottom; width: parent.width; height: 2; color: Theme.divider }
+        Text {
+            id: helpText
+            anchors { left: parent.left; right: parent.right; verticalCenter: parent.verticalCenter
+                      leftMargin: Theme.margin; rightMargin: Theme.margin }
+            text: "☎ " + header.helpLine
+            color: Theme.primaryDark
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.fontBody
+            font.bold: true
+            wrapMode: Text.WordWrap
         }
     }
 }
