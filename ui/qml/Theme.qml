@@ -17,8 +17,8 @@ QtObject {
     // 18 pt -> 18 x 1.42 x 1.67 = 43 px, 30 pt -> 71 px. Body text 32 px x 1.4 = 45 px and
     // the title 56 px x 1.4 = 78 px meet both (1.2 would give a 38 px body: too small).
     // Line spacing: Noto Sans CJK's own line height is 1.45 x its size (no leading
-    // needed; tests/ui/test_elderly_theme.py checks it). Touch targets (touchMin 96 px =
-    // 12 mm at 102 ppi) already exceed 60 dp (9.5 mm) and grow with buttonHeight.
+    // needed; tests/ui/test_elderly_theme.py checks it). Targets: 60 dp (9.5 mm) scaled for
+    // the distance is 16 mm = 64 px; touchMin 96 px is 24 mm and buttons grow with `scale`.
     readonly property real elderlyFactor: 1.4
     readonly property real scale: (elderly ? elderlyFactor : 1.0) * textScale
 
