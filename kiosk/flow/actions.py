@@ -257,6 +257,11 @@ def toggle_elderly_mode(ctx: FlowContext, _event: ev.Event) -> None:
     ctx.session.elderly = not ctx.session.elderly
 
 
+def end_elderly_mode(ctx: FlowContext, _event: ev.Event) -> None:
+    """Home left untouched for the attract loop: the citizen who chose the mode has gone."""
+    ctx.session.elderly = False
+
+
 def load_guide(ctx: FlowContext, event: ev.Event) -> Effect | None:
     """Ask for the selected matter's guide."""
     if not isinstance(event, ev.SelectMatter):

@@ -46,7 +46,7 @@ IN_SERVICE = Node(
     contains=(Node(S.HOME, entry=a.wipe), S.ATTRACT, SESSION),
     rows=(
         Row(Phase.IN_SERVICE, on=SERVICE_EVENTS, when=~a.in_service, to=S.OUT_OF_SERVICE),
-        Row(S.HOME, on=ev.IdleExpired, to=S.ATTRACT),
+        Row(S.HOME, on=ev.IdleExpired, do=a.end_elderly_mode, to=S.ATTRACT),
         Row(S.ATTRACT, on=ev.Wake, to=S.HOME),
         Row(S.HOME, on=ev.OpenCatalogue, to=S.CATALOGUE),
         # 适老模式 is part of the session: entering home again wipes it with the rest.

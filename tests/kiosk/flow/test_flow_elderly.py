@@ -130,6 +130,7 @@ def test_home_waits_twice_as_long_before_the_attract_loop(
     clock.advance(ATTRACT_AFTER_S)
     machine.tick()
     assert machine.state is State.ATTRACT
+    assert not machine.view.elderly, "the attract loop is for the next citizen"
     machine.touch()
     assert not machine.view.elderly
 
