@@ -24,8 +24,10 @@ import QtQuick
 import "." as K
 QtObject {
     property bool elderly: false
+    property real textScale: 1.0
     property var sizes: ({})
     Component.onCompleted: {
+        K.Theme.textScale = textScale
         K.Theme.elderly = elderly
         sizes = { body: K.Theme.fontBody, title: K.Theme.fontTitle,
                   button: K.Theme.buttonHeight, footer: K.Theme.footerHeight,
@@ -35,11 +37,11 @@ QtObject {
 """
 
 
-def theme_sizes(elderly: bool) -> dict[str, Any]:
+def theme_sizes(elderly: bool, text_scale: float = 1.0) -> dict[str, Any]:
     engine = QQmlEngine()
     component = QQmlComponent(engine)
     component.setData(_PROBE, QUrl.fromLocalFile(str(QML / "probe.qml")))
-    probe = component.createWithInitialProperties({"elderly": elderly})
+    probe = component.createWithInitialProperties({"elderly": elderly, "textScale": text_scale})
     assert probe is not None, component.errorString()
     return dict(probe.property("sizes").toVariant())
 
@@ -71,3 +73,11 @@ def test_the_fonts_own_line_spacing_is_at_least_1_3(elderly: dict[str, Any]) -> 
     font = QFont(str(elderly["family"]))
     font.setPixelSize(int(elderly["body"]))
     assert QFontMetricsF(font).lineSpacing() / elderly["body"] >= 1.3
+
+
+@pytest.mark.parametrize(("text_scale", "body"), [(1.25, 45), (1.5, 48)])
+def test_a_sites_text_scale_is_not_multiplied_past_what_fits(
+    qapp: Any, text_scale: float, body: int
+) -> None:
+    """[branding] text_scale (at most 1.5, what fits 1080 px) and elderly mode: the larger."""
+    assert theme_sizes(True, text_scale)["body"] == body

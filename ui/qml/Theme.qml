@@ -2,8 +2,9 @@ pragma Singleton
 import QtQuick
 
 // Sizes, colours and fonts of the kiosk: one place, calm government blue and white.
-// Sizes are in logical pixels of a 1080×1920 portrait screen; `scale` grows them in
-// elderly mode (适老模式) and by the profile's `textScale` ([branding] text_scale). The
+// Sizes are in logical pixels of a 1080×1920 portrait screen; `scale` grows them by the
+// profile's `textScale` ([branding] text_scale) and, at least to `elderlyFactor`, in
+// elderly mode (适老模式). The
 // primary colours are the profile's too (Main.qml sets them from `branding` at load).
 QtObject {
     // The session's elderly mode (Main.qml binds it to `kiosk.elderly`).
@@ -19,8 +20,10 @@ QtObject {
     // Line spacing: Noto Sans CJK's own line height is 1.45 x its size (no leading
     // needed; tests/ui/test_elderly_theme.py checks it). Targets: 60 dp (9.5 mm) scaled for
     // the distance is 16 mm = 64 px; touchMin 96 px is 24 mm and buttons grow with `scale`.
+    // A profile's own `textScale` is not multiplied by it (1.25 x 1.4 no longer fits 1080 px:
+    // titles are cut): elderly mode gives at least `elderlyFactor`, a larger site scale stays.
     readonly property real elderlyFactor: 1.4
-    readonly property real scale: (elderly ? elderlyFactor : 1.0) * textScale
+    readonly property real scale: elderly ? Math.max(elderlyFactor, textScale) : textScale
 
     // Characters Noto lacks (CJK Extension B and later, e.g. U+20000) are drawn by Qt's
     // fontconfig fallback from HanaMin A/B and BabelStone Han (Debian fonts-hanazono,
