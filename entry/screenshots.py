@@ -832,8 +832,10 @@ ELDERLY_ROUTES: dict[str, tuple[Step, ...]] = {
     "catalogue_elderly": (_ELDERLY, _intent("home.services"), _screen("catalogue")),
     "guide_elderly": (_ELDERLY, *_GUIDE),
     "apply_form_elderly": (_ELDERLY, *_APPLY_FORM),
+    "face_consent_elderly": (_ELDERLY, *_CONSENT),
 }
-"""The elderly mode's larger text on home, the catalogue, a guide and a form page."""
+"""The elderly mode's larger text on home, the catalogue, a guide, the face consent (its
+notice scrolls) and a form page."""
 
 ROUTES: dict[str, tuple[Step, ...]] = {
     "home": (),
