@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 
 from drivers.tempfiles import remove_stale
-from entry.display import display_problem, headless_environment
+from entry.display import choose_renderer, display_problem, headless_environment
 from entry.memory import limit_malloc_retention
 from entry.pyside_feature import read_sources_without_keeping
 from ui.keyboard import prepare_environment, remove_user_data
@@ -93,6 +93,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"kiosk: refusing to start: {unfit}", file=sys.stderr)
         if problems:
             return CONFIG_PROBLEM_EXIT
+        choose_renderer(os.environ, config.terminal.renderer)
         app = QGuiApplication(sys.argv[:1])
         app.setApplicationName("gov-kiosk")
         fullscreen = (config.terminal.fullscreen or args.fullscreen) and not args.windowed

@@ -31,3 +31,12 @@ def headless_environment(environ: MutableMapping[str, str]) -> None:
     """A ``--screenshot`` run without a display renders offscreen instead of aborting."""
     if not (environ.get("DISPLAY") or environ.get("WAYLAND_DISPLAY")):
         environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def choose_renderer(environ: MutableMapping[str, str], renderer: str) -> None:
+    """Qt Quick's scene graph backend for ``[terminal] renderer`` (before the
+    ``QGuiApplication`` exists): ``software`` sets ``QT_QUICK_BACKEND=software``; ``opengl``
+    leaves Qt's default (the GPU through OpenGL). A ``QT_QUICK_BACKEND`` already in the
+    environment wins."""
+    if renderer == "software":
+        environ.setdefault("QT_QUICK_BACKEND", "software")

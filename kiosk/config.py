@@ -96,6 +96,8 @@ class TerminalSettings:
     help_window: str = ""
     """Where a citizen the terminal cannot serve is sent (e.g. "综合受理区 1–8 号窗口");
     empty: screens name the hall's phone instead."""
+    renderer: str = "software"
+    """How Qt Quick draws: ``software`` (its software renderer) or ``opengl`` (the GPU)."""
 
 
 @dataclass(frozen=True)
@@ -199,6 +201,17 @@ def _optional_path(table: Mapping[str, Any], section: str, key: str, root: Path)
     if not isinstance(value, str):
         raise ConfigError(f"{section}.{key}: expected a path string")
     return _path(value, root)
+
+
+RENDERERS = ("software", "opengl")
+
+
+def _renderer(table: Mapping[str, Any]) -> str:
+    """``[terminal] renderer``: one of :data:`RENDERERS`."""
+    renderer: str = _require(table, "terminal", "renderer", str)
+    if renderer not in RENDERERS:
+        raise ConfigError(f"terminal.renderer: expected one of {', '.join(RENDERERS)}")
+    return renderer
 
 
 def _restart_policy(table: Mapping[str, Any]) -> RestartPolicy:
@@ -329,6 +342,7 @@ def parse(
         fullscreen=_require(t, "terminal", "fullscreen", bool),
         restart=_restart_policy(t),
         help_window=_require(t, "terminal", "help_window", str),
+        renderer=_renderer(t),
     )
     p = _table(raw, "platform")
     platform = PlatformSettings(

@@ -379,7 +379,7 @@ _HOME_ENTRIES: tuple[tuple[str, str, str, str], ...] = (
     ("evaluation", QT_TRANSLATE_NOOP("Home", "评价"), QT_TRANSLATE_NOOP("Home", "评"),
      QT_TRANSLATE_NOOP("Home", "对本次服务“好差评”")),
     ("elderly_mode", QT_TRANSLATE_NOOP("Home", "适老模式"), QT_TRANSLATE_NOOP("Home", "老"),
-     QT_TRANSLATE_NOOP("Home", "大字体、慢节奏、简明说明")),
+     QT_TRANSLATE_NOOP("Home", "大字体、慢节奏、找人帮助")),
 )
 
 

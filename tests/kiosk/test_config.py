@@ -199,3 +199,10 @@ def test_a_bad_restart_setting_names_the_key(tmp_path: Path, line: str) -> None:
     site = write(tmp_path / "site.toml", f"[terminal]\n{line}\n")
     with pytest.raises(ConfigError, match=r"terminal\.restart_"):
         config.load([site])
+
+
+def test_the_renderer_is_software_by_default_and_only_a_known_one() -> None:
+    assert config.load().terminal.renderer == "software"
+    raw = config.merge(dict(config.load().raw), {"terminal": {"renderer": "vulkan"}})
+    with pytest.raises(ConfigError, match=r"terminal\.renderer"):
+        config.parse(raw)

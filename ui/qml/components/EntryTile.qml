@@ -11,6 +11,10 @@ Button {
     property bool primary: false
     focusPolicy: Qt.NoFocus
     implicitHeight: 300
+    // The symbol sits beside the name when the symbol above the name and two lines of hint
+    // would not fit the tile (elderly mode, a profile's larger text, a short screen).
+    readonly property bool compact: Theme.elderly
+        || height < 8 + 104 + 14 + Theme.fontHeading * 1.5 + 14 + Theme.fontSmall * 3 + 16
 
     background: Rectangle {
         radius: Theme.radius + 4
@@ -30,25 +34,24 @@ Button {
         spacing: 14
         leftPadding: 32
         topPadding: 8
-        // In elderly mode the symbol sits beside the larger name, so the tile keeps its height.
         Grid {
-            columns: Theme.elderly ? 2 : 1
+            columns: tile.compact ? 2 : 1
             spacing: 14
             verticalItemAlignment: Grid.AlignVCenter
             Rectangle {
-                width: Theme.elderly ? 84 : 104; height: width; radius: width / 2
+                width: tile.compact ? 84 : 104; height: width; radius: width / 2
                 color: tile.primary ? "white" : tile.tint
                 Text {
                     anchors.centerIn: parent
                     text: tile.symbol
                     color: tile.primary ? Theme.primary : "white"
                     font.family: Theme.fontFamily
-                    font.pixelSize: Theme.elderly ? 44 : 52
+                    font.pixelSize: tile.compact ? 44 : 52
                     font.bold: true
                 }
             }
             Text {
-                width: Math.min(implicitWidth, tile.width - 64 - (Theme.elderly ? 98 : 0))
+                width: Math.min(implicitWidth, tile.width - 64 - (tile.compact ? 98 : 0))
                 text: tile.text
                 font.family: Theme.fontFamily
                 font.pixelSize: Theme.fontHeading
