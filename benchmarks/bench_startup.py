@@ -107,10 +107,15 @@ def child_kiosk(data_dir: Path) -> None:
 
 def _child_environment(pycache: Path) -> dict[str, str]:
     """The children's environment: with a bytecode cache at ``pycache`` (as installed), or
-    without bytecode when ``BENCH_STARTUP_BYTECODE=0``."""
-    if not BYTECODE:
-        return {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
+    without bytecode when ``BENCH_STARTUP_BYTECODE=0``; both children draw with the renderer
+    the kiosk's config chooses (as ``python -m kiosk`` does), so the floor is comparable."""
+    from entry.display import choose_renderer
+    from kiosk import config as kiosk_config
+
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    choose_renderer(env, kiosk_config.load(simulate=True).terminal.renderer)
+    if not BYTECODE:
+        return {**env, "PYTHONDONTWRITEBYTECODE": "1"}
     return {**env, "PYTHONPYCACHEPREFIX": str(pycache)}
 
 
