@@ -28,7 +28,7 @@ def test_the_bank_profile_names_its_matters_tiles_logo_and_colours() -> None:
     cfg = config.load([PROFILE_DIR / "bank_branch.toml"], simulate=True)
     assert len(cfg.services.matters) == 11
     assert cfg.services.home_tiles == (
-        "services", "certificate_print", "appointment", "progress", "reprint"
+        "services", "certificate_print", "appointment", "progress", "reprint", "elderly_mode"
     )
     assert cfg.branding.logo is not None and cfg.branding.logo.is_file()
     assert cfg.branding.primary_color == "#A61B29"
