@@ -202,8 +202,11 @@ class KioskApp:
             self.ui.engine.addImageProvider(name, provider)
         self.ui.catalogue.set_devices(initial)
         self._backend: Future[Backend] = Future()
-        self._starting: Future[Any] | None = None
-        """The start-up work running in a worker (reading the catalogue, then opening)."""
+        self._start_work: list[Future[Any]] = []
+        """The start-up work given to workers (reading the catalogue, then opening); ``stop``
+        waits for all of it. A list, not the latest: a result can arrive inside ``submit``
+        (work already done when its callback is attached), so the opening can be submitted
+        before the reading's ``submit`` returns."""
         self._settle: SettledScreen | None = None
         self._started = False
         self._face: FaceCaptureRun | None = None
@@ -298,7 +301,7 @@ class KioskApp:
         for them; when the catalogue came from disk they wait for the screen to settle
         (:mod:`entry.settle`: nothing on screen needs them yet, and their imports would slow
         a citizen's first taps). The flow hears of the devices when all are up."""
-        if self._starting is not None:
+        if self._start_work:
             return
 
         def read_done(result: tuple[CatalogueFile, bool]) -> None:
@@ -310,8 +313,8 @@ class KioskApp:
             self._settle.watch()
 
         # first the catalogue on disk: a tap on 办事 waits for it
-        self._starting = self.workers.submit(
-            self._read_disk_catalogue, read_done, self._start_failed
+        self._start_work.append(
+            self.workers.submit(self._read_disk_catalogue, read_done, self._start_failed)
         )
 
     def _open_backend(self, catalogue_file: CatalogueFile) -> None:
@@ -340,7 +343,7 @@ class KioskApp:
             gc.freeze()  # start-up's objects: see _publish
             self.refresh_catalogue()
 
-        self._starting = self.workers.submit(start, done, self._start_failed)
+        self._start_work.append(self.workers.submit(start, done, self._start_failed))
 
     def _start_failed(self, error: BaseException) -> None:
         log.error("start-up failed: %s: %s", type(error).__name__, error)
@@ -349,9 +352,9 @@ class KioskApp:
         """Stop everything this app started (waiting for a start-up still in progress)."""
         if self._settle is not None:
             self._settle.cancel()  # a start-up waiting for the screen never begins
-        if self._starting is not None:
+        for work in list(self._start_work):
             with contextlib.suppress(Exception):
-                self._starting.result(timeout=BACKEND_STOP_WAIT_S)
+                work.result(timeout=BACKEND_STOP_WAIT_S)
         self.payment.stop()
         self.workers.shutdown()
         self._ticker.stop()

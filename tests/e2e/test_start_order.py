@@ -76,3 +76,39 @@ def test_stopping_while_start_up_waits_for_the_screen_opens_nothing(
     app.stop()
     qtbot.wait(4_000)  # past the settle watch's latest start
     assert not app.started
+
+
+def test_stop_waits_for_the_opening_even_when_the_reading_answered_inside_submit(
+    qtbot: Any, tmp_path: Path
+) -> None:
+    """A worker's result can arrive inside ``submit`` (the work was done before its callback
+    was attached); the opening is then submitted before the reading's ``submit`` returns, and
+    ``stop`` must still wait for it and stop what it started."""
+    from concurrent.futures import Future
+
+    from entry.app import KioskApp, RunOptions
+    from kiosk import config as kiosk_config
+
+    config = kiosk_config.load(simulate=True)
+    config = dataclasses.replace(
+        config, terminal=dataclasses.replace(config.terminal, data_dir=tmp_path)
+    )
+    app = KioskApp(config, RunOptions(control_port=0), clock=FakeClock())
+    submit = app.workers.submit
+    opening: list[Future[Any]] = []
+
+    def reading_answers_at_once(work: Any, done: Any, failed: Any = None) -> Future[Any]:
+        if work != app._read_disk_catalogue:
+            opening.append(submit(work, done, failed))
+            return opening[-1]
+        future: Future[Any] = Future()
+        future.set_result(work())
+        done(future.result())
+        return future
+
+    app.workers.submit = reading_answers_at_once  # type: ignore[method-assign]
+    app.start()
+    qtbot.waitUntil(lambda: bool(opening), timeout=20000)
+    app.stop()  # while the devices and the platform are still being opened
+    backend = app._backend.result(timeout=20)
+    assert backend.outbox is not None and backend.outbox._thread is None  # stopped with the app
