@@ -47,7 +47,10 @@ class Workers(QObject):
             log.exception("GUI-thread callback failed")
 
     def post(self, fn: Callable[[], None]) -> None:
-        """Run ``fn`` on the GUI thread soon (from any thread; returns at once)."""
+        """Run ``fn`` on the GUI thread: soon from another thread (returns at once), at once
+        when called on the GUI thread itself. So :meth:`submit`'s ``done`` runs inside
+        ``submit`` when the work finished before its callback was attached: code that keeps
+        the returned future must not assume ``done`` has not run yet."""
         if not self._closed:
             self._deliver.emit(fn)
 
