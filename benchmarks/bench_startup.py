@@ -31,6 +31,7 @@ import time
 from pathlib import Path
 
 from benchmarks.common import write_results
+from benchmarks.kiosk_process import choose_kiosk_renderer
 
 RESULTS = Path(__file__).parent / "results" / "startup.json"
 BARE_QML = (
@@ -109,11 +110,8 @@ def _child_environment(pycache: Path) -> dict[str, str]:
     """The children's environment: with a bytecode cache at ``pycache`` (as installed), or
     without bytecode when ``BENCH_STARTUP_BYTECODE=0``; both children draw with the renderer
     the kiosk's config chooses (as ``python -m kiosk`` does), so the floor is comparable."""
-    from entry.display import choose_renderer
-    from kiosk import config as kiosk_config
-
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    choose_renderer(env, kiosk_config.load(simulate=True).terminal.renderer)
+    choose_kiosk_renderer(env)
     if not BYTECODE:
         return {**env, "PYTHONDONTWRITEBYTECODE": "1"}
     return {**env, "PYTHONPYCACHEPREFIX": str(pycache)}

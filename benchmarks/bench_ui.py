@@ -37,7 +37,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from benchmarks.common import spread, write_results
-from benchmarks.kiosk_process import RemotePlatform
+from benchmarks.kiosk_process import RemotePlatform, choose_kiosk_renderer
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QEventLoop
@@ -171,14 +171,6 @@ def full_session(kiosk: KioskApp, code: str) -> None:
     _wait(lambda: _screen(kiosk) == "home" and reader.current_card is None, "card taken away")
 
 
-def _choose_renderer() -> None:
-    """Qt Quick's renderer from the config, as ``python -m kiosk`` chooses it."""
-    from entry.display import choose_renderer
-    from kiosk import config as kiosk_config
-
-    choose_renderer(os.environ, kiosk_config.load(simulate=True).terminal.renderer)
-
-
 def child(sessions: int, platform: RemotePlatform | None) -> None:
     """Run the kiosk, measure touches and sessions, print the figures as one JSON line."""
     from entry.memory import limit_malloc_retention
@@ -186,7 +178,7 @@ def child(sessions: int, platform: RemotePlatform | None) -> None:
 
     limit_malloc_retention()  # as ``python -m kiosk`` does first
     prepare_environment()
-    _choose_renderer()
+    choose_kiosk_renderer(os.environ)
     from PySide6.QtGui import QGuiApplication
 
     from entry.pyside_feature import read_sources_without_keeping

@@ -11,6 +11,7 @@ Qt modules are imported inside the functions: a child measures start-up from its
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import MutableMapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -61,6 +62,15 @@ def start_kiosk(data_dir: Path, platform: RemotePlatform | None = None) -> Kiosk
         )
         config = dataclasses.replace(config, platform=settings)
     return KioskApp(config, RunOptions(control_port=0)).start()
+
+
+def choose_kiosk_renderer(environ: MutableMapping[str, str]) -> None:
+    """Qt Quick's renderer in ``environ`` from the kiosk's config, as ``python -m kiosk``
+    chooses it (before the ``QGuiApplication`` exists)."""
+    from entry.display import choose_renderer
+    from kiosk import config as kiosk_config
+
+    choose_renderer(environ, kiosk_config.load(simulate=True).terminal.renderer)
 
 
 def rss_kib() -> int:
